@@ -1,0 +1,53 @@
+//! `obs-cost estimate`: price a file of AWS quantities (no Prometheus, no scenario).
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use rust_decimal::Decimal;
+
+use crate::cli::{EstimateArgs, OnOff};
+use crate::cost::{self, Costing};
+use crate::model::{AwsUsage, ModelContext};
+use crate::output;
+use crate::pricing::PriceBook;
+use crate::report::{self, EstimateView};
+use crate::units::HOURS_PER_MONTH;
+
+/// Region priced when neither the file nor `--region` names one.
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// Reads and validates an AWS usage file.
+pub fn load_usage(path: &Path) -> Result<AwsUsage> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read usage file '{}'", path.display()))?;
+    serde_yaml::from_str(&text).with_context(|| format!("invalid usage file '{}'", path.display()))
+}
+
+/// Prices a usage file as the arguments say.
+pub fn estimate(args: &EstimateArgs, book: &PriceBook) -> Result<(Costing, Decimal)> {
+    let usage = load_usage(&args.aws_usage)?;
+    let region = args.region.clone().or_else(|| usage.region.clone()).unwrap_or_else(|| DEFAULT_REGION.to_string());
+    let free_tier = match args.free_tier {
+        Some(OnOff::On) => true,
+        Some(OnOff::Off) => false,
+        None => usage.free_tier.unwrap_or(true),
+    };
+    let hours_per_month = usage.hours_per_month.map_or(HOURS_PER_MONTH, |h| h.get());
+    if hours_per_month.is_zero() || hours_per_month > Decimal::from(744) {
+        bail!(
+            "invalid usage file '{}': hours_per_month is {hours_per_month}; it must be above 0 and at most 744 (31 days)",
+            args.aws_usage.display()
+        );
+    }
+    let ctx = ModelContext { hours_per_month };
+    let costing = cost::price(book, &region, free_tier, usage.components(&ctx))
+        .with_context(|| format!("cannot price '{}'", args.aws_usage.display()))?;
+    Ok((costing, hours_per_month))
+}
+
+/// `obs-cost estimate`.
+pub fn run(args: &EstimateArgs, book: &PriceBook) -> Result<()> {
+    let (costing, hours_per_month) = estimate(args, book)?;
+    let view = EstimateView { costing: &costing, hours_per_month, book };
+    let text = report::render_estimate(args.format.into(), &view)?;
+    output::emit(&text, args.output.as_deref())
+}

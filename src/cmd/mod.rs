@@ -1,0 +1,19 @@
+//! One file per subcommand: thin glue that loads inputs, calls the domain and hands the result to
+//! a renderer. The only layer that sees clap types.
+
+pub mod estimate;
+pub mod pricing;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, PricingCommand};
+use crate::pricing::PriceBook;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let book = || PriceBook::load(cli.price_book.as_deref());
+    match &cli.command {
+        Command::Estimate(args) => estimate::run(args, &book()?),
+        Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
+    }
+}

@@ -1,0 +1,390 @@
+//! Pricing cost components: looks each one up in the price book, applies the account-wide free
+//! tiers and splits quantities across price tiers. The only place that multiplies money.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::CostComponent;
+use crate::pricing::{LookupError, PriceBook, PriceEntry, PriceStatus};
+use crate::units::group_thousands;
+
+/// One priced line: a quantity in one price tier (or the free tier) times its unit price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineItem {
+    /// What is billed, with the tier in brackets when the price is tiered.
+    pub name: String,
+    /// Monthly quantity in `unit`; `None` when the usage is unknown.
+    pub quantity: Option<Decimal>,
+    /// Unit of the quantity and of the unit price, e.g. `GB`, `metric-month`, `hour`.
+    pub unit: String,
+    /// USD per unit (0 for the free-tier part; the first tier's price when usage is unknown).
+    pub unit_price_usd: Decimal,
+    /// USD for the month, unrounded; `None` when the usage is unknown.
+    pub monthly_usd: Option<Decimal>,
+    /// Whether this is the part of the quantity the free tier covers.
+    pub free_tier: bool,
+    /// The price-book entry that priced it.
+    pub price: PriceRef,
+}
+
+/// Where a price came from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct PriceRef {
+    /// Price-book id, e.g. `cloudwatch.metrics`.
+    pub id: String,
+    /// Region of the entry.
+    pub region: String,
+    /// AWS service code.
+    pub service_code: String,
+    /// AWS usage type (without the region prefix).
+    pub usage_type: String,
+    /// `confirmed` or `unconfirmed`.
+    pub status: PriceStatus,
+    /// The date the source gave the price for.
+    pub as_of: String,
+    /// The source (URL or document).
+    pub source: String,
+    /// Why an entry is unconfirmed, when it is.
+    pub note: Option<String>,
+}
+
+/// The priced lines of one service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceCost {
+    /// Service key, e.g. `cloudwatch_logs`, `rds`.
+    pub service: String,
+    /// Sum of the known line items, unrounded.
+    pub monthly_usd: Decimal,
+    /// The lines.
+    pub line_items: Vec<LineItem>,
+}
+
+/// A priced set of services for one account, region and month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Costing {
+    /// Region priced.
+    pub region: String,
+    /// Whether the free tiers were applied.
+    pub free_tier: bool,
+    /// The services, in input order.
+    pub services: Vec<ServiceCost>,
+    /// Sum of every known line item, unrounded.
+    pub total_monthly_usd: Decimal,
+    /// Line items whose usage is unknown (excluded from the totals).
+    pub unknown_line_items: usize,
+    /// Every unconfirmed price used, once each, sorted by id.
+    pub unconfirmed_prices: Vec<PriceRef>,
+}
+
+/// Free allowances left in a pricing run, shared across services (they are account-wide).
+struct FreeTierState<'a> {
+    /// price id → index of the pool it draws on.
+    by_price: BTreeMap<&'a str, usize>,
+    remaining: Vec<Decimal>,
+}
+
+impl<'a> FreeTierState<'a> {
+    fn new(book: &'a PriceBook, enabled: bool) -> Self {
+        let mut by_price = BTreeMap::new();
+        let mut remaining = Vec::new();
+        if enabled {
+            for (i, ft) in book.free_tiers.iter().enumerate() {
+                for id in &ft.applies_to {
+                    by_price.insert(id.as_str(), i);
+                }
+                remaining.push(ft.quantity);
+            }
+        }
+        FreeTierState { by_price, remaining }
+    }
+
+    /// Takes up to `quantity` from the pool of `price_id`; returns what was taken.
+    fn take(&mut self, price_id: &str, quantity: Decimal) -> Decimal {
+        match self.by_price.get(price_id) {
+            Some(&pool) => {
+                let taken = quantity.min(self.remaining[pool]);
+                self.remaining[pool] -= taken;
+                taken
+            }
+            None => Decimal::ZERO,
+        }
+    }
+}
+
+/// Prices groups of components `(service, components)` in one region, as one account.
+pub fn price(
+    book: &PriceBook,
+    region: &str,
+    free_tier: bool,
+    groups: Vec<(&str, Vec<CostComponent>)>,
+) -> Result<Costing, LookupError> {
+    book.region(region)?;
+    let mut free = FreeTierState::new(book, free_tier);
+    // Tier position per price id: tiers are account-wide, so a second component of the same price
+    // continues where the first one ended.
+    let mut used: BTreeMap<String, Decimal> = BTreeMap::new();
+    let mut unconfirmed = BTreeMap::new();
+    let mut unknown_line_items = 0;
+    let mut services: Vec<ServiceCost> = Vec::new();
+    for (service, components) in groups {
+        let mut lines = Vec::new();
+        for c in components {
+            let entry = book.lookup(region, &c.price)?;
+            let price_ref = price_ref(region, entry);
+            if entry.status == PriceStatus::Unconfirmed {
+                unconfirmed.insert(entry.id.clone(), price_ref.clone());
+            }
+            match c.quantity {
+                None => {
+                    unknown_line_items += 1;
+                    lines.push(LineItem {
+                        name: c.name,
+                        quantity: None,
+                        unit: entry.unit.clone(),
+                        unit_price_usd: entry.first_price(),
+                        monthly_usd: None,
+                        free_tier: false,
+                        price: price_ref,
+                    });
+                }
+                Some(quantity) => {
+                    let start = used.get(&entry.id).copied().unwrap_or_default();
+                    used.insert(entry.id.clone(), start + quantity);
+                    let free_part = free.take(&entry.id, quantity);
+                    lines.extend(split(&c.name, start, quantity, free_part, entry, &price_ref, region)?);
+                }
+            }
+        }
+        let monthly_usd = lines.iter().filter_map(|l| l.monthly_usd).sum();
+        match services.iter_mut().find(|s| s.service == service) {
+            Some(existing) => {
+                existing.monthly_usd += monthly_usd;
+                existing.line_items.extend(lines);
+            }
+            None => services.push(ServiceCost { service: service.to_string(), monthly_usd, line_items: lines }),
+        }
+    }
+    let total_monthly_usd = services.iter().map(|s| s.monthly_usd).sum();
+    Ok(Costing {
+        region: region.to_string(),
+        free_tier,
+        services,
+        total_monthly_usd,
+        unknown_line_items,
+        unconfirmed_prices: unconfirmed.into_values().collect(),
+    })
+}
+
+fn price_ref(region: &str, e: &PriceEntry) -> PriceRef {
+    PriceRef {
+        id: e.id.clone(),
+        region: region.to_string(),
+        service_code: e.service_code.clone(),
+        usage_type: e.usage_type.clone(),
+        status: e.status,
+        as_of: e.as_of.clone(),
+        source: e.source.clone(),
+        note: e.note.clone(),
+    }
+}
+
+/// Splits `quantity` units, starting at the account-wide position `start`, into a free-tier line
+/// (the first `free_part` units) and one line per price tier the rest falls in.
+fn split(
+    name: &str,
+    start: Decimal,
+    quantity: Decimal,
+    free_part: Decimal,
+    entry: &PriceEntry,
+    price_ref: &PriceRef,
+    region: &str,
+) -> Result<Vec<LineItem>, LookupError> {
+    let line = |name: String, qty: Decimal, unit_price: Decimal, free: bool| LineItem {
+        name,
+        quantity: Some(qty),
+        unit: entry.unit.clone(),
+        unit_price_usd: unit_price,
+        monthly_usd: Some(qty * unit_price),
+        free_tier: free,
+        price: price_ref.clone(),
+    };
+    let mut out = Vec::new();
+    if free_part > Decimal::ZERO {
+        out.push(line(with_detail(name, "free tier"), free_part, Decimal::ZERO, true));
+    }
+    let from = start + free_part;
+    let to = start + quantity;
+    if let Some(last_end) = entry.tiers.last().and_then(|t| t.end) {
+        if to > last_end {
+            return Err(LookupError::TierNotFound {
+                service_code: entry.service_code.clone(),
+                region: region.to_string(),
+                usage_type: entry.usage_type.clone(),
+                last_end: group_thousands(last_end, 6),
+                quantity: group_thousands(to, 6),
+                unit: entry.unit.clone(),
+            });
+        }
+    }
+    let tiered = entry.tiers.len() > 1;
+    for tier in &entry.tiers {
+        let lo = from.max(tier.begin);
+        let hi = tier.end.map_or(to, |end| to.min(end));
+        if hi > lo {
+            let label = if tiered { with_detail(name, &tier_label(tier.begin, tier.end)) } else { name.to_string() };
+            out.push(line(label, hi - lo, tier.usd, false));
+        }
+    }
+    if out.is_empty() {
+        // Zero usage: one line at the tier it would start in, so the price is still shown.
+        let tier = entry.tiers.iter().find(|t| t.end.is_none_or(|end| from < end)).unwrap_or(&entry.tiers[0]);
+        let label = if tiered { with_detail(name, &tier_label(tier.begin, tier.end)) } else { name.to_string() };
+        out.push(line(label, Decimal::ZERO, tier.usd, false));
+    }
+    Ok(out)
+}
+
+/// Adds a detail inside the name's one pair of brackets: `DB (x)` + `y` → `DB (x, y)`.
+fn with_detail(name: &str, detail: &str) -> String {
+    match name.strip_suffix(')') {
+        Some(stem) if stem.contains('(') => format!("{stem}, {detail})"),
+        _ => format!("{name} ({detail})"),
+    }
+}
+
+/// `first 10K`, `10K to 250K`, `over 1M`.
+fn tier_label(begin: Decimal, end: Option<Decimal>) -> String {
+    match (begin.is_zero(), end) {
+        (true, Some(end)) => format!("first {}", compact(end)),
+        (false, Some(end)) => format!("{} to {}", compact(begin), compact(end)),
+        (_, None) => format!("over {}", compact(begin)),
+    }
+}
+
+fn compact(value: Decimal) -> String {
+    for (factor, suffix) in [(1_000_000_000_000i64, "T"), (1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")] {
+        let f = Decimal::from(factor);
+        if value >= f && (value % f).is_zero() {
+            return format!("{}{suffix}", value / f);
+        }
+    }
+    group_thousands(value, 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AwsUsage, ModelContext};
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn estimate(yaml: &str, region: &str, free: bool) -> Costing {
+        let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
+        let book = PriceBook::bundled().unwrap();
+        price(&book, region, free, usage.components(&ModelContext::default())).unwrap()
+    }
+
+    fn lines(c: &Costing) -> Vec<(String, String, String)> {
+        c.services
+            .iter()
+            .flat_map(|s| &s.line_items)
+            .map(|l| {
+                (
+                    l.name.clone(),
+                    l.quantity.map(|q| q.normalize().to_string()).unwrap_or_default(),
+                    l.monthly_usd.map(|m| m.normalize().to_string()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn custom_metrics_free_tier_on_and_off() {
+        let on = estimate("cloudwatch_metrics: {custom_metrics: 70}", "us-east-1", true);
+        assert_eq!(on.total_monthly_usd, d("18.00"));
+        let off = estimate("cloudwatch_metrics: {custom_metrics: 70}", "us-east-1", false);
+        assert_eq!(off.total_monthly_usd, d("21.00"));
+    }
+
+    #[test]
+    fn custom_metric_tiers_split_across_every_boundary() {
+        let c = estimate("cloudwatch_metrics: {custom_metrics: 1200000}", "us-east-1", false);
+        // 10,000 × 0.30 + 240,000 × 0.10 + 750,000 × 0.05 + 200,000 × 0.02
+        assert_eq!(c.total_monthly_usd, d("3000") + d("24000") + d("37500") + d("4000"));
+        let names: Vec<_> = lines(&c).into_iter().map(|l| l.0).take(4).collect();
+        assert_eq!(
+            names,
+            [
+                "Custom metrics (first 10K)",
+                "Custom metrics (10K to 250K)",
+                "Custom metrics (250K to 1M)",
+                "Custom metrics (over 1M)"
+            ]
+        );
+    }
+
+    #[test]
+    fn logs_free_tier_is_shared_by_ingestion_storage_and_insights() {
+        let yaml = "cloudwatch_logs: {ingested_gb: 3, stored_gb: 4, insights_scanned_gb: 250}";
+        let c = estimate(yaml, "us-east-1", true);
+        // 3 GB ingestion and 2 of the 4 GB stored are free; 2 GB × 0.03 + 250 GB × 0.005.
+        assert_eq!(c.total_monthly_usd, d("0.06") + d("1.25"));
+    }
+
+    #[test]
+    fn xray_retrieved_and_scanned_share_one_allowance() {
+        let yaml = "xray: {traces_recorded: 148800, traces_retrieved: 155000, traces_scanned: 920000}";
+        let c = estimate(yaml, "us-east-1", true);
+        // (148,800 − 100,000) × $0.000005 + (1,075,000 − 1,000,000) × $0.0000005
+        assert_eq!(c.total_monthly_usd, d("0.244") + d("0.0375"));
+        let off = estimate(yaml, "us-east-1", false);
+        assert_eq!(off.total_monthly_usd, d("0.744") + d("0.5375"));
+    }
+
+    #[test]
+    fn amp_free_samples_come_off_the_first_tier() {
+        let c = estimate("managed_prometheus: {samples_ingested: 3.0e9}", "us-east-1", true);
+        // (2B − 40M) × 0.90/10M + 1B × 0.35/10M
+        assert_eq!(c.total_monthly_usd, d("176.4") + d("35"));
+    }
+
+    #[test]
+    fn unknown_usage_is_not_zero() {
+        let c = estimate("cloudwatch_metrics: {custom_metrics: 20}", "us-east-1", false);
+        assert_eq!(c.unknown_line_items, 2);
+        let api = &c.services[0].line_items[1];
+        assert_eq!(api.quantity, None);
+        assert_eq!(api.monthly_usd, None);
+        assert_eq!(api.unit_price_usd, d("0.00001"));
+    }
+
+    #[test]
+    fn unconfirmed_prices_are_collected() {
+        let c = estimate("xray: {traces_recorded: 1}", "ap-northeast-2", true);
+        assert_eq!(c.unconfirmed_prices.len(), 2);
+        let c = estimate("cloudwatch_logs: {ingested_gb: 1, stored_gb: 1}", "ap-northeast-2", true);
+        assert!(c.unconfirmed_prices.iter().all(|p| p.id == "cloudwatch_logs.insights_scanned"), "{c:?}");
+    }
+
+    #[test]
+    fn past_the_last_sourced_tier_is_an_error() {
+        let usage: AwsUsage = serde_yaml::from_str("cloudwatch_logs: {vended_ingested_gb: 20000}").unwrap();
+        let book = PriceBook::bundled().unwrap();
+        let err = price(&book, "ap-northeast-2", true, usage.components(&ModelContext::default())).unwrap_err();
+        assert!(matches!(err, LookupError::TierNotFound { .. }), "{err}");
+        assert!(err.to_string().contains("VendedLog-Bytes"));
+    }
+
+    #[test]
+    fn tier_labels() {
+        assert_eq!(tier_label(d("0"), Some(d("10000"))), "first 10K");
+        assert_eq!(tier_label(d("252000000000"), None), "over 252B");
+        assert_eq!(tier_label(d("0"), Some(d("10240"))), "first 10,240");
+        assert_eq!(with_detail("DB instance (db.t3.large)", "free tier"), "DB instance (db.t3.large, free tier)");
+    }
+}

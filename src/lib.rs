@@ -1,0 +1,28 @@
+//! obs-cost: measure a self-hosted observability stack through Prometheus and price it, phase by
+//! phase, on AWS managed services. `run` is the whole program; `main.rs` only maps its result to an
+//! exit code. Data flows one way: measure → usage → model → pricing → cost → plan → roi → report.
+
+pub mod cli;
+pub mod cmd;
+pub mod cost;
+pub mod error;
+pub mod model;
+pub mod output;
+pub mod pricing;
+pub mod report;
+pub mod units;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use error::{CheckFailed, EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK};
+
+/// Runs one command line and returns the process exit code, printing any error once on stderr.
+pub fn main_with_exit_code() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(err) => error::report(&err),
+    }
+}

@@ -1,0 +1,21 @@
+//! PLACEHOLDER: being written (see issue 2).
+
+use serde::Deserialize;
+
+use super::{CostComponent, ModelContext, ServiceModel, UsageKey};
+
+/// Placeholder usage.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Ec2Instances {}
+
+impl ServiceModel for Ec2Instances {
+    const SERVICE: &'static str = "ec2";
+
+    fn usage_schema() -> &'static [UsageKey] {
+        &[]
+    }
+
+    fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
+        Vec::new()
+    }
+}

@@ -1,0 +1,176 @@
+//! Cost models, one file per AWS service: each declares its usage keys (unit in the name) and turns
+//! usage into cost components that say *what* is billed and *how much*, never *at what price*.
+//! Models are pure: no I/O, no prices, no formatting (style rules R1 and R2).
+//!
+//! [`AwsUsage`] is the `estimate --aws-usage` file: one section per model, keyed as below. Its key
+//! names are a contract that checks outside this repository rely on.
+
+pub mod cloudwatch_alarms;
+pub mod cloudwatch_dashboards;
+pub mod cloudwatch_logs;
+pub mod cloudwatch_metrics;
+pub mod data_transfer;
+pub mod ebs;
+pub mod ec2;
+pub mod elasticache;
+pub mod fargate;
+pub mod load_balancer;
+pub mod managed_grafana;
+pub mod managed_prometheus;
+pub mod nat_gateway;
+pub mod rds;
+pub mod xray;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::pricing::PriceQuery;
+use crate::units::{Quantity, HOURS_PER_MONTH};
+
+/// One billable quantity of one service, and the price it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CostComponent {
+    /// What is billed, capitalised, variable parts in one pair of brackets: `Custom metrics`,
+    /// `DB instance (db.t3.large, Multi-AZ)`.
+    pub name: String,
+    /// Monthly quantity in the price entry's unit; `None` when the usage is unknown.
+    pub quantity: Option<Decimal>,
+    /// The price to look up.
+    pub price: PriceQuery,
+}
+
+impl CostComponent {
+    /// A component with a known quantity.
+    pub fn new(name: impl Into<String>, quantity: Decimal, price: PriceQuery) -> Self {
+        CostComponent { name: name.into(), quantity: Some(quantity), price }
+    }
+
+    /// A component whose quantity may be unknown.
+    pub fn maybe(name: impl Into<String>, quantity: Option<Decimal>, price: PriceQuery) -> Self {
+        CostComponent { name: name.into(), quantity, price }
+    }
+}
+
+/// A usage key a model reads: its name (unit last), unit and meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct UsageKey {
+    /// Key in the usage file, e.g. `ingested_gb`.
+    pub key: &'static str,
+    /// Unit of the value, e.g. `GB per month`.
+    pub unit: &'static str,
+    /// What the value means.
+    pub doc: &'static str,
+}
+
+/// What every model may know besides its own usage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelContext {
+    /// Hours in the billing month (730 unless the usage file says otherwise).
+    pub hours_per_month: Decimal,
+}
+
+impl Default for ModelContext {
+    fn default() -> Self {
+        ModelContext { hours_per_month: HOURS_PER_MONTH }
+    }
+}
+
+/// One AWS service's cost model.
+pub trait ServiceModel {
+    /// The usage file key of this service, e.g. `cloudwatch_logs`; also the `service` of its output.
+    const SERVICE: &'static str;
+    /// The usage keys it reads.
+    fn usage_schema() -> &'static [UsageKey];
+    /// Its billable components.
+    fn components(&self, ctx: &ModelContext) -> Vec<CostComponent>;
+}
+
+/// Reads an optional quantity as an optional decimal.
+pub(crate) fn q(value: Option<Quantity>) -> Option<Decimal> {
+    value.map(Quantity::get)
+}
+
+/// The `estimate --aws-usage` file: AWS quantities for one account and one month.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwsUsage {
+    /// AWS region code; `--region` overrides it; default `us-east-1`.
+    pub region: Option<String>,
+    /// Apply the account-wide free tiers (default true); `--free-tier` overrides it.
+    pub free_tier: Option<bool>,
+    /// Hours in the month for hourly prices (default 730).
+    pub hours_per_month: Option<Quantity>,
+    /// CloudWatch metrics and API requests.
+    pub cloudwatch_metrics: Option<cloudwatch_metrics::CloudwatchMetrics>,
+    /// CloudWatch alarms.
+    pub cloudwatch_alarms: Option<cloudwatch_alarms::CloudwatchAlarms>,
+    /// CloudWatch dashboards.
+    pub cloudwatch_dashboards: Option<cloudwatch_dashboards::CloudwatchDashboards>,
+    /// CloudWatch Logs.
+    pub cloudwatch_logs: Option<cloudwatch_logs::CloudwatchLogs>,
+    /// AWS X-Ray.
+    pub xray: Option<xray::Xray>,
+    /// Amazon Managed Service for Prometheus.
+    pub managed_prometheus: Option<managed_prometheus::ManagedPrometheus>,
+    /// Amazon Managed Grafana.
+    pub managed_grafana: Option<managed_grafana::ManagedGrafana>,
+    /// RDS for PostgreSQL instances.
+    #[serde(default)]
+    pub rds: Vec<rds::RdsInstance>,
+    /// ElastiCache (Redis OSS / Valkey) clusters.
+    #[serde(default)]
+    pub elasticache: Vec<elasticache::ElastiCacheCluster>,
+    /// ECS Fargate services.
+    #[serde(default)]
+    pub fargate: Vec<fargate::FargateService>,
+    /// Elastic Load Balancing load balancers.
+    #[serde(default)]
+    pub load_balancers: Vec<load_balancer::LoadBalancer>,
+    /// NAT gateways.
+    #[serde(default)]
+    pub nat_gateways: Vec<nat_gateway::NatGateway>,
+    /// EC2 instances (the self-hosted baseline).
+    #[serde(default)]
+    pub ec2: Vec<ec2::Ec2Instances>,
+    /// EBS volumes (the self-hosted baseline).
+    #[serde(default)]
+    pub ebs: Vec<ebs::EbsVolumes>,
+    /// Data transfer out to the internet, GB per month.
+    pub data_transfer_out_gb: Option<Quantity>,
+}
+
+impl AwsUsage {
+    /// Every service's components, in file order, grouped by service key. Sections absent from the
+    /// file are absent here; lists contribute one component group per service key.
+    pub fn components(&self, ctx: &ModelContext) -> Vec<(&'static str, Vec<CostComponent>)> {
+        fn one<M: ServiceModel>(m: &Option<M>, ctx: &ModelContext, out: &mut Vec<(&'static str, Vec<CostComponent>)>) {
+            if let Some(m) = m {
+                out.push((M::SERVICE, m.components(ctx)));
+            }
+        }
+        fn many<M: ServiceModel>(ms: &[M], ctx: &ModelContext, out: &mut Vec<(&'static str, Vec<CostComponent>)>) {
+            if !ms.is_empty() {
+                out.push((M::SERVICE, ms.iter().flat_map(|m| m.components(ctx)).collect()));
+            }
+        }
+        let mut out = Vec::new();
+        one(&self.cloudwatch_metrics, ctx, &mut out);
+        one(&self.cloudwatch_alarms, ctx, &mut out);
+        one(&self.cloudwatch_dashboards, ctx, &mut out);
+        one(&self.cloudwatch_logs, ctx, &mut out);
+        one(&self.xray, ctx, &mut out);
+        one(&self.managed_prometheus, ctx, &mut out);
+        one(&self.managed_grafana, ctx, &mut out);
+        many(&self.rds, ctx, &mut out);
+        many(&self.elasticache, ctx, &mut out);
+        many(&self.fargate, ctx, &mut out);
+        many(&self.load_balancers, ctx, &mut out);
+        many(&self.nat_gateways, ctx, &mut out);
+        many(&self.ec2, ctx, &mut out);
+        many(&self.ebs, ctx, &mut out);
+        if let Some(gb) = self.data_transfer_out_gb {
+            out.push((data_transfer::DataTransfer::SERVICE, data_transfer::DataTransfer { out_gb: Some(gb) }.components(ctx)));
+        }
+        out
+    }
+}

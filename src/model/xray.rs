@@ -1,0 +1,47 @@
+//! AWS X-Ray: traces recorded, retrieved and scanned (retrieved and scanned share one price and one
+//! free allowance). https://aws.amazon.com/xray/pricing/
+
+use serde::Deserialize;
+
+use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use crate::pricing::PriceQuery;
+use crate::units::Quantity;
+
+/// `xray:` usage.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Xray {
+    /// Traces recorded per month (after sampling).
+    pub traces_recorded: Option<Quantity>,
+    /// Traces retrieved per month (BatchGetTraces, trace views).
+    pub traces_retrieved: Option<Quantity>,
+    /// Traces scanned per month (GetTraceSummaries, service map and analytics queries).
+    pub traces_scanned: Option<Quantity>,
+}
+
+const SCHEMA: &[UsageKey] = &[
+    UsageKey { key: "traces_recorded", unit: "traces per month", doc: "traces recorded after sampling" },
+    UsageKey { key: "traces_retrieved", unit: "traces per month", doc: "traces retrieved" },
+    UsageKey { key: "traces_scanned", unit: "traces per month", doc: "traces scanned by queries" },
+];
+
+impl ServiceModel for Xray {
+    const SERVICE: &'static str = "xray";
+
+    fn usage_schema() -> &'static [UsageKey] {
+        SCHEMA
+    }
+
+    fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
+        let accessed = || PriceQuery::new("xray.traces_accessed", "AWSXRay", "XRay-TracesAccessed");
+        vec![
+            CostComponent::maybe(
+                "Traces recorded",
+                q(self.traces_recorded),
+                PriceQuery::new("xray.traces_recorded", "AWSXRay", "XRay-TracesStored"),
+            ),
+            CostComponent::maybe("Traces retrieved", q(self.traces_retrieved), accessed()),
+            CostComponent::maybe("Traces scanned", q(self.traces_scanned), accessed()),
+        ]
+    }
+}

@@ -1,0 +1,44 @@
+//! CSV, one line item per row, for spreadsheets. Quantities and prices are exact; money unrounded.
+
+use anyhow::Result;
+
+use super::EstimateView;
+
+/// An estimate as CSV.
+pub fn estimate(view: &EstimateView<'_>) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "region",
+        "service",
+        "name",
+        "quantity",
+        "unit",
+        "unit_price_usd",
+        "monthly_usd",
+        "free_tier",
+        "price_status",
+        "price_id",
+        "usage_type",
+        "as_of",
+    ])?;
+    let c = view.costing;
+    for s in &c.services {
+        for l in &s.line_items {
+            w.write_record([
+                c.region.clone(),
+                s.service.clone(),
+                l.name.clone(),
+                l.quantity.map(|q| q.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
+                l.unit.clone(),
+                l.unit_price_usd.normalize().to_string(),
+                l.monthly_usd.map(|m| m.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
+                l.free_tier.to_string(),
+                l.price.status.as_str().to_string(),
+                l.price.id.clone(),
+                l.price.usage_type.clone(),
+                l.price.as_of.clone(),
+            ])?;
+        }
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}

@@ -1,0 +1,111 @@
+//! Renderers, one output format per file. Renderers are pure: they turn a result into a string and
+//! never write files (`output` does) nor call pricing or measure.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use anyhow::Result;
+use rust_decimal::Decimal;
+
+use crate::cli::FormatArg;
+use crate::cost::{Costing, LineItem};
+use crate::pricing::PriceBook;
+use crate::units::{group_thousands, unit_price, usd};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned terminal table.
+    Table,
+    /// JSON.
+    Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// CSV.
+    Csv,
+}
+
+impl From<FormatArg> for Format {
+    fn from(value: FormatArg) -> Self {
+        match value {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
+        }
+    }
+}
+
+/// What `obs-cost estimate` renders.
+pub struct EstimateView<'a> {
+    /// The priced services.
+    pub costing: &'a Costing,
+    /// Hours in the month used for hourly prices.
+    pub hours_per_month: Decimal,
+    /// The price book used (for its origin and snapshot dates).
+    pub book: &'a PriceBook,
+}
+
+impl EstimateView<'_> {
+    /// The snapshot date of the priced region's book.
+    pub fn snapshot(&self) -> &str {
+        self.book.regions.get(&self.costing.region).map_or("", |r| r.snapshot.as_str())
+    }
+}
+
+/// Renders an estimate in a format.
+pub fn render_estimate(format: Format, view: &EstimateView<'_>) -> Result<String> {
+    match format {
+        Format::Table => Ok(table::estimate(view)),
+        Format::Json => json::estimate(view),
+        Format::Markdown => Ok(markdown::estimate(view)),
+        Format::Csv => csv::estimate(view),
+    }
+}
+
+/// The cells every human-readable format shows for a line item:
+/// name, quantity, unit, unit price, monthly cost.
+pub(crate) fn line_cells(l: &LineItem) -> [String; 5] {
+    let unconfirmed = if l.price.status == crate::pricing::PriceStatus::Unconfirmed { " †" } else { "" };
+    match (l.quantity, l.monthly_usd) {
+        (Some(q), Some(m)) => [
+            l.name.clone(),
+            group_thousands(q, 4),
+            l.unit.clone(),
+            format!("{}{unconfirmed}", unit_price(l.unit_price_usd)),
+            usd(m),
+        ],
+        _ => [
+            l.name.clone(),
+            "unknown".to_string(),
+            l.unit.clone(),
+            format!("{}{unconfirmed}", unit_price(l.unit_price_usd)),
+            format!("depends on usage: {} per {}", unit_price(l.unit_price_usd), l.unit),
+        ],
+    }
+}
+
+/// Notes every human-readable format prints under the table: unknown usage and unconfirmed prices.
+pub(crate) fn notes(c: &Costing) -> Vec<String> {
+    let mut out = Vec::new();
+    if c.unknown_line_items > 0 {
+        out.push(format!(
+            "{} line item(s) have unknown usage and are not in the total: give their quantities to price them.",
+            c.unknown_line_items
+        ));
+    }
+    for p in &c.unconfirmed_prices {
+        out.push(format!(
+            "† unconfirmed price {} ({} {}, {}, as of {}): {}",
+            p.id,
+            p.service_code,
+            p.usage_type,
+            p.region,
+            p.as_of,
+            p.note.as_deref().unwrap_or("not confirmed for this region")
+        ));
+    }
+    out
+}
