@@ -67,7 +67,8 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
         free_tiers: &book.free_tiers,
     };
     if view.regions.iter().all(|r| r.entries.is_empty()) {
-        let services: std::collections::BTreeSet<_> = regions.iter().flat_map(|r| r.entries.iter().map(|e| e.service_code.as_str())).collect();
+        let services: std::collections::BTreeSet<_> =
+            regions.iter().flat_map(|r| r.entries.iter().map(|e| e.service_code.as_str())).collect();
         bail!(
             "no price-book entry matches service '{}'\nhint: use an AWS service code ({}) or a price-id prefix such as cloudwatch_logs",
             args.service.as_deref().unwrap_or_default(),
@@ -89,7 +90,8 @@ fn table(view: &Show<'_>) -> String {
         let mut b = tabled::builder::Builder::default();
         b.push_record(["Price id", "Service", "Usage type", "Unit", "USD per unit", "Status", "As of"]);
         for e in &r.entries {
-            let status = if e.note.is_some() { format!("{} *", e.status.as_str()) } else { e.status.as_str().to_string() };
+            let status =
+                if e.note.is_some() { format!("{} *", e.status.as_str()) } else { e.status.as_str().to_string() };
             b.push_record([
                 e.id.clone(),
                 e.service_code.clone(),

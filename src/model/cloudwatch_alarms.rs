@@ -21,8 +21,16 @@ pub struct CloudwatchAlarms {
 }
 
 const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "standard_alarm_metrics", unit: "alarm-metric-months", doc: "metrics watched by standard-resolution alarms" },
-    UsageKey { key: "high_resolution_alarm_metrics", unit: "alarm-metric-months", doc: "metrics watched by high-resolution alarms" },
+    UsageKey {
+        key: "standard_alarm_metrics",
+        unit: "alarm-metric-months",
+        doc: "metrics watched by standard-resolution alarms",
+    },
+    UsageKey {
+        key: "high_resolution_alarm_metrics",
+        unit: "alarm-metric-months",
+        doc: "metrics watched by high-resolution alarms",
+    },
     UsageKey { key: "composite_alarms", unit: "alarm-months", doc: "composite alarms" },
 ];
 

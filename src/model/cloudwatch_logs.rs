@@ -27,11 +27,19 @@ pub struct CloudwatchLogs {
 
 const SCHEMA: &[UsageKey] = &[
     UsageKey { key: "ingested_gb", unit: "GB per month", doc: "custom logs ingested, Standard class" },
-    UsageKey { key: "ingested_infrequent_access_gb", unit: "GB per month", doc: "custom logs ingested, Infrequent Access class" },
+    UsageKey {
+        key: "ingested_infrequent_access_gb",
+        unit: "GB per month",
+        doc: "custom logs ingested, Infrequent Access class",
+    },
     UsageKey { key: "stored_gb", unit: "GB-months", doc: "archived (compressed) log storage" },
     UsageKey { key: "insights_scanned_gb", unit: "GB per month", doc: "data scanned by Logs Insights queries" },
     UsageKey { key: "vended_ingested_gb", unit: "GB per month", doc: "vended logs delivered, Standard class" },
-    UsageKey { key: "vended_ingested_infrequent_access_gb", unit: "GB per month", doc: "vended logs delivered, Infrequent Access class" },
+    UsageKey {
+        key: "vended_ingested_infrequent_access_gb",
+        unit: "GB per month",
+        doc: "vended logs delivered, Infrequent Access class",
+    },
 ];
 
 impl ServiceModel for CloudwatchLogs {

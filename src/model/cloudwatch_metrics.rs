@@ -21,9 +21,21 @@ pub struct CloudwatchMetrics {
 }
 
 const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "custom_metrics", unit: "metric-months", doc: "custom metrics (name + dimension set) sending data all month" },
-    UsageKey { key: "api_requests", unit: "requests per month", doc: "PutMetricData, ListMetrics, GetMetricStatistics and other API requests" },
-    UsageKey { key: "get_metric_data_metrics", unit: "metrics requested per month", doc: "metrics requested through GetMetricData or GetInsightRuleReport" },
+    UsageKey {
+        key: "custom_metrics",
+        unit: "metric-months",
+        doc: "custom metrics (name + dimension set) sending data all month",
+    },
+    UsageKey {
+        key: "api_requests",
+        unit: "requests per month",
+        doc: "PutMetricData, ListMetrics, GetMetricStatistics and other API requests",
+    },
+    UsageKey {
+        key: "get_metric_data_metrics",
+        unit: "metrics requested per month",
+        doc: "metrics requested through GetMetricData or GetInsightRuleReport",
+    },
 ];
 
 impl ServiceModel for CloudwatchMetrics {

@@ -169,7 +169,10 @@ impl AwsUsage {
         many(&self.ec2, ctx, &mut out);
         many(&self.ebs, ctx, &mut out);
         if let Some(gb) = self.data_transfer_out_gb {
-            out.push((data_transfer::DataTransfer::SERVICE, data_transfer::DataTransfer { out_gb: Some(gb) }.components(ctx)));
+            out.push((
+                data_transfer::DataTransfer::SERVICE,
+                data_transfer::DataTransfer { out_gb: Some(gb) }.components(ctx),
+            ));
         }
         out
     }

@@ -158,19 +158,21 @@ pub struct PriceBook {
 impl PriceBook {
     /// The price book compiled into the binary.
     pub fn bundled() -> Result<PriceBook> {
-        let files = BUNDLED.iter().map(|(name, text)| (PathBuf::from(format!("pricing-data/{name}")), (*text).to_string()));
+        let files =
+            BUNDLED.iter().map(|(name, text)| (PathBuf::from(format!("pricing-data/{name}")), (*text).to_string()));
         Self::from_files(files.collect(), "bundled".to_string())
     }
 
     /// Reads every `*.yaml` file of a directory: `free-tiers.yaml` and one file per region.
     pub fn from_dir(dir: &Path) -> Result<PriceBook> {
         let mut files = Vec::new();
-        let listing = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read price book directory '{}'", dir.display()))?;
+        let listing =
+            std::fs::read_dir(dir).with_context(|| format!("cannot read price book directory '{}'", dir.display()))?;
         for item in listing {
             let path = item.with_context(|| format!("cannot list '{}'", dir.display()))?.path();
             if path.extension().and_then(|e| e.to_str()) == Some("yaml") {
-                let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read '{}'", path.display()))?;
+                let text =
+                    std::fs::read_to_string(&path).with_context(|| format!("cannot read '{}'", path.display()))?;
                 files.push((path, text));
             }
         }
@@ -286,7 +288,9 @@ fn validate_region(path: &Path, book: &RegionBook) -> Result<()> {
                 bail!("{at}: tier {} has a negative price", i + 1);
             }
             match t.end {
-                Some(end) if end <= t.begin => bail!("{at}: tier {} ends at {end}, not after its begin {}", i + 1, t.begin),
+                Some(end) if end <= t.begin => {
+                    bail!("{at}: tier {} ends at {end}, not after its begin {}", i + 1, t.begin)
+                }
                 Some(end) => expected_begin = end,
                 None if i + 1 != e.tiers.len() => bail!("{at}: only the last tier may be unbounded"),
                 None => {}
@@ -333,7 +337,10 @@ mod tests {
         let book = PriceBook::bundled().unwrap();
         let q = PriceQuery::new("rds.postgres.db.nope.single_az", "AmazonRDS", "InstanceUsage:db.nope");
         let err = book.lookup("us-east-1", &q).unwrap_err().to_string();
-        assert!(err.contains("AmazonRDS") && err.contains("InstanceUsage:db.nope") && err.contains("us-east-1"), "{err}");
+        assert!(
+            err.contains("AmazonRDS") && err.contains("InstanceUsage:db.nope") && err.contains("us-east-1"),
+            "{err}"
+        );
         let err = book.lookup("mars-north-1", &q).unwrap_err().to_string();
         assert!(err.contains("mars-north-1") && err.contains("us-east-1"), "{err}");
     }

@@ -27,7 +27,10 @@ pub fn estimate(view: &EstimateView<'_>) -> String {
         for (i, l) in s.line_items.iter().enumerate() {
             let cells = line_cells(l).map(|t| cell(&t));
             let service = if i == 0 { format!("`{}`", cell(&s.service)) } else { String::new() };
-            out.push_str(&format!("| {service} | {} | {} | {} | {} | {} |\n", cells[0], cells[1], cells[2], cells[3], cells[4]));
+            out.push_str(&format!(
+                "| {service} | {} | {} | {} | {} | {} |\n",
+                cells[0], cells[1], cells[2], cells[3], cells[4]
+            ));
         }
         out.push_str(&format!("| | *{} subtotal* | | | | *{}* |\n", cell(&s.service), usd(s.monthly_usd)));
     }

@@ -18,11 +18,28 @@ pub fn estimate(view: &EstimateView<'_>) -> String {
             let service = if i == 0 { s.service.clone() } else { String::new() };
             b.push_record([service, name, qty, unit, price, monthly]);
         }
-        b.push_record([String::new(), format!("{} subtotal", s.service), String::new(), String::new(), String::new(), usd(s.monthly_usd)]);
+        b.push_record([
+            String::new(),
+            format!("{} subtotal", s.service),
+            String::new(),
+            String::new(),
+            String::new(),
+            usd(s.monthly_usd),
+        ]);
     }
-    b.push_record(["Total".to_string(), String::new(), String::new(), String::new(), String::new(), usd(c.total_monthly_usd)]);
+    b.push_record([
+        "Total".to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        usd(c.total_monthly_usd),
+    ]);
     let mut table = b.build();
-    table.with(Style::sharp()).modify(Columns::new(2..3), Alignment::right()).modify(Columns::new(4..), Alignment::right());
+    table
+        .with(Style::sharp())
+        .modify(Columns::new(2..3), Alignment::right())
+        .modify(Columns::new(4..), Alignment::right());
     let mut out = format!(
         "AWS monthly estimate: {} ({} hours per month), free tier {}, price book {} snapshot {}\n",
         c.region,
