@@ -329,11 +329,15 @@ mod tests {
     }
 
     #[test]
-    fn logs_free_tier_is_shared_by_ingestion_storage_and_insights() {
-        let yaml = "cloudwatch_logs: {ingested_gb: 3, stored_gb: 4, insights_scanned_gb: 250}";
+    fn logs_free_tier_applies_to_each_dimension() {
+        // AWS's CloudWatch Logs pricing example: 1 GB/day for 30 days, compressed to 6 GB stored:
+        // "5 to 30GB: $0.50 * 25 = $12.50" + "5GB to 6GB: $0.03 * 1 = $0.03" = $12.53.
+        let c = estimate("cloudwatch_logs: {ingested_gb: 30, stored_gb: 6, insights_scanned_gb: 0}", "us-east-1", true);
+        assert_eq!(c.total_monthly_usd, d("12.53"));
+        // Standard and Infrequent Access ingestion share one 5 GB allowance.
+        let yaml = "cloudwatch_logs: {ingested_gb: 3, ingested_infrequent_access_gb: 4, stored_gb: 0, insights_scanned_gb: 7}";
         let c = estimate(yaml, "us-east-1", true);
-        // 3 GB ingestion and 2 of the 4 GB stored are free; 2 GB × 0.03 + 250 GB × 0.005.
-        assert_eq!(c.total_monthly_usd, d("0.06") + d("1.25"));
+        assert_eq!(c.total_monthly_usd, d("2") * d("0.25") + d("2") * d("0.005"));
     }
 
     #[test]
