@@ -39,6 +39,23 @@ fn golden_outputs_for_every_format() {
 }
 
 #[test]
+fn golden_outputs_for_the_bundled_example() {
+    for format in ["table", "json"] {
+        let out = stdout_of(&["estimate", "--aws-usage", "examples/aws-usage.yaml", "--format", format]);
+        insta::assert_snapshot!(format!("example_{format}"), out);
+    }
+    // The example's db.t3.large has no sourced Seoul price: an error, never $0.
+    obs_cost()
+        .args(["estimate", "--aws-usage", "examples/aws-usage.yaml", "--region", "ap-northeast-2"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "missing price: AmazonRDS usage type 'InstanceUsage:db.t3.large' in ap-northeast-2",
+        ));
+}
+
+#[test]
 fn json_contract_and_hand_worked_total() {
     let out =
         stdout_of(&["estimate", "--aws-usage", fixture("observability.yaml").to_str().unwrap(), "--format", "json"]);

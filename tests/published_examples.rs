@@ -121,3 +121,59 @@ fn amp_tiers_and_free_tier() {
     assert_eq!(c.total_monthly_usd, expected);
     assert_eq!(expected, d("176.4") + d("8750") + d("768") + d("14.7") + d("80"));
 }
+
+/// ELB pricing page, ALB example (us-east-1, a 720-hour month): 1 new connection/s lasting 2
+/// minutes (120 active connections/min), 5 requests/s, 300 KB/s processed (1.08 GB/h), 60 rules
+/// (5 × (60 − 10 free) = 250 billable rule evaluations/s). LCUs: 0.04, 0.04, 1.08, 0.25 → 1.08.
+/// Published: 1.08 × $0.008 × 720 = $6.22 plus $0.0225 × 720 = $16.20, $22.42.
+#[test]
+fn aws_alb_lcu_example() {
+    let yaml = "hours_per_month: 720\nload_balancers: [{name: web, type: application, processed_gb: 777.6, new_connections_per_second: 1, active_connections_per_minute: 120, rule_evaluations_per_second: 250}]";
+    let c = price(yaml, false);
+    assert_eq!(c.total_monthly_usd, d("16.20") + d("6.2208"));
+    assert_eq!(obs_cost::units::round_cents(c.total_monthly_usd), d("22.42"));
+}
+
+/// AWS Solutions "Keycloak on AWS" cost table (aws-samples/keycloak-on-aws, docs/en/
+/// implementation-guide/cost.md): 2 Fargate tasks of 1 vCPU, 2 GB and 20 GB ephemeral storage,
+/// 730 h: $59.1008 + $12.9794 = $72.08; an ALB with 100 GB/month and 40 new connections/s
+/// (1.6 LCU): $16.425 + 1.6 × $0.008 × 730 = $25.77.
+#[test]
+fn aws_solutions_keycloak_cost_table() {
+    let c = price(
+        "fargate: [{name: keycloak, architecture: x86_64, vcpu: 1, memory_gb: 2, tasks: 2, ephemeral_storage_gb: 20}]\nload_balancers: [{name: alb, type: application, processed_gb: 100, new_connections_per_second: 40}]",
+        false,
+    );
+    assert_eq!(service(&c, "fargate"), d("72.0802"));
+    assert_eq!(service(&c, "load_balancers"), d("25.769"));
+    assert_eq!(obs_cost::units::round_cents(service(&c, "load_balancers")), d("25.77"));
+}
+
+/// infracost `db_instance_test` golden: PostgreSQL db.t3.large Single-AZ $105.85, 20 GB gp2 $2.30,
+/// 1,000 GB backup $95.00: $203.15.
+#[test]
+fn infracost_rds_golden() {
+    let c = price(
+        "rds: [{name: db, engine: postgres, instance_class: db.t3.large, multi_az: false, storage_type: gp2, storage_gb: 20, backup_storage_gb: 1000}]",
+        false,
+    );
+    assert_eq!(c.total_monthly_usd, d("203.15"));
+}
+
+/// infracost `nat_gateway_test` golden: $32.85 a month plus 100 GB × $0.045 = $37.35; a published
+/// blog check with 500 GB: $55.35.
+#[test]
+fn nat_gateway_goldens() {
+    assert_eq!(price("nat_gateways: [{name: nat, count: 1, processed_gb: 100}]", false).total_monthly_usd, d("37.35"));
+    assert_eq!(price("nat_gateways: [{name: nat, count: 1, processed_gb: 500}]", false).total_monthly_usd, d("55.35"));
+}
+
+/// infracost `data_transfer_test` golden (us-east-1): 57,000 GB out to the internet priced as
+/// 10,240 × $0.09 + 40,960 × $0.085 + 5,800 × $0.07 = $4,809.20 (the golden adds $40 of
+/// intra-region transfer, which obs-cost does not model), with no free tier.
+#[test]
+fn infracost_data_transfer_golden() {
+    assert_eq!(price("data_transfer_out_gb: 57000", false).total_monthly_usd, d("4809.20"));
+    // The 100 GB monthly allowance comes off the first tier: 100 × $0.09 less.
+    assert_eq!(price("data_transfer_out_gb: 57000", true).total_monthly_usd, d("4800.20"));
+}
