@@ -34,30 +34,19 @@ impl ServiceModel for DataTransfer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cost::{price, Costing};
+    use crate::cost::price;
+    use crate::model::testing::{d, estimate_with};
     use crate::model::AwsUsage;
     use crate::pricing::PriceBook;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn estimate(yaml: &str, region: &str, free: bool) -> Costing {
-        let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
-        let book = PriceBook::bundled().unwrap();
-        price(&book, region, free, usage.components(&ModelContext::default())).unwrap()
-    }
 
     #[test]
     fn tiers_across_the_10_tb_boundary_with_and_without_the_free_tier() {
         let yaml = "data_transfer_out_gb: 12000";
         // List price: 10,240 GB × $0.09 + 1,760 GB × $0.085
-        let off = estimate(yaml, "us-east-1", false);
+        let off = estimate_with(yaml, "us-east-1", false);
         assert_eq!(off.total_monthly_usd, d("921.6") + d("149.6"));
         // Free tier: the first 100 GB are free and come off the first tier.
-        let on = estimate(yaml, "us-east-1", true);
+        let on = estimate_with(yaml, "us-east-1", true);
         assert_eq!(on.total_monthly_usd, d("912.6") + d("149.6"));
         let names: Vec<_> = on.services[0].line_items.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(
@@ -74,10 +63,10 @@ mod tests {
     fn seoul_tiers_match_the_infracost_golden() {
         // infracost data_transfer_test, ap-northeast-2: 10,240 GB $1,290.24; 40,960 GB $4,997.12;
         // 102,400 GB $11,980.80; 3,400 GB $367.20.
-        let c = estimate("data_transfer_out_gb: 157000", "ap-northeast-2", false);
+        let c = estimate_with("data_transfer_out_gb: 157000", "ap-northeast-2", false);
         assert_eq!(c.total_monthly_usd, d("1290.24") + d("4997.12") + d("11980.8") + d("367.2"));
         // 50 GB is within the free 100 GB
-        assert_eq!(estimate("data_transfer_out_gb: 50", "ap-northeast-2", true).total_monthly_usd, d("0"));
+        assert_eq!(estimate_with("data_transfer_out_gb: 50", "ap-northeast-2", true).total_monthly_usd, d("0"));
         // past 150 TB in us-east-1 no tier is sourced: an error, not a guess
         let usage: AwsUsage = serde_yaml::from_str("data_transfer_out_gb: 160000").unwrap();
         let book = PriceBook::bundled().unwrap();
@@ -96,7 +85,7 @@ ec2: [{name: compose, instance_type: t3.large, count: 3}]
 ebs: [{name: data, volume_type: gp3, size_gb: 100, count: 3}]
 data_transfer_out_gb: 50
 "#;
-        let c = estimate(yaml, "us-east-1", true);
+        let c = estimate_with(yaml, "us-east-1", true);
         let services: Vec<_> = c.services.iter().map(|s| s.service.as_str()).collect();
         assert_eq!(
             services,

@@ -3,8 +3,6 @@
 //! ElastiCache and EC2 catalogs that the planner chooses sizes from.
 //! https://aws.amazon.com/ec2/pricing/on-demand/
 
-use std::fmt;
-
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
@@ -89,33 +87,53 @@ pub(crate) fn catalog_name<'de, D: Deserializer<'de>>(
     }
 }
 
-/// An EC2 instance type from [`EC2_INSTANCE_TYPES`]; anything else is rejected when the file is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct Ec2InstanceType(&'static str);
+/// Declares a validated name newtype over an [`InstanceSpec`] catalog: it deserialises only from a
+/// name in the catalog (anything else is a located serde error listing what is allowed).
+macro_rules! catalog_newtype {
+    ($(#[$meta:meta])* $name:ident, $catalog:ident, $what:literal, $example:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        pub struct $name(&'static str);
 
-impl Ec2InstanceType {
-    /// The type name, e.g. `t3.large`.
-    pub fn as_str(self) -> &'static str {
-        self.0
-    }
+        impl $name {
+            #[doc = concat!("The name, e.g. `", $example, "`.")]
+            pub fn as_str(self) -> &'static str {
+                self.0
+            }
 
-    /// Its catalog row.
-    pub fn spec(self) -> &'static InstanceSpec {
-        EC2_INSTANCE_TYPES.iter().find(|s| s.name == self.0).expect("validated on construction")
-    }
+            /// Its catalog row.
+            pub fn spec(self) -> &'static $crate::model::ec2::InstanceSpec {
+                $catalog.iter().find(|s| s.name == self.0).expect("validated on construction")
+            }
+
+            /// The catalog entry of this name, if the catalog has it.
+            pub fn from_name(name: &str) -> Option<Self> {
+                $catalog.iter().find(|s| s.name == name).map(|s| $name(s.name))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.0)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::model::ec2::catalog_name(deserializer, $what, $catalog).map($name)
+            }
+        }
+    };
 }
+pub(crate) use catalog_newtype;
 
-impl fmt::Display for Ec2InstanceType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Ec2InstanceType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        catalog_name(deserializer, "EC2 instance type", EC2_INSTANCE_TYPES).map(Ec2InstanceType)
-    }
-}
+catalog_newtype!(
+    /// An EC2 instance type from [`EC2_INSTANCE_TYPES`]; anything else is rejected when the file is read.
+    Ec2InstanceType,
+    EC2_INSTANCE_TYPES,
+    "EC2 instance type",
+    "t3.large"
+);
 
 /// One `ec2:` item: a group of identical instances.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -161,14 +179,10 @@ impl ServiceModel for Ec2Instances {
 mod tests {
     use super::*;
     use crate::cost::price;
+    use crate::model::testing::d;
     use crate::model::AwsUsage;
     use crate::pricing::PriceBook;
     use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
 
     fn total(yaml: &str, region: &str) -> Decimal {
         let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();

@@ -1,12 +1,10 @@
 //! Amazon ElastiCache node-based clusters (Redis OSS or Valkey): node hours per node type and engine,
 //! and backup storage. https://aws.amazon.com/elasticache/pricing/
 
-use std::fmt;
-
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use super::ec2::{catalog_name, InstanceSpec};
+use super::ec2::InstanceSpec;
 use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
@@ -33,33 +31,13 @@ pub const ELASTICACHE_NODE_TYPES: &[InstanceSpec] = &[
     spec("cache.r7g.large", 2, 13.07),
 ];
 
-/// A node type from [`ELASTICACHE_NODE_TYPES`]; anything else is rejected when the file is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct CacheNodeType(&'static str);
-
-impl CacheNodeType {
-    /// The node type, e.g. `cache.t3.medium`.
-    pub fn as_str(self) -> &'static str {
-        self.0
-    }
-
-    /// Its catalog row.
-    pub fn spec(self) -> &'static InstanceSpec {
-        ELASTICACHE_NODE_TYPES.iter().find(|s| s.name == self.0).expect("validated on construction")
-    }
-}
-
-impl fmt::Display for CacheNodeType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for CacheNodeType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        catalog_name(deserializer, "ElastiCache node type", ELASTICACHE_NODE_TYPES).map(CacheNodeType)
-    }
-}
+crate::model::ec2::catalog_newtype!(
+    /// A node type from [`ELASTICACHE_NODE_TYPES`]; anything else is rejected when the file is read.
+    CacheNodeType,
+    ELASTICACHE_NODE_TYPES,
+    "ElastiCache node type",
+    "cache.t3.medium"
+);
 
 /// The cache engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -145,26 +123,16 @@ impl ServiceModel for ElastiCacheCluster {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cost::{price, Costing};
+    use crate::model::testing::{d, try_estimate};
+
     use crate::model::AwsUsage;
-    use crate::pricing::{LookupError, PriceBook};
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn estimate(yaml: &str, region: &str) -> Result<Costing, LookupError> {
-        let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
-        let book = PriceBook::bundled().unwrap();
-        price(&book, region, true, usage.components(&ModelContext::default()))
-    }
+    use crate::pricing::PriceBook;
 
     #[test]
     fn two_redis_nodes_and_backup() {
         let yaml =
             "elasticache: [{name: cache, engine: redis, node_type: cache.t3.medium, nodes: 2, backup_storage_gb: 100}]";
-        let c = estimate(yaml, "us-east-1").unwrap();
+        let c = try_estimate(yaml, "us-east-1").unwrap();
         // 2 × 730 h × $0.068 + 100 GB × $0.085 (infracost: 10,000 GB = $850)
         assert_eq!(c.total_monthly_usd, d("99.28") + d("8.5"));
         let names: Vec<_> = c.services[0].line_items.iter().map(|l| l.name.as_str()).collect();
@@ -174,11 +142,11 @@ mod tests {
     #[test]
     fn valkey_is_cheaper_and_seoul_differs() {
         let yaml = "elasticache: [{name: c, engine: valkey, node_type: cache.t4g.micro}]";
-        assert_eq!(estimate(yaml, "us-east-1").unwrap().total_monthly_usd, d("9.344")); // 730 × $0.0128
-        assert_eq!(estimate(yaml, "ap-northeast-2").unwrap().total_monthly_usd, d("14.016")); // 730 × $0.0192
+        assert_eq!(try_estimate(yaml, "us-east-1").unwrap().total_monthly_usd, d("9.344")); // 730 × $0.0128
+        assert_eq!(try_estimate(yaml, "ap-northeast-2").unwrap().total_monthly_usd, d("14.016")); // 730 × $0.0192
         let yaml = "elasticache: [{name: c, engine: redis, node_type: cache.m6g.large, nodes: 3}]";
-        assert_eq!(estimate(yaml, "us-east-1").unwrap().total_monthly_usd, d("326.31")); // 2,190 × $0.149
-        let err = estimate(yaml, "ap-northeast-2").unwrap_err().to_string();
+        assert_eq!(try_estimate(yaml, "us-east-1").unwrap().total_monthly_usd, d("326.31")); // 2,190 × $0.149
+        let err = try_estimate(yaml, "ap-northeast-2").unwrap_err().to_string();
         assert!(err.contains("AmazonElastiCache") && err.contains("NodeUsage:cache.m6g.large"), "{err}");
     }
 

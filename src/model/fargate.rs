@@ -109,27 +109,17 @@ impl ServiceModel for FargateService {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::cost::{price, Costing};
+
+    use crate::model::testing::{d, try_estimate};
+
     use crate::model::AwsUsage;
-    use crate::pricing::{LookupError, PriceBook};
+
     use crate::units::round_cents;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn estimate(yaml: &str, region: &str) -> Result<Costing, LookupError> {
-        let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
-        let book = PriceBook::bundled().unwrap();
-        price(&book, region, true, usage.components(&ModelContext::default()))
-    }
 
     #[test]
     fn matches_the_infracost_ecs_golden() {
         // infracost ecs_service_test: 2 vCPU → $59.10, 4 GB → $12.98 for 730 h
-        let c = estimate("fargate: [{name: api, vcpu: 2, memory_gb: 4}]", "us-east-1").unwrap();
+        let c = try_estimate("fargate: [{name: api, vcpu: 2, memory_gb: 4}]", "us-east-1").unwrap();
         let l = &c.services[0].line_items;
         assert_eq!(l[0].name, "Fargate vCPU (api: x86_64)");
         assert_eq!(round_cents(l[0].monthly_usd.unwrap()), d("59.10"));
@@ -141,7 +131,7 @@ mod tests {
     fn usage_file_example_with_tasks_and_hours() {
         let yaml = "fargate: [{name: api, architecture: x86_64, vcpu: 1, memory_gb: 2, tasks: 5, hours: 730, \
                     ephemeral_storage_gb: 20}]";
-        let c = estimate(yaml, "us-east-1").unwrap();
+        let c = try_estimate(yaml, "us-east-1").unwrap();
         // 3,650 task-hours × (1 × $0.04048 + 2 × $0.004445); 20 GB ephemeral is free
         assert_eq!(c.total_monthly_usd, d("147.752") + d("32.4485"));
         assert_eq!(c.services[0].line_items.len(), 2);
@@ -151,7 +141,7 @@ mod tests {
     fn arm64_and_ephemeral_storage_above_20_gb() {
         let yaml = "fargate: [{name: w, architecture: arm64, vcpu: 0.5, memory_gb: 1, tasks: 2, hours: 100, \
                     ephemeral_storage_gb: 50}]";
-        let c = estimate(yaml, "us-east-1").unwrap();
+        let c = try_estimate(yaml, "us-east-1").unwrap();
         let l = &c.services[0].line_items;
         // 200 task-hours: 100 vCPU-h × $0.03238, 200 GB-h × $0.00356, 30 GB above 20 × 200 h × $0.000111
         assert_eq!(l[0].monthly_usd, Some(d("3.238")));
@@ -164,15 +154,16 @@ mod tests {
 
     #[test]
     fn seoul_prices_and_the_unsourced_ephemeral_rate() {
-        let c = estimate("fargate: [{name: api, vcpu: 1, memory_gb: 2}]", "ap-northeast-2").unwrap();
+        let c = try_estimate("fargate: [{name: api, vcpu: 1, memory_gb: 2}]", "ap-northeast-2").unwrap();
         // 730 × $0.04656 + 1,460 × $0.00511
         assert_eq!(c.total_monthly_usd, d("33.9888") + d("7.4606"));
-        let err = estimate("fargate: [{name: api, vcpu: 1, memory_gb: 2, ephemeral_storage_gb: 21}]", "ap-northeast-2")
-            .unwrap_err()
-            .to_string();
+        let err =
+            try_estimate("fargate: [{name: api, vcpu: 1, memory_gb: 2, ephemeral_storage_gb: 21}]", "ap-northeast-2")
+                .unwrap_err()
+                .to_string();
         assert!(err.contains("Fargate-EphemeralStorage-GB-Hours") && err.contains("ap-northeast-2"), "{err}");
-        let c =
-            estimate("fargate: [{name: api, architecture: arm64, vcpu: 1, memory_gb: 2}]", "ap-northeast-2").unwrap();
+        let c = try_estimate("fargate: [{name: api, architecture: arm64, vcpu: 1, memory_gb: 2}]", "ap-northeast-2")
+            .unwrap();
         assert!(c.unconfirmed_prices.iter().any(|p| p.id == "fargate.arm64.memory"));
     }
 

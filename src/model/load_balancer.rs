@@ -136,21 +136,10 @@ impl ServiceModel for LoadBalancer {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::cost::{price, Costing};
+
+    use crate::model::testing::{d, estimate};
+
     use crate::model::AwsUsage;
-    use crate::pricing::PriceBook;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn estimate(yaml: &str, region: &str) -> Costing {
-        let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
-        let book = PriceBook::bundled().unwrap();
-        price(&book, region, true, usage.components(&ModelContext::default())).unwrap()
-    }
 
     #[test]
     fn processed_bytes_alone() {

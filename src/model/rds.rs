@@ -2,12 +2,10 @@
 //! above the included baseline, and backup storage beyond the free allocation.
 //! https://aws.amazon.com/rds/postgresql/pricing/
 
-use std::fmt;
-
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use super::ec2::{catalog_name, InstanceSpec};
+use super::ec2::InstanceSpec;
 use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
@@ -60,33 +58,13 @@ pub fn gp3_baseline_iops(storage_gb: Decimal) -> Decimal {
     }
 }
 
-/// A DB instance class from [`RDS_INSTANCE_CLASSES`]; anything else is rejected when the file is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct RdsInstanceClass(&'static str);
-
-impl RdsInstanceClass {
-    /// The class name, e.g. `db.t3.large`.
-    pub fn as_str(self) -> &'static str {
-        self.0
-    }
-
-    /// Its catalog row.
-    pub fn spec(self) -> &'static InstanceSpec {
-        RDS_INSTANCE_CLASSES.iter().find(|s| s.name == self.0).expect("validated on construction")
-    }
-}
-
-impl fmt::Display for RdsInstanceClass {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for RdsInstanceClass {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        catalog_name(deserializer, "RDS instance class", RDS_INSTANCE_CLASSES).map(RdsInstanceClass)
-    }
-}
+crate::model::ec2::catalog_newtype!(
+    /// A DB instance class from [`RDS_INSTANCE_CLASSES`]; anything else is rejected when the file is read.
+    RdsInstanceClass,
+    RDS_INSTANCE_CLASSES,
+    "RDS instance class",
+    "db.t3.large"
+);
 
 /// The database engine: only PostgreSQL is priced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -227,23 +205,15 @@ impl ServiceModel for RdsInstance {
 mod tests {
     use super::*;
     use crate::cost::{price, Costing};
+    use crate::model::testing::{d, estimate};
     use crate::model::AwsUsage;
     use crate::pricing::{LookupError, PriceBook};
     use crate::units::round_cents;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
 
     fn try_estimate(yaml: &str, region: &str) -> Result<Costing, LookupError> {
         let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
         let book = PriceBook::bundled().unwrap();
         price(&book, region, true, usage.components(&ModelContext::default()))
-    }
-
-    fn estimate(yaml: &str, region: &str) -> Costing {
-        try_estimate(yaml, region).unwrap()
     }
 
     fn line(c: &Costing, prefix: &str) -> Decimal {
