@@ -57,15 +57,14 @@ impl ServiceModel for NatGateway {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cost::price;
+    use crate::model::testing::estimate;
+
     use crate::model::AwsUsage;
-    use crate::pricing::PriceBook;
+
     use std::str::FromStr;
 
     fn total(yaml: &str, region: &str) -> Decimal {
-        let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
-        let book = PriceBook::bundled().unwrap();
-        price(&book, region, true, usage.components(&ModelContext::default())).unwrap().total_monthly_usd
+        estimate(yaml, region).total_monthly_usd
     }
 
     #[test]
