@@ -218,14 +218,14 @@ fn split(
     let to = start + quantity;
     if let Some(last_end) = entry.tiers.last().and_then(|t| t.end) {
         if to > last_end {
-            return Err(LookupError::TierNotFound {
+            return Err(LookupError::TierNotFound(Box::new(crate::pricing::TierGap {
                 service_code: entry.service_code.clone(),
                 region: region.to_string(),
                 usage_type: entry.usage_type.clone(),
                 last_end: group_thousands(last_end, 6),
                 quantity: group_thousands(to, 6),
                 unit: entry.unit.clone(),
-            });
+            })));
         }
     }
     let tiered = entry.tiers.len() > 1;
@@ -376,7 +376,7 @@ mod tests {
         let usage: AwsUsage = serde_yaml::from_str("cloudwatch_logs: {vended_ingested_gb: 20000}").unwrap();
         let book = PriceBook::bundled().unwrap();
         let err = price(&book, "ap-northeast-2", true, usage.components(&ModelContext::default())).unwrap_err();
-        assert!(matches!(err, LookupError::TierNotFound { .. }), "{err}");
+        assert!(matches!(err, LookupError::TierNotFound(_)), "{err}");
         assert!(err.to_string().contains("VendedLog-Bytes"));
     }
 
