@@ -204,7 +204,11 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 "cloudwatch_alarms",
                 serde_json::json!({"standard_alarm_metrics": opt_n(alarms), "high_resolution_alarm_metrics": 0, "composite_alarms": 0}),
             );
-            c.say(format!("{} Grafana dashboards -> {} CloudWatch dashboards", unknown_or(dashboards), unknown_or(dashboards)));
+            c.say(format!(
+                "{} Grafana dashboards -> {} CloudWatch dashboards",
+                unknown_or(dashboards),
+                unknown_or(dashboards)
+            ));
             put(doc, "cloudwatch_dashboards", serde_json::json!({"dashboards": opt_n(dashboards)}));
         }
         MetricsTarget::ManagedPrometheus => {
@@ -229,9 +233,15 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 }
             };
             let samples = sps.map(|x| (x * seconds).round());
-            c.say(format!("{} samples/s x {} s/month -> {} AMP samples ingested", unknown_or(sps), fmt(seconds), unknown_or(samples)));
+            c.say(format!(
+                "{} samples/s x {} s/month -> {} AMP samples ingested",
+                unknown_or(sps),
+                fmt(seconds),
+                unknown_or(samples)
+            ));
             let days = c.assume("mapping.metrics_retention_days", m.metrics_retention_days.as_ref(), 30);
-            let bps = c.i.values.or("mapping.amp_bytes_per_sample", m.amp_bytes_per_sample.as_ref(), Decimal::new(15, 1));
+            let bps =
+                c.i.values.or("mapping.amp_bytes_per_sample", m.amp_bytes_per_sample.as_ref(), Decimal::new(15, 1));
             let storage = sps.map(|x| (x * Decimal::from(86_400) * days * bps / BYTES_PER_GB).round_dp(4));
             c.say(format!(
                 "{} samples/s x 86,400 s x {} days retained x {} bytes/sample -> {} GB stored in AMP",
@@ -300,7 +310,11 @@ fn logs(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
     let u = c.i.usage.logs.clone().unwrap_or_default();
     let gb = match c.usage("usage.logs.ingested_gb_per_month", u.ingested_gb_per_month.as_ref(), true) {
         Some(gb) => {
-            c.say(format!("{} GB/month of logs ingested -> {} GB CloudWatch Logs ingestion (Standard class)", fmt(gb), fmt(gb)));
+            c.say(format!(
+                "{} GB/month of logs ingested -> {} GB CloudWatch Logs ingestion (Standard class)",
+                fmt(gb),
+                fmt(gb)
+            ));
             Some(gb)
         }
         None => {
@@ -393,12 +407,14 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
     let storage_type = m.storage_type.clone().unwrap_or_else(|| "gp3".into());
     let headroom = c.i.values.or("mapping.rds.storage_headroom", m.storage_headroom.as_ref(), Decimal::new(15, 1));
     let storage = size.map(|s| (s * headroom).ceil().max(Decimal::from(20)));
-    let tps_per_vcpu = c.assume("mapping.rds.transactions_per_second_per_vcpu", m.transactions_per_second_per_vcpu.as_ref(), 500);
+    let tps_per_vcpu =
+        c.assume("mapping.rds.transactions_per_second_per_vcpu", m.transactions_per_second_per_vcpu.as_ref(), 500);
     let mem_per_gb =
         c.i.values.or("mapping.rds.memory_gb_per_data_gb", m.memory_gb_per_data_gb.as_ref(), Decimal::new(25, 2));
     let mb_per_conn = c.assume("mapping.rds.memory_mb_per_connection", m.memory_mb_per_connection.as_ref(), 10);
     let need_vcpu = tps.map_or(Decimal::ONE, |t| (t / tps_per_vcpu).max(Decimal::ONE));
-    let need_mem = size.unwrap_or_default() * mem_per_gb + conns.unwrap_or_default() * mb_per_conn / Decimal::from(1024);
+    let need_mem =
+        size.unwrap_or_default() * mem_per_gb + conns.unwrap_or_default() * mb_per_conn / Decimal::from(1024);
     let base = |class: &str| {
         let mut e = serde_json::json!({
             "name": "db", "engine": "postgres", "instance_class": class, "multi_az": multi_az,
@@ -469,7 +485,8 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
     let backup = c.usage("usage.redis.backup_storage_gb", u.backup_storage_gb.as_ref(), true);
     let engine = m.engine.clone().unwrap_or_else(|| "redis".into());
     let nodes = Decimal::from(1 + m.replicas.unwrap_or(1));
-    let headroom = c.i.values.or("mapping.elasticache.memory_headroom", m.memory_headroom.as_ref(), Decimal::new(13, 1));
+    let headroom =
+        c.i.values.or("mapping.elasticache.memory_headroom", m.memory_headroom.as_ref(), Decimal::new(13, 1));
     let need = mem.unwrap_or_default() * headroom;
     let base = |node: &str| {
         let mut e = serde_json::json!({"name": "cache", "engine": engine, "node_type": node, "nodes": n(nodes)});
@@ -513,7 +530,11 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
             chosen.name.to_string()
         }
     };
-    c.say(format!("ElastiCache {engine} {node} x {} nodes (1 primary + {} replica(s))", fmt(nodes), fmt(nodes - Decimal::ONE)));
+    c.say(format!(
+        "ElastiCache {engine} {node} x {} nodes (1 primary + {} replica(s))",
+        fmt(nodes),
+        fmt(nodes - Decimal::ONE)
+    ));
     put(doc, "elasticache", Value::Array(vec![base(&node)]));
     Ok(())
 }
@@ -533,10 +554,7 @@ fn compute(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
         let mem = c.usage(&path("memory_gb"), ct.memory_gb.as_ref(), false);
         let replicas = c.usage(&path("replicas"), ct.replicas.as_ref(), true).map(|r| r.ceil().max(Decimal::ONE));
         let (Some(cpu), Some(mem)) = (cpu, mem) else {
-            bail!(
-                "usage.containers[{idx}] ({}) needs cpu_cores and memory_gb to size its Fargate task",
-                ct.name
-            );
+            bail!("usage.containers[{idx}] ({}) needs cpu_cores and memory_gb to size its Fargate task", ct.name);
         };
         let Some((vcpu, gb)) = sizing::fargate_task(cpu * headroom, mem * headroom) else {
             bail!(
@@ -578,8 +596,7 @@ fn compute(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
     put(doc, "load_balancers", Value::Array(vec![lb]));
     let nats = m.nat_gateways.unwrap_or(1);
     if nats > 0 {
-        let nat_gb =
-            c.usage("usage.network.nat_processed_gb_per_month", net.nat_processed_gb_per_month.as_ref(), true);
+        let nat_gb = c.usage("usage.network.nat_processed_gb_per_month", net.nat_processed_gb_per_month.as_ref(), true);
         c.say(format!(
             "{nats} NAT gateway(s) for tasks in private subnets, processing {} GB/month",
             unknown_or(nat_gb)
@@ -596,6 +613,7 @@ fn compute(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
 /// The data-transfer-out quantity (the same on either side of the migration).
 pub fn data_transfer_out(i: &MapInput<'_>) -> Option<Decimal> {
     let net = i.usage.network.as_ref()?;
-    let v = i.values.opt("usage.network.data_transfer_out_gb_per_month", net.data_transfer_out_gb_per_month.as_ref())?;
+    let v =
+        i.values.opt("usage.network.data_transfer_out_gb_per_month", net.data_transfer_out_gb_per_month.as_ref())?;
     Some(v * i.factor)
 }

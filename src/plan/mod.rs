@@ -161,7 +161,9 @@ impl<'a> Engine<'a> {
         let key = doc
             .values()
             .filter_map(|v| v.as_array()?.first()?.as_object().cloned())
-            .filter_map(|o| o.get("instance_class").or_else(|| o.get("node_type")).and_then(|v| v.as_str().map(String::from)))
+            .filter_map(|o| {
+                o.get("instance_class").or_else(|| o.get("node_type")).and_then(|v| v.as_str().map(String::from))
+            })
             .next()
             .unwrap_or_default();
         if let Some(p) = self.size_cache.borrow().get(&key) {
@@ -178,9 +180,23 @@ impl<'a> Engine<'a> {
     }
 
     /// AWS documents of every phase up to `last` (index), cumulatively, mapped at `factor`.
-    pub fn aws_docs(&self, values: &Values, factor: Decimal, explain: bool, last: usize) -> Result<Vec<(AwsDoc, Vec<Explanation>)>> {
+    pub fn aws_docs(
+        &self,
+        values: &Values,
+        factor: Decimal,
+        explain: bool,
+        last: usize,
+    ) -> Result<Vec<(AwsDoc, Vec<Explanation>)>> {
         let pricer = |doc: &AwsDoc| self.size_price(doc);
-        let input = MapInput { scenario: self.scenario, usage: &self.usage, values, factor, hours: self.hours, explain, pricer: &pricer };
+        let input = MapInput {
+            scenario: self.scenario,
+            usage: &self.usage,
+            values,
+            factor,
+            hours: self.hours,
+            explain,
+            pricer: &pricer,
+        };
         let compute_phase = self.moved_in(Workload::Compute);
         let mut out: Vec<(AwsDoc, Vec<Explanation>)> = Vec::new();
         let mut doc = AwsDoc::new();
@@ -286,7 +302,9 @@ impl<'a> Engine<'a> {
         let mut remaining = Vec::new();
         for (i, p) in self.phases.iter().enumerate() {
             let doc = doc_after(p.phase, Some(i));
-            let c = self.price_doc(&doc).with_context(|| format!("cannot price what remains self-hosted in phase {}", p.phase))?;
+            let c = self
+                .price_doc(&doc)
+                .with_context(|| format!("cannot price what remains self-hosted in phase {}", p.phase))?;
             remaining.push((doc, c));
         }
         Ok(Estate { baseline: (base_doc, baseline), remaining })
@@ -331,7 +349,14 @@ impl<'a> Engine<'a> {
 
     /// The economics of every phase from AWS totals, self-hosted totals and the baseline total.
     /// `dfactor` multiplies the downtime cost per minute (traffic scale, when it scales).
-    pub fn economics(&self, biz: &Biz, aws: &[Decimal], remaining: &[Decimal], baseline: Decimal, dfactor: Decimal) -> Vec<Economics> {
+    pub fn economics(
+        &self,
+        biz: &Biz,
+        aws: &[Decimal],
+        remaining: &[Decimal],
+        baseline: Decimal,
+        dfactor: Decimal,
+    ) -> Vec<Economics> {
         let base_min = roi::downtime_minutes(biz.base_availability, self.hours);
         let dcost = if biz.downtime_scales { biz.downtime_cost * dfactor } else { biz.downtime_cost };
         let mut labor = Decimal::ZERO;
@@ -348,7 +373,12 @@ impl<'a> Engine<'a> {
                     infra_delta_usd: roi::infra_delta(aws[i], remaining[i], baseline),
                     ops_labor_saved_usd: roi::ops_labor_saved(biz.ops_fte, biz.loaded, p.reduction),
                     downtime_saved_usd: roi::downtime_saved(base_min, minutes, dcost),
-                    productivity_gained_usd: roi::productivity_gained(biz.engineers, biz.ops_fte, biz.loaded, p.productivity),
+                    productivity_gained_usd: roi::productivity_gained(
+                        biz.engineers,
+                        biz.ops_fte,
+                        biz.loaded,
+                        p.productivity,
+                    ),
                 },
                 labor,
                 dual,
@@ -374,7 +404,10 @@ impl<'a> Engine<'a> {
 fn check_models(u: &AwsUsage) -> Result<()> {
     fn need<M: ServiceModel>(present: bool) -> Result<()> {
         if present && M::usage_schema().is_empty() {
-            bail!("the {} cost model is not in this build yet, so it cannot be priced (it would not be $0)", M::SERVICE);
+            bail!(
+                "the {} cost model is not in this build yet, so it cannot be priced (it would not be $0)",
+                M::SERVICE
+            );
         }
         Ok(())
     }
@@ -726,8 +759,14 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             best.0
         )
     };
-    let decision_tree =
-        DecisionTree { outcome: t.outcome.as_str(), path: t.path, roi_best_phase: best.0, roi_decision: best.1, agrees_with_roi: agrees, note };
+    let decision_tree = DecisionTree {
+        outcome: t.outcome.as_str(),
+        path: t.path,
+        roi_best_phase: best.0,
+        roi_decision: best.1,
+        agrees_with_roi: agrees,
+        note,
+    };
     let (switch_points, switch_points_method) = switch::compute(engine, &estate, &biz)?;
     let uncertainty = uncertainty::compute(engine, &estate, &phases)?;
     // Unconfirmed prices across every costing, once each.

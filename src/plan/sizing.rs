@@ -2,7 +2,12 @@
 //! fits and has a price in the region, and the smallest valid Fargate task size. Pure: candidates
 //! are priced through a closure the caller gives, which goes through the cost engine.
 
+use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
+
+use crate::model::ec2::InstanceSpec;
+use crate::model::elasticache::ELASTICACHE_NODE_TYPES;
+use crate::model::rds::RDS_INSTANCE_CLASSES;
 
 /// A size on offer: its name and capacity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,66 +20,25 @@ pub struct Candidate {
     pub memory_gb: Decimal,
 }
 
-const fn c(name: &'static str, vcpu: i64, memory_gb_tenths: i64) -> (&'static str, i64, i64) {
-    (name, vcpu, memory_gb_tenths)
-}
-
-/// RDS instance classes (vCPU, memory in tenths of GiB), from the AWS instance-class tables.
-const RDS: &[(&str, i64, i64)] = &[
-    c("db.t3.micro", 2, 10),
-    c("db.t3.small", 2, 20),
-    c("db.t3.medium", 2, 40),
-    c("db.t3.large", 2, 80),
-    c("db.t3.xlarge", 4, 160),
-    c("db.t3.2xlarge", 8, 320),
-    c("db.t4g.micro", 2, 10),
-    c("db.t4g.small", 2, 20),
-    c("db.t4g.medium", 2, 40),
-    c("db.t4g.large", 2, 80),
-    c("db.t4g.xlarge", 4, 160),
-    c("db.t4g.2xlarge", 8, 320),
-    c("db.m6g.large", 2, 80),
-    c("db.m6g.xlarge", 4, 160),
-    c("db.m6g.2xlarge", 8, 320),
-    c("db.m7g.large", 2, 80),
-    c("db.r6g.large", 2, 160),
-    c("db.r6g.xlarge", 4, 320),
-    c("db.r6g.2xlarge", 8, 640),
-    c("db.r7g.large", 2, 160),
-];
-
-/// ElastiCache node types (vCPU, memory in tenths of GiB, rounded down), from the AWS node tables.
-const ELASTICACHE: &[(&str, i64, i64)] = &[
-    c("cache.t3.micro", 2, 5),
-    c("cache.t3.small", 2, 13),
-    c("cache.t3.medium", 2, 30),
-    c("cache.t4g.micro", 2, 5),
-    c("cache.t4g.small", 2, 13),
-    c("cache.t4g.medium", 2, 30),
-    c("cache.m6g.large", 2, 63),
-    c("cache.m6g.xlarge", 4, 129),
-    c("cache.m6g.2xlarge", 8, 260),
-    c("cache.r6g.large", 2, 130),
-    c("cache.r6g.xlarge", 4, 263),
-    c("cache.r6g.2xlarge", 8, 528),
-    c("cache.r7g.large", 2, 130),
-];
-
-fn catalog(table: &[(&'static str, i64, i64)]) -> Vec<Candidate> {
-    table
+fn catalog(specs: &[InstanceSpec]) -> Vec<Candidate> {
+    specs
         .iter()
-        .map(|&(name, vcpu, mem)| Candidate { name, vcpu: Decimal::from(vcpu), memory_gb: Decimal::new(mem, 1) })
+        .map(|s| Candidate {
+            name: s.name,
+            vcpu: Decimal::from(s.vcpu),
+            memory_gb: Decimal::from_f64(s.memory_gib).unwrap_or_default().round_dp(2),
+        })
         .collect()
 }
 
-/// RDS for PostgreSQL instance classes.
+/// RDS for PostgreSQL instance classes (the RDS model's public catalog).
 pub fn rds_classes() -> Vec<Candidate> {
-    catalog(RDS)
+    catalog(RDS_INSTANCE_CLASSES)
 }
 
-/// ElastiCache node types.
+/// ElastiCache node types (the ElastiCache model's public catalog).
 pub fn elasticache_nodes() -> Vec<Candidate> {
-    catalog(ELASTICACHE)
+    catalog(ELASTICACHE_NODE_TYPES)
 }
 
 /// The capacity of a named size, if the catalog has it.
@@ -162,7 +126,7 @@ mod tests {
         assert_eq!(fargate_task(d("0.3"), d("1.5")), Some((d("0.5"), d("2"))));
         assert_eq!(fargate_task(d("1.3"), d("2.6")), Some((d("2"), d("4"))));
         assert_eq!(fargate_task(d("2"), d("4")), Some((d("2"), d("4"))));
-        assert_eq!(fargate_task(d("8"), d("17")), Some((d("8"), d("17"))));
+        assert_eq!(fargate_task(d("8"), d("17")), Some((d("8"), d("20"))));
         assert_eq!(fargate_task(d("9"), d("40")), Some((d("16"), d("40"))));
         assert_eq!(fargate_task(d("17"), d("1")), None);
     }

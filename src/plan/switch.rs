@@ -76,6 +76,7 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         engine.economics(biz, &aws, &rem_f, base * factor, factor)[i].terms.net()
     };
     let mut dau_points: Vec<[(Option<Decimal>, Crossing); 2]> = vec![[(None, Crossing::NeverWithinRange); 2]; np];
+    let mut limits: Vec<(u32, Decimal, String)> = Vec::new();
     if dau0 > Decimal::ZERO {
         let ratio = (hi / lo).to_string().parse::<f64>().unwrap_or(1.0);
         let lo_f = lo.to_string().parse::<f64>().unwrap_or(1.0);
@@ -85,18 +86,38 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
                 Decimal::from_f64_retain(x).unwrap_or(lo).round()
             })
             .collect();
+        // Per phase: a traffic level where the phase cannot be priced (no priced size, or beyond
+        // Fargate's largest task) ends that phase's search there.
         let mut nets = vec![Vec::with_capacity(GRID); np];
-        for d in &grid {
-            let factor = d / dau0;
-            let state = engine.state(&super::values::Values::expected(), factor, false)?;
-            for (i, net) in nets.iter_mut().enumerate() {
-                net.push(net_at(i, state.aws[i].1.total_monthly_usd, factor));
+        let mut grids = vec![Vec::with_capacity(GRID); np];
+        for (i, (net, g)) in nets.iter_mut().zip(grids.iter_mut()).enumerate() {
+            for d in &grid {
+                let factor = d / dau0;
+                match engine.aws_total(i, factor) {
+                    Ok(aws) => {
+                        g.push(*d);
+                        net.push(net_at(i, aws, factor));
+                    }
+                    Err(e) => {
+                        let reason = format!("{e:#}");
+                        limits.push((
+                            engine.phases[i].phase,
+                            *d,
+                            reason.lines().next().unwrap_or_default().to_string(),
+                        ));
+                        break;
+                    }
+                }
             }
         }
         for i in 0..np {
             for (t, &threshold) in thresholds.iter().enumerate() {
+                let grid = &grids[i];
+                if grid.is_empty() {
+                    continue;
+                }
                 let above: Vec<bool> = nets[i].iter().map(|n| *n >= threshold).collect();
-                dau_points[i][t] = match find(&grid, &above) {
+                dau_points[i][t] = match find(grid, &above) {
                     (None, true) => (None, Crossing::AlwaysAbove),
                     (None, false) => (None, Crossing::NeverWithinRange),
                     (Some((j, was_above)), _) => {
@@ -128,7 +149,7 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
     };
     let teams: Vec<u32> = (s.switch_points.team_min..=s.switch_points.team_max).collect();
     let mut out = Vec::new();
-    for i in 0..np {
+    for (i, dau_point) in dau_points.iter().enumerate() {
         let nets: Vec<Decimal> = teams
             .iter()
             .map(|&t| {
@@ -150,17 +171,17 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         }
         out.push(SwitchPoint {
             phase: engine.phases[i].phase,
-            dau_net_zero: dau_points[i][0].0,
-            dau_net_zero_status: dau_points[i][0].1,
-            dau_net_1000: dau_points[i][1].0,
-            dau_net_1000_status: dau_points[i][1].1,
+            dau_net_zero: dau_point[0].0,
+            dau_net_zero_status: dau_point[0].1,
+            dau_net_1000: dau_point[1].0,
+            dau_net_1000_status: dau_point[1].1,
             team_net_zero: team[0].0,
             team_net_zero_status: team[0].1,
             team_net_1000: team[1].0,
             team_net_1000_status: team[1].1,
         });
     }
-    let method = format!(
+    let mut method = format!(
         "DAU: usage scaled linearly from the measured point (DAU {}): series, samples, log GB, spans, database size and load, Redis memory, container replicas and network GB are multiplied by DAU / {}; AWS is re-priced (tiers) and re-sized, the self-hosted cost is scaled linearly{}; searched from {} to {} DAU ({GRID} log-spaced points, then bisection to 1 DAU). Team size: ops FTE keeps its share of the team ({} of {}), infrastructure unchanged; searched from {} to {} engineers. The 'net_1000' points use the migrate-now threshold ({}).",
         group_thousands(dau0, 0),
         group_thousands(dau0, 0),
@@ -173,5 +194,11 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         s.switch_points.team_max,
         crate::units::usd(thresholds[1]),
     );
+    for (phase, d, reason) in limits {
+        method.push_str(&format!(
+            " Phase {phase}: the DAU search stopped below {} DAU, where the phase cannot be priced: {reason}.",
+            group_thousands(d, 0)
+        ));
+    }
     Ok((out, method))
 }

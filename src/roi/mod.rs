@@ -36,7 +36,12 @@ pub fn downtime_saved(baseline_minutes: Decimal, phase_minutes: Decimal, cost_pe
 }
 
 /// Productivity gained a month: engineers not doing operations × loaded cost × gain (percent).
-pub fn productivity_gained(engineers: Decimal, ops_fte: Decimal, loaded_monthly: Decimal, gain_percent: Decimal) -> Decimal {
+pub fn productivity_gained(
+    engineers: Decimal,
+    ops_fte: Decimal,
+    loaded_monthly: Decimal,
+    gain_percent: Decimal,
+) -> Decimal {
     (engineers - ops_fte).max(Decimal::ZERO) * loaded_monthly * gain_percent / Decimal::ONE_HUNDRED
 }
 
@@ -60,7 +65,12 @@ pub struct RoiTerms {
 impl RoiTerms {
     /// Net monthly benefit: − infra delta + ops labor saved + downtime saved + productivity.
     pub fn net(&self) -> Decimal {
-        net_monthly_benefit(self.infra_delta_usd, self.ops_labor_saved_usd, self.downtime_saved_usd, self.productivity_gained_usd)
+        net_monthly_benefit(
+            self.infra_delta_usd,
+            self.ops_labor_saved_usd,
+            self.downtime_saved_usd,
+            self.productivity_gained_usd,
+        )
     }
 }
 
@@ -180,14 +190,20 @@ pub fn cash_flow(i: &CashFlowInputs) -> Vec<MonthFlow> {
     let mut out = Vec::with_capacity(i.horizon_months as usize + 1);
     let mut cumulative = -i.one_time;
     let mut discounted = -i.one_time;
-    out.push(MonthFlow { month: 0, net_usd: -i.one_time, cumulative_usd: cumulative, discounted_cumulative_usd: discounted });
+    out.push(MonthFlow {
+        month: 0,
+        net_usd: -i.one_time,
+        cumulative_usd: cumulative,
+        discounted_cumulative_usd: discounted,
+    });
     let mut g = Decimal::ONE;
     let mut d = Decimal::ONE;
     for month in 1..=i.horizon_months {
         d *= disc;
         let t = &i.terms;
         let downtime = if i.downtime_scales { t.downtime_saved_usd * g } else { t.downtime_saved_usd };
-        let net = net_monthly_benefit(t.infra_delta_usd * g, t.ops_labor_saved_usd, downtime, t.productivity_gained_usd);
+        let net =
+            net_monthly_benefit(t.infra_delta_usd * g, t.ops_labor_saved_usd, downtime, t.productivity_gained_usd);
         cumulative += net;
         discounted += net * d;
         out.push(MonthFlow {

@@ -189,7 +189,7 @@ pub struct PhaseSpread {
 }
 
 fn dec(v: f64) -> Decimal {
-    Decimal::from_f64(v).map_or(Decimal::ZERO, |d| crate::units::round_cents(d))
+    Decimal::from_f64(v).map_or(Decimal::ZERO, crate::units::round_cents)
 }
 
 fn share(count: usize, n: usize) -> Decimal {
@@ -214,11 +214,14 @@ fn surrogate(x: f64, k: &Knob, (at_low, at_high): (f64, f64)) -> f64 {
     }
 }
 
+/// A phase's (weeks, dual weeks, reduction, availability, productivity) in one sample.
+type PhaseValues = (f64, Option<f64>, f64, Option<f64>, f64);
+
 /// Net benefit and NPV of every phase for one set of knob values.
 pub fn evaluate(m: &Model, x: &[f64], out: &mut [(f64, f64)]) {
     let (mut ops_fte, mut loaded, mut dcost, mut base_av, mut growth, mut discount) =
         (m.ops_fte, m.loaded, m.downtime_cost, m.base_availability, m.growth, m.discount);
-    let mut phases: Vec<(f64, Option<f64>, f64, Option<f64>, f64)> =
+    let mut phases: Vec<PhaseValues> =
         m.phases.iter().map(|p| (p.weeks, p.dual_weeks, p.reduction, p.availability, p.productivity)).collect();
     for &(k, field) in &m.bindings {
         let v = x[k];

@@ -110,7 +110,13 @@ impl fmt::Display for Estimate {
         match self {
             Estimate::Exact(v) => write!(f, "{}", v.normalize()),
             Estimate::Range { low, expected, high } => {
-                write!(f, "{{low: {}, expected: {}, high: {}}}", low.normalize(), expected.normalize(), high.normalize())
+                write!(
+                    f,
+                    "{{low: {}, expected: {}, high: {}}}",
+                    low.normalize(),
+                    expected.normalize(),
+                    high.normalize()
+                )
             }
         }
     }

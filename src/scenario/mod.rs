@@ -514,8 +514,7 @@ pub struct LoadedScenario {
 
 /// Reads, parses (errors carry file, line and column) and validates a scenario file.
 pub fn load(path: &Path) -> Result<LoadedScenario> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read scenario '{}'", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read scenario '{}'", path.display()))?;
     let scenario = parse(&text, path)?;
     Ok(LoadedScenario { scenario, path: path.to_path_buf() })
 }
@@ -539,11 +538,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Scenario> {
         }
     }
     let scenario: Scenario = crate::input::parse_yaml(text, path, "scenario")?;
-    validate(&scenario).map_err(|(key, message)| ScenarioError {
-        file: path.display().to_string(),
-        key,
-        message,
-    })?;
+    validate(&scenario).map_err(|(key, message)| ScenarioError { file: path.display().to_string(), key, message })?;
     Ok(scenario)
 }
 
@@ -614,13 +609,7 @@ fn validate(s: &Scenario) -> Result<(), Invalid> {
         hundred,
         "monthly growth",
     )?;
-    check_one(
-        "business.downtime_cost_per_minute_usd",
-        &s.business.downtime_cost_per_minute_usd,
-        zero,
-        None,
-        "a cost",
-    )?;
+    check_one("business.downtime_cost_per_minute_usd", &s.business.downtime_cost_per_minute_usd, zero, None, "a cost")?;
     check_one("self_hosted.availability_percent", &s.self_hosted.availability_percent, zero, hundred, "availability")?;
     // Phases.
     let mut last = 0;
@@ -660,7 +649,10 @@ fn validate(s: &Scenario) -> Result<(), Invalid> {
             if let Some((_, first)) = moved.iter().find(|(m, _)| m == w) {
                 return Err(bad(
                     "phases",
-                    format!("workload '{w}' moves in phase {first} and again in phase {}: move each workload once", p.phase),
+                    format!(
+                        "workload '{w}' moves in phase {first} and again in phase {}: move each workload once",
+                        p.phase
+                    ),
                 ));
             }
             moved.push((*w, p.phase));
