@@ -390,6 +390,14 @@ fn traces(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
     );
 }
 
+fn unpriced_list(unpriced: &[&str]) -> String {
+    if unpriced.is_empty() {
+        "no size in the catalog is that large".into()
+    } else {
+        format!("sizes that fit but have no price: {}", unpriced.join(", "))
+    }
+}
+
 fn single(key: &str, entry: Value) -> AwsDoc {
     let mut d = AwsDoc::new();
     d.insert(key.to_string(), Value::Array(vec![entry]));
@@ -437,11 +445,11 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
             });
             let Some(chosen) = sized.chosen else {
                 bail!(
-                    "no RDS for PostgreSQL class with at least {} vCPU and {} GB memory has a price in {} (classes without a price: {})\nhint: pin one with mapping.rds.instance_class or add its price to the price book",
+                    "no RDS for PostgreSQL class with at least {} vCPU and {} GB memory has a price in {} ({})\nhint: pin one with mapping.rds.instance_class or add its price to the price book",
                     fmt(need_vcpu),
                     fmt(need_mem),
                     c.i.scenario.region,
-                    sized.unpriced.join(", ")
+                    unpriced_list(&sized.unpriced)
                 );
             };
             c.say(format!(
@@ -507,10 +515,10 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
             });
             let Some(chosen) = sized.chosen else {
                 bail!(
-                    "no ElastiCache {engine} node type with at least {} GB memory has a price in {} (types without a price: {})\nhint: pin one with mapping.elasticache.node_type or add its price to the price book",
+                    "no ElastiCache {engine} node type with at least {} GB memory has a price in {} ({})\nhint: pin one with mapping.elasticache.node_type or add its price to the price book",
                     fmt(need),
                     c.i.scenario.region,
-                    sized.unpriced.join(", ")
+                    unpriced_list(&sized.unpriced)
                 );
             };
             c.say(format!(

@@ -24,7 +24,7 @@ use crate::cost::{self, Costing, PriceRef};
 use crate::model::{self, AwsUsage, ModelContext, ServiceModel};
 use crate::pricing::PriceBook;
 use crate::roi::{self, tree, CashFlowInputs, Decision, MonthFlow, RoiTerms};
-use crate::scenario::{Scenario, Usage, Workload};
+use crate::scenario::{MetricsTarget, Scenario, Usage, Workload};
 use crate::units::HOURS_PER_MONTH;
 use mapping::{n, put, AwsDoc, Explanation, MapInput};
 use phases::PhaseDef;
@@ -388,6 +388,33 @@ impl<'a> Engine<'a> {
         out
     }
 
+    /// What the metrics workload alone costs a month on a metrics target (the other target priced
+    /// too, so a plan can show both).
+    pub fn metrics_cost(&self, target: MetricsTarget) -> Result<MetricsOption> {
+        let mut s = self.scenario.clone();
+        s.mapping.metrics_target = target;
+        let values = Values::expected();
+        let pricer = |doc: &AwsDoc| self.size_price(doc);
+        let input = MapInput {
+            scenario: &s,
+            usage: &self.usage,
+            values: &values,
+            factor: Decimal::ONE,
+            hours: self.hours,
+            explain: false,
+            pricer: &pricer,
+        };
+        let mut doc = AwsDoc::new();
+        mapping::map_workload(Workload::Metrics, &input, &mut doc, &mut Vec::new())?;
+        let c = self.price_doc(&doc)?;
+        Ok(MetricsOption {
+            target: target.as_str(),
+            chosen: target == self.scenario.mapping.metrics_target,
+            monthly_usd: c.total_monthly_usd,
+            unknown_line_items: c.unknown_line_items,
+        })
+    }
+
     /// Net monthly benefit of every phase for a set of values (full repricing).
     pub fn nets(&self, values: &Values, estate: &Estate) -> Result<(Vec<Economics>, Vec<Decimal>)> {
         let state = self.state(values, Decimal::ONE, false)?;
@@ -419,6 +446,20 @@ fn check_models(u: &AwsUsage) -> Result<()> {
     need::<model::ec2::Ec2Instances>(!u.ec2.is_empty())?;
     need::<model::ebs::EbsVolumes>(!u.ebs.is_empty())?;
     Ok(())
+}
+
+/// The metrics workload priced on one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MetricsOption {
+    /// `cloudwatch` or `managed_prometheus`.
+    pub target: &'static str,
+    /// Whether the scenario's mapping chose it.
+    pub chosen: bool,
+    /// Monthly cost of the metrics workload alone (known line items).
+    #[serde(with = "crate::report::json::money")]
+    pub monthly_usd: Decimal,
+    /// Line items whose usage is unknown.
+    pub unknown_line_items: usize,
 }
 
 /// Name, description and file of the scenario.
@@ -639,6 +680,8 @@ pub struct Plan {
     pub baseline: Baseline,
     /// Mapping explanations, per workload.
     pub mapping: Vec<MappingNote>,
+    /// The metrics workload priced on both targets (CloudWatch vs AMP + AMG).
+    pub metrics_targets: Vec<MetricsOption>,
     /// Phases (all, or the selected one).
     pub phases: Vec<PhasePlan>,
     /// The seed's decision tree.
@@ -796,6 +839,19 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             })
         })
         .collect();
+    let metrics_targets = if engine.moved_in(Workload::Metrics).is_some() {
+        let mut v = Vec::new();
+        for t in [MetricsTarget::Cloudwatch, MetricsTarget::ManagedPrometheus] {
+            v.push(
+                engine
+                    .metrics_cost(t)
+                    .with_context(|| format!("cannot price the metrics workload on {}", t.as_str()))?,
+            );
+        }
+        v
+    } else {
+        Vec::new()
+    };
     let snapshot = engine.book.regions.get(&s.region).map(|r| r.snapshot.clone()).unwrap_or_default();
     let selected_filter = |p: u32| selected.is_none_or(|s| s == p);
     Ok(Plan {
@@ -837,6 +893,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             services: estate.baseline.1.clone(),
         },
         mapping: mapping_notes,
+        metrics_targets,
         phases: phases.into_iter().filter(|p| selected_filter(p.phase)).collect(),
         decision_tree,
         switch_points: switch_points.into_iter().filter(|p| selected_filter(p.phase)).collect(),

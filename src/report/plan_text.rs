@@ -122,7 +122,33 @@ pub fn heading(p: &Plan) -> Vec<String> {
         usd(b.downtime_cost_usd),
         usd(b.ops_labor_usd)
     ));
+    out.extend(metrics_line(p));
     out
+}
+
+/// The metrics workload on each target.
+pub fn metrics_line(p: &Plan) -> Option<String> {
+    if p.metrics_targets.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = p
+        .metrics_targets
+        .iter()
+        .map(|m| {
+            format!(
+                "{} {}{}{}",
+                m.target,
+                usd(m.monthly_usd),
+                if m.unknown_line_items > 0 {
+                    format!(" (≥, {} unknown)", m.unknown_line_items)
+                } else {
+                    String::new()
+                },
+                if m.chosen { " [chosen]" } else { "" }
+            )
+        })
+        .collect();
+    Some(format!("Metrics workload alone, per month: {}", parts.join(" vs ")))
 }
 
 /// Decision tree and agreement lines.
