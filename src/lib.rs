@@ -9,8 +9,11 @@ pub mod error;
 pub mod input;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod pricing;
 pub mod report;
+pub mod roi;
+pub mod scenario;
 pub mod units;
 
 use std::process::ExitCode;

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod plan;
+
+pub use plan::{PhaseArg, PlanArgs};
+
 /// Measure a self-hosted observability stack and price it, phase by phase, on AWS managed services.
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Price a file of AWS quantities directly, the way the AWS Pricing Calculator does.
     Estimate(EstimateArgs),
+    /// Plan a phased migration from a scenario: costs per phase, ROI, payback, decision, switch points.
+    Plan(PlanArgs),
     /// Inspect the price book.
     #[command(subcommand)]
     Pricing(PricingCommand),

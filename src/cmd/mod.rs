@@ -2,6 +2,7 @@
 //! a renderer. The only layer that sees clap types.
 
 pub mod estimate;
+pub mod plan;
 pub mod pricing;
 
 use anyhow::Result;
@@ -14,6 +15,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let book = || PriceBook::load(cli.price_book.as_deref());
     match &cli.command {
         Command::Estimate(args) => estimate::run(args, &book()?),
+        Command::Plan(args) => plan::run(args, &book()?),
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
     }
 }
