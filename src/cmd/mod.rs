@@ -15,5 +15,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Estimate(args) => estimate::run(args, &book()?),
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
+        Command::Pricing(PricingCommand::Refresh(args)) => pricing::refresh(args, &book()?),
+        Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),
     }
 }
