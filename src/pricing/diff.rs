@@ -162,7 +162,11 @@ fn tiers_text(e: &PriceEntry) -> String {
 }
 
 fn percent(old: Decimal, new: Decimal) -> Option<Decimal> {
-    (!old.is_zero()).then(|| ((new - old) / old * Decimal::from(100)).round_dp(2))
+    (!old.is_zero()).then(|| {
+        let mut p = ((new - old) / old * Decimal::from(100)).round_dp(2);
+        p.rescale(2);
+        p
+    })
 }
 
 /// Compares two books.

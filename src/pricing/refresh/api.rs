@@ -10,7 +10,7 @@
 use anyhow::{anyhow, bail, Context, Result};
 use aws_config::{BehaviorVersion, Region};
 use aws_sdk_pricing::config::ProvideCredentials;
-use aws_sdk_pricing::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_pricing::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_pricing::types::{Filter, FilterType};
 use aws_sdk_pricing::Client;
 use serde::Deserialize;
@@ -123,11 +123,25 @@ async fn check_credentials(shared: &aws_config::SdkConfig) -> Result<()> {
     };
     if let Err(err) = provider.provide_credentials().await {
         bail!(
-            "no AWS credentials found for the AWS Price List Query API ({})\ntried: {CREDENTIAL_SOURCES}\nhint: configure credentials (`aws configure`, `aws sso login`, or AWS_PROFILE); {OFFLINE_HINT}",
-            DisplayErrorContext(&err)
+            "no AWS credentials found for the AWS Price List Query API (last error: {})\ntried: {CREDENTIAL_SOURCES}\nhint: configure credentials (`aws configure`, `aws sso login`, or AWS_PROFILE); {OFFLINE_HINT}",
+            error_chain(&err)
         );
     }
     Ok(())
+}
+
+/// An error and its sources, by their `Display` only (never `Debug`, which can dump requests).
+fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut cur = err.source();
+    while let Some(e) = cur {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        cur = e.source();
+    }
+    parts.join(": ")
 }
 
 fn filter(kind: FilterType, field: &str, value: &str) -> Result<Filter> {
@@ -202,10 +216,10 @@ async fn fetch_entry(client: &Client, sel: &Selector<'_>, retrieved: &str, endpo
 fn classify<E, R>(err: SdkError<E, R>, sel: &Selector<'_>, endpoint: &str) -> Result<EntryFetch>
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     let e = sel.entry;
-    let detail = DisplayErrorContext(&err).to_string();
+    let detail = error_chain(&err);
     let code = err.code().unwrap_or_default().to_string();
     match code.as_str() {
         "ExpiredTokenException" | "ExpiredToken" | "RequestExpired" => bail!(
