@@ -39,6 +39,23 @@ fn golden_outputs_for_every_format() {
 }
 
 #[test]
+fn golden_outputs_for_the_bundled_example() {
+    for format in ["table", "json"] {
+        let out = stdout_of(&["estimate", "--aws-usage", "examples/aws-usage.yaml", "--format", format]);
+        insta::assert_snapshot!(format!("example_{format}"), out);
+    }
+    // The example's db.t3.large has no sourced Seoul price: an error, never $0.
+    obs_cost()
+        .args(["estimate", "--aws-usage", "examples/aws-usage.yaml", "--region", "ap-northeast-2"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "missing price: AmazonRDS usage type 'InstanceUsage:db.t3.large' in ap-northeast-2",
+        ));
+}
+
+#[test]
 fn json_contract_and_hand_worked_total() {
     let out =
         stdout_of(&["estimate", "--aws-usage", fixture("observability.yaml").to_str().unwrap(), "--format", "json"]);
@@ -70,11 +87,11 @@ fn json_contract_and_hand_worked_total() {
     // metrics: (10,000 − 10) × 0.30 + 240,000 × 0.10 + 50,000 × 0.05 = 2,997 + 24,000 + 2,500 = 29,497
     // API: (2,500,000 − 1,000,000) × 0.00001 = 15; GetMetricData: 100,000 × 0.00001 = 1
     // alarms: (40 − 10) × 0.10 + 2 × 0.30 + 1 × 0.50 = 4.10; dashboards: (5 − 3) × 3 = 6
-    // logs: (1,000 − 5) × 0.50 + 500 × 0.03 + 250 × 0.005 = 497.50 + 15 + 1.25 = 513.75
+    // logs: (1,000 − 5) × 0.50 + (500 − 5) × 0.03 + (250 − 5) × 0.005 = 497.50 + 14.85 + 1.225 = 513.575
     // X-Ray: 48,800 × 0.000005 + 0 = 0.244
     // AMP: 1,960,000,000 × 0.00000009 + 1,000,000,000 × 0.000000035 + (100 − 10) × 0.03 + 0 = 176.40 + 35 + 2.70
     // AMG: 2 × 9 + 3 × 5 = 33
-    let total = 29_497.0 + 15.0 + 1.0 + 4.10 + 6.0 + 513.75 + 0.244 + 176.40 + 35.0 + 2.70 + 33.0;
+    let total = 29_497.0 + 15.0 + 1.0 + 4.10 + 6.0 + 513.575 + 0.244 + 176.40 + 35.0 + 2.70 + 33.0;
     let got = v["total_monthly_usd"].as_f64().unwrap();
     assert!((got - total).abs() < 0.006, "total {got} != hand-worked {total}");
     let metrics = &services[0];
@@ -91,10 +108,10 @@ fn free_tier_off_gives_list_prices() {
     let off: serde_json::Value = serde_json::from_str(&off).unwrap();
     assert_eq!(off["free_tier"], false);
     // Free allowances: 10 metrics (3) + 1M requests (10) + 10 alarms (1) + 3 dashboards (9)
-    // + 5 GB logs (2.50) + 100k traces (0.50) + 775k accessed (0.3875) + 40M samples (3.60)
+    // + 5 GB logs ingested (2.50), 5 GB stored (0.15), 5 GB scanned (0.025) + 100k traces (0.50) + 775k accessed (0.3875) + 40M samples (3.60)
     // + 10 GB AMP storage (0.30) + 100B query samples (10).
     let diff = off["total_monthly_usd"].as_f64().unwrap() - on["total_monthly_usd"].as_f64().unwrap();
-    let expected = 3.0 + 10.0 + 1.0 + 9.0 + 2.5 + 0.5 + 0.3875 + 3.6 + 0.3 + 10.0;
+    let expected = 3.0 + 10.0 + 1.0 + 9.0 + 2.5 + 0.15 + 0.025 + 0.5 + 0.3875 + 3.6 + 0.3 + 10.0;
     assert!((diff - expected).abs() < 0.011, "free tier worth {diff}, expected {expected}");
 }
 
