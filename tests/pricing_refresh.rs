@@ -566,6 +566,22 @@ fn services_limit_the_refresh_and_a_new_region_gets_only_refreshed_prices() {
     // Only CloudWatch entries AWS priced; nothing copied from the us-east-1 template.
     assert_eq!(ids, ["cloudwatch.metrics", "cloudwatch.api_requests", "cloudwatch.dashboards"]);
     assert_eq!(book["usage_type_prefix"], "EU");
+    assert_eq!(book["location"], "EU (Ireland)", "the location the products carry");
     assert!(stdout(&out).contains("could not be priced for this region and are left out"), "{}", stdout(&out));
     assert!(PathBuf::from(&out_dir).join("free-tiers.yaml").exists());
+}
+
+#[test]
+fn services_that_select_nothing_are_an_error_listing_the_service_codes() {
+    let home = tempfile::tempdir().unwrap();
+    let out = obs_cost(home.path())
+        .args(["--price-book", BOOK, "pricing", "refresh", "--region", "ap-northeast-2", "--services", "AmazonS3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--services AmazonS3 selects no entry") && stderr(&out).contains("AWSXRay"),
+        "{}",
+        stderr(&out)
+    );
 }

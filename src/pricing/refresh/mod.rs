@@ -79,9 +79,11 @@ pub struct RefreshReport {
     pub not_selected: usize,
 }
 
-/// Region code → (Price List `location`, usage-type prefix). Regions the refresh can price;
-/// the `location` names and prefixes follow AWS billing (aws-prices.md §7 lists the ones checked
-/// there; a snapshot records the prefix it actually saw).
+/// Region code → (Price List `location`, usage-type prefix): the regions the refresh accepts.
+/// Only us-east-1 and ap-northeast-2 (and the prefixes in aws-prices.md §7) are checked against
+/// AWS data here; a snapshot records the `location` and prefix the returned products actually
+/// carry, and the table's `location` is used only to rewrite `fromLocation`-style attributes of
+/// the us-east-1 template for a region the book does not have yet.
 pub const REGIONS: &[(&str, &str, &str)] = &[
     ("us-east-1", "US East (N. Virginia)", "USE1"),
     ("us-east-2", "US East (Ohio)", "USE2"),
@@ -180,6 +182,7 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
     };
     let mut replaced: BTreeMap<usize, Option<PriceEntry>> = BTreeMap::new();
     let mut prefixes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut locations: BTreeMap<String, usize> = BTreeMap::new();
     for ((&i, sel), fetch) in chosen.iter().zip(&selectors).zip(fetched) {
         let e = &old.entries[i];
         let outcome = fetch.and_then(|cands| offer::select(sel, &cands, &book.free_tiers, &opts.snapshot_date));
@@ -187,6 +190,9 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             Ok(r) => {
                 if let Some(p) = usage_type_prefix(&r.aws_usage_type, &e.usage_type) {
                     *prefixes.entry(p.to_string()).or_default() += 1;
+                }
+                if let Some(l) = &r.location {
+                    *locations.entry(l.clone()).or_default() += 1;
                 }
                 let mut n = e.clone();
                 n.tiers = r.tiers;
@@ -224,10 +230,12 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
     // The prefix AWS actually used most for this region, else the one the book or table had.
     let usage_type_prefix =
         prefixes.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p).unwrap_or(old.usage_type_prefix.clone());
+    // Likewise the region name as the Price List spells it.
+    let location = locations.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l).unwrap_or(old.location.clone());
     let new_book = RegionBook {
         schema_version: SCHEMA_VERSION,
         region: region.to_string(),
-        location: old.location.clone(),
+        location,
         usage_type_prefix,
         snapshot: opts.snapshot_date.clone(),
         entries,

@@ -199,6 +199,8 @@ pub struct Refreshed {
     pub as_of: String,
     /// The full AWS usage type matched, e.g. `APN2-CW:Requests`.
     pub aws_usage_type: String,
+    /// The product's `location` (`Asia Pacific (Seoul)`), unless it is a global product.
+    pub location: Option<String>,
 }
 
 /// Picks the one product of `candidates` that is the entry's, and turns its OnDemand term into
@@ -273,7 +275,8 @@ pub fn select(
     if let Some(p) = &c.provenance.publication_date {
         source.push_str(&format!(", published {p}"));
     }
-    Ok(Refreshed { tiers, source, as_of: date, aws_usage_type: c.product.usage_type().to_string() })
+    let location = c.product.attribute("location").filter(|l| !l.is_empty() && *l != "Any").map(str::to_string);
+    Ok(Refreshed { tiers, source, as_of: date, aws_usage_type: c.product.usage_type().to_string(), location })
 }
 
 fn describe_attributes(e: &PriceEntry) -> String {
