@@ -17,5 +17,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Estimate(args) => estimate::run(args, &book()?),
         Command::Plan(args) => plan::run(args, &book()?),
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
+        Command::Pricing(PricingCommand::Refresh(args)) => pricing::refresh(args, &book()?),
+        Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),
     }
 }
