@@ -26,7 +26,13 @@ pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
         PhaseArg::All => None,
         PhaseArg::One(n) => Some(n),
     };
-    plan::build(&engine, &args.scenario, selected)
+    let mut plan = plan::build(&engine, &args.scenario, selected)?;
+    plan.scenario.inputs = loaded
+        .inputs
+        .iter()
+        .map(|(key, value)| plan::ScenarioInput { key: key.clone(), value: value.clone() })
+        .collect();
+    Ok(plan)
 }
 
 /// `obs-cost plan`.
