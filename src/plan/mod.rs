@@ -671,6 +671,23 @@ pub struct DecisionTree {
     pub agrees_with_roi: bool,
     /// One sentence on the comparison.
     pub note: String,
+    /// The tree's thresholds, to draw it.
+    pub thresholds: TreeThresholdsOut,
+}
+
+/// The decision tree's thresholds as used.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeThresholdsOut {
+    /// Teams of at most this many engineers keep Compose.
+    pub small_team_max: u32,
+    /// Teams of more than this many engineers consider AWS.
+    pub mid_team_max: u32,
+    /// Mid-size teams below this DAU keep Compose.
+    #[serde(with = "crate::report::json::num")]
+    pub low_dau_below: Decimal,
+    /// Mid-size teams from this DAU migrate to AWS.
+    #[serde(with = "crate::report::json::num")]
+    pub high_dau_from: Decimal,
 }
 
 /// The plan: the one canonical result of `obs-cost plan`.
@@ -847,6 +864,12 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         roi_decision: best.1,
         agrees_with_roi: agrees,
         note,
+        thresholds: TreeThresholdsOut {
+            small_team_max: s.decision.tree.small_team_max,
+            mid_team_max: s.decision.tree.mid_team_max,
+            low_dau_below: s.decision.tree.low_dau_below.0,
+            high_dau_from: s.decision.tree.high_dau_from.0,
+        },
     };
     let (switch_points, switch_points_method, switch_curve) = switch::compute(engine, &estate, &biz)?;
     let usage = measured::compute(engine)?;
