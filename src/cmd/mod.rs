@@ -2,6 +2,7 @@
 //! a renderer. The only layer that sees clap types.
 
 pub mod estimate;
+pub mod measure;
 pub mod pricing;
 
 use anyhow::Result;
@@ -15,5 +16,6 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Estimate(args) => estimate::run(args, &book()?),
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
+        Command::Measure(args) => measure::run(args),
     }
 }
