@@ -220,8 +220,8 @@ pub const TRACE_SOURCES: &[VolumeSource] = &[
         name: "otel-collector",
         quantities: &[RateQuery {
             name: "spans_per_month",
-            selector: "{__name__=~\"otelcol_receiver_accepted_spans(_total)?\"}",
-            template: "sum(rate({__name__=~\"otelcol_receiver_accepted_spans(_total)?\"}[{w}])) * 2628000",
+            selector: "(otelcol_receiver_accepted_spans or otelcol_receiver_accepted_spans_total)",
+            template: "sum(rate(otelcol_receiver_accepted_spans[{w}]) or rate(otelcol_receiver_accepted_spans_total[{w}])) * 2628000",
             unit: "spans/month",
             note: Some("spans accepted by OpenTelemetry Collector / Jaeger v2 receivers"),
         }],
@@ -244,7 +244,8 @@ pub mod postgres {
         name: "transactions_per_second",
         selector: "pg_stat_database_xact_commit",
         template:
-            "sum by (instance, job) (rate({__name__=~\"pg_stat_database_xact_(commit|rollback)(_total)?\"}[{w}]))",
+            "sum by (instance, job) (rate(pg_stat_database_xact_commit[{w}])) \
+             + sum by (instance, job) (rate(pg_stat_database_xact_rollback[{w}]))",
         unit: "transactions/s",
         note: None,
     };
