@@ -7,7 +7,7 @@ mod support;
 
 use serde_json::Value;
 use support::fixture::*;
-use support::{assert_close, obs_cost, value};
+use support::{obs_cost, value};
 
 const EMPTY_CONFIG: &str = "global:\n  scrape_interval: 15s\n";
 
@@ -19,46 +19,6 @@ fn measure_json(url: &str, extra: &[&str]) -> Value {
         .unwrap();
     assert!(out.status.success(), "measure failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Checks every fixture truth in a snapshot; `factor` is 2 when the fixture was measured twice.
-pub fn check_truths(json: &Value, factor: f64) {
-    let tol = 0.01;
-    assert_close("active series", value(json, "/metrics/active_series"), factor * TRUTH_ACTIVE_SERIES, tol);
-    assert_close("samples/s", value(json, "/metrics/samples_per_second"), factor * TRUTH_SAMPLES_PER_SECOND, tol);
-    assert_close("samples/month", value(json, "/metrics/samples_per_month"), factor * TRUTH_SAMPLES_PER_SECOND * MONTH, tol);
-    assert_close("log GB", value(json, "/logs/ingested_gb_per_month"), factor * TRUTH_LOG_GB_PER_MONTH, tol);
-    assert_close("log lines", value(json, "/logs/lines_per_month"), factor * TRUTH_LOG_LINES_PER_MONTH, tol);
-    assert_eq!(json["logs"]["source"], "loki");
-    assert_close("spans", value(json, "/traces/spans_per_month"), factor * TRUTH_SPANS_PER_MONTH, tol);
-    assert_close("traces", value(json, "/traces/traces_per_month"), factor * TRUTH_TRACES_PER_MONTH, tol);
-    assert_eq!(json["traces"]["source"], "jaeger");
-    let by = |list: &Value, source: &str| list.as_array().unwrap().iter().find(|v| v["source"] == source).cloned().unwrap();
-    let otel = by(&json["traces"]["by_source"], "otel-collector");
-    assert_close("otel spans", value(&otel, "/values/spans_per_month"), factor * TRUTH_OTEL_SPANS_PER_MONTH, tol);
-    let tempo = by(&json["traces"]["by_source"], "tempo");
-    assert_close("tempo spans", value(&tempo, "/values/spans_per_month"), factor * TRUTH_TEMPO_SPANS_PER_MONTH, tol);
-    assert_eq!(tempo["values"]["spans_per_month"]["extrapolated"], true, "{tempo:#}");
-    let history = tempo["values"]["spans_per_month"]["history_seconds"].as_f64().unwrap();
-    assert_close("tempo history", history, TEMPO_HISTORY_SECONDS, 0.01);
-    assert_eq!(json["traces"]["spans_per_month"]["extrapolated"], false);
-    let db = &json["database"][0];
-    assert_close("db size", value(db, "/size_gb"), TRUTH_DB_GB, tol);
-    assert_close("tps", value(db, "/transactions_per_second"), TRUTH_TPS, tol);
-    assert_eq!(value(db, "/connections"), 7.0);
-    let cache = &json["cache"][0];
-    assert_close("redis GB", value(cache, "/memory_used_gb"), TRUTH_REDIS_GB, tol);
-    assert_close("redis cps", value(cache, "/commands_per_second"), TRUTH_REDIS_CPS, tol);
-    let host = &json["hosts"][0];
-    assert_eq!(value(host, "/cpus"), TRUTH_HOST.0);
-    assert_close("host memory", value(host, "/memory_gb"), TRUTH_HOST.1, tol);
-    assert_close("host cpu", value(host, "/cpu_utilisation"), TRUTH_HOST.2, tol);
-    assert_close("host fs", value(host, "/filesystem_used_gb"), TRUTH_HOST.3, tol);
-    let containers = json["containers"].as_array().unwrap();
-    assert_eq!(containers.len(), 2 * factor as usize, "{containers:#?}");
-    assert_close("app cpu", value(&containers[0], "/cpu_cores"), 0.5, tol);
-    assert_close("app memory", value(&containers[0], "/memory_gb"), 0.3, tol);
-    assert_eq!(value(json, "/metrics/grafana_dashboards"), 12.0 * factor);
 }
 
 #[test]

@@ -401,6 +401,12 @@ impl<'a> Session<'a> {
                 return self.fail(e);
             }
         };
+        let groups = data.get("groups").and_then(Value::as_array).map_or(0, Vec::len);
+        if groups == 0 && self.is_victoria() {
+            // VictoriaMetrics answers an empty stub unless -vmalert.proxyURL points at vmalert.
+            self.part.rules_unavailable = true;
+            return Ok(());
+        }
         let (mut alerting, mut recording, mut interval) = (0u64, 0u64, None::<f64>);
         for g in data.get("groups").and_then(Value::as_array).into_iter().flatten() {
             let rules = g.get("rules").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
