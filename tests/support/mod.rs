@@ -391,9 +391,12 @@ impl NodeExporter {
     }
 }
 
-/// The obs-cost binary.
+/// The obs-cost binary (`OBS_COST_BIN` overrides it, for a target directory shared by worktrees).
 pub fn obs_cost() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("obs-cost").unwrap();
+    let mut cmd = match std::env::var_os("OBS_COST_BIN") {
+        Some(bin) => assert_cmd::Command::new(bin),
+        None => assert_cmd::Command::cargo_bin("obs-cost").unwrap(),
+    };
     cmd.env_remove("OBS_COST_BASIC_AUTH_PASSWORD");
     cmd
 }
