@@ -189,10 +189,12 @@ impl Client {
 
     /// GETs an API path and returns the envelope's `data`. `label` names the request in errors.
     pub fn get(&self, path: &str, params: &[(&str, String)], label: &str) -> Result<Value, QueryError> {
-        let url = format!("{}{}", self.base, path);
+        let url = Url::parse_with_params(&format!("{}{}", self.base, path), params)
+            .map_err(|e| self.error(label, format!("invalid request URL: {e}"), FaultKind::Connect))?;
+        trace(&url);
         let mut attempt = 0;
         loop {
-            let mut request = self.http.get(&url).query(params);
+            let mut request = self.http.get(url.clone());
             if let Some(token) = &self.bearer {
                 request = request.bearer_auth(token);
             }
@@ -276,6 +278,17 @@ impl Client {
     pub fn query(&self, promql: &str, at: f64) -> Result<Vec<Sample>, QueryError> {
         let data = self.get("/api/v1/query", &[("query", promql.to_string()), ("time", format_time(at))], promql)?;
         parse_instant(&data).map_err(|reason| self.error(promql, reason, FaultKind::Malformed))
+    }
+}
+
+/// Appends each request URL (never credentials: they are not part of it) to the file named by
+/// `OBS_COST_TRACE`, so that `scripts/measure-1m-series.sh` can replay the same requests with curl.
+fn trace(url: &Url) {
+    if let Some(path) = std::env::var_os("OBS_COST_TRACE") {
+        use std::io::Write;
+        if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+            let _ = writeln!(file, "{}", url.as_str());
+        }
     }
 }
 
