@@ -218,14 +218,14 @@ fn split(
     let to = start + quantity;
     if let Some(last_end) = entry.tiers.last().and_then(|t| t.end) {
         if to > last_end {
-            return Err(LookupError::TierNotFound {
+            return Err(LookupError::TierNotFound(Box::new(crate::pricing::TierGap {
                 service_code: entry.service_code.clone(),
                 region: region.to_string(),
                 usage_type: entry.usage_type.clone(),
                 last_end: group_thousands(last_end, 6),
                 quantity: group_thousands(to, 6),
                 unit: entry.unit.clone(),
-            });
+            })));
         }
     }
     let tiered = entry.tiers.len() > 1;
@@ -276,18 +276,8 @@ fn compact(value: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::{d, estimate_with};
     use crate::model::{AwsUsage, ModelContext};
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn estimate(yaml: &str, region: &str, free: bool) -> Costing {
-        let usage: AwsUsage = serde_yaml::from_str(yaml).unwrap();
-        let book = PriceBook::bundled().unwrap();
-        price(&book, region, free, usage.components(&ModelContext::default())).unwrap()
-    }
 
     fn lines(c: &Costing) -> Vec<(String, String, String)> {
         c.services
@@ -305,15 +295,15 @@ mod tests {
 
     #[test]
     fn custom_metrics_free_tier_on_and_off() {
-        let on = estimate("cloudwatch_metrics: {custom_metrics: 70}", "us-east-1", true);
+        let on = estimate_with("cloudwatch_metrics: {custom_metrics: 70}", "us-east-1", true);
         assert_eq!(on.total_monthly_usd, d("18.00"));
-        let off = estimate("cloudwatch_metrics: {custom_metrics: 70}", "us-east-1", false);
+        let off = estimate_with("cloudwatch_metrics: {custom_metrics: 70}", "us-east-1", false);
         assert_eq!(off.total_monthly_usd, d("21.00"));
     }
 
     #[test]
     fn custom_metric_tiers_split_across_every_boundary() {
-        let c = estimate("cloudwatch_metrics: {custom_metrics: 1200000}", "us-east-1", false);
+        let c = estimate_with("cloudwatch_metrics: {custom_metrics: 1200000}", "us-east-1", false);
         // 10,000 × 0.30 + 240,000 × 0.10 + 750,000 × 0.05 + 200,000 × 0.02
         assert_eq!(c.total_monthly_usd, d("3000") + d("24000") + d("37500") + d("4000"));
         let names: Vec<_> = lines(&c).into_iter().map(|l| l.0).take(4).collect();
@@ -329,33 +319,42 @@ mod tests {
     }
 
     #[test]
-    fn logs_free_tier_is_shared_by_ingestion_storage_and_insights() {
-        let yaml = "cloudwatch_logs: {ingested_gb: 3, stored_gb: 4, insights_scanned_gb: 250}";
-        let c = estimate(yaml, "us-east-1", true);
-        // 3 GB ingestion and 2 of the 4 GB stored are free; 2 GB × 0.03 + 250 GB × 0.005.
-        assert_eq!(c.total_monthly_usd, d("0.06") + d("1.25"));
+    fn logs_free_tier_applies_to_each_dimension() {
+        // AWS's CloudWatch Logs pricing example: 1 GB/day for 30 days, compressed to 6 GB stored:
+        // "5 to 30GB: $0.50 * 25 = $12.50" + "5GB to 6GB: $0.03 * 1 = $0.03" = $12.53.
+        let c = estimate_with(
+            "cloudwatch_logs: {ingested_gb: 30, stored_gb: 6, insights_scanned_gb: 0}",
+            "us-east-1",
+            true,
+        );
+        assert_eq!(c.total_monthly_usd, d("12.53"));
+        // Standard and Infrequent Access ingestion share one 5 GB allowance.
+        let yaml =
+            "cloudwatch_logs: {ingested_gb: 3, ingested_infrequent_access_gb: 4, stored_gb: 0, insights_scanned_gb: 7}";
+        let c = estimate_with(yaml, "us-east-1", true);
+        assert_eq!(c.total_monthly_usd, d("2") * d("0.25") + d("2") * d("0.005"));
     }
 
     #[test]
     fn xray_retrieved_and_scanned_share_one_allowance() {
         let yaml = "xray: {traces_recorded: 148800, traces_retrieved: 155000, traces_scanned: 920000}";
-        let c = estimate(yaml, "us-east-1", true);
+        let c = estimate_with(yaml, "us-east-1", true);
         // (148,800 − 100,000) × $0.000005 + (1,075,000 − 1,000,000) × $0.0000005
         assert_eq!(c.total_monthly_usd, d("0.244") + d("0.0375"));
-        let off = estimate(yaml, "us-east-1", false);
+        let off = estimate_with(yaml, "us-east-1", false);
         assert_eq!(off.total_monthly_usd, d("0.744") + d("0.5375"));
     }
 
     #[test]
     fn amp_free_samples_come_off_the_first_tier() {
-        let c = estimate("managed_prometheus: {samples_ingested: 3.0e9}", "us-east-1", true);
+        let c = estimate_with("managed_prometheus: {samples_ingested: 3.0e9}", "us-east-1", true);
         // (2B − 40M) × 0.90/10M + 1B × 0.35/10M
         assert_eq!(c.total_monthly_usd, d("176.4") + d("35"));
     }
 
     #[test]
     fn unknown_usage_is_not_zero() {
-        let c = estimate("cloudwatch_metrics: {custom_metrics: 20}", "us-east-1", false);
+        let c = estimate_with("cloudwatch_metrics: {custom_metrics: 20}", "us-east-1", false);
         assert_eq!(c.unknown_line_items, 2);
         let api = &c.services[0].line_items[1];
         assert_eq!(api.quantity, None);
@@ -365,9 +364,9 @@ mod tests {
 
     #[test]
     fn unconfirmed_prices_are_collected() {
-        let c = estimate("xray: {traces_recorded: 1}", "ap-northeast-2", true);
+        let c = estimate_with("xray: {traces_recorded: 1}", "ap-northeast-2", true);
         assert_eq!(c.unconfirmed_prices.len(), 2);
-        let c = estimate("cloudwatch_logs: {ingested_gb: 1, stored_gb: 1}", "ap-northeast-2", true);
+        let c = estimate_with("cloudwatch_logs: {ingested_gb: 1, stored_gb: 1}", "ap-northeast-2", true);
         assert!(c.unconfirmed_prices.iter().all(|p| p.id == "cloudwatch_logs.insights_scanned"), "{c:?}");
     }
 
@@ -376,7 +375,7 @@ mod tests {
         let usage: AwsUsage = serde_yaml::from_str("cloudwatch_logs: {vended_ingested_gb: 20000}").unwrap();
         let book = PriceBook::bundled().unwrap();
         let err = price(&book, "ap-northeast-2", true, usage.components(&ModelContext::default())).unwrap_err();
-        assert!(matches!(err, LookupError::TierNotFound { .. }), "{err}");
+        assert!(matches!(err, LookupError::TierNotFound(_)), "{err}");
         assert!(err.to_string().contains("VendedLog-Bytes"));
     }
 

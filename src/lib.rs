@@ -6,6 +6,7 @@ pub mod cli;
 pub mod cmd;
 pub mod cost;
 pub mod error;
+pub mod input;
 pub mod measure;
 pub mod model;
 pub mod output;

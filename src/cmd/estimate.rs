@@ -18,8 +18,7 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 
 /// Reads and validates an AWS usage file.
 pub fn load_usage(path: &Path) -> Result<AwsUsage> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read usage file '{}'", path.display()))?;
-    serde_yaml::from_str(&text).with_context(|| format!("invalid usage file '{}'", path.display()))
+    crate::input::read_yaml(path, "usage file")
 }
 
 /// Prices a usage file as the arguments say.

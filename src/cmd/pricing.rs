@@ -21,7 +21,7 @@ struct ShowRegion<'a> {
 struct Show<'a> {
     origin: &'a str,
     regions: Vec<ShowRegion<'a>>,
-    free_tiers: &'a [FreeTier],
+    free_tiers: Vec<&'a FreeTier>,
 }
 
 fn matches(entry: &PriceEntry, service: &str) -> bool {
@@ -53,8 +53,9 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
         Some(r) => vec![book.region(r)?],
         None => book.regions.values().collect(),
     };
-    let view = Show {
+    let mut view = Show {
         origin: &book.origin,
+        free_tiers: Vec::new(),
         regions: regions
             .iter()
             .map(|r| ShowRegion {
@@ -64,8 +65,13 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
                 entries: r.entries.iter().filter(|e| args.service.as_deref().is_none_or(|s| matches(e, s))).collect(),
             })
             .collect(),
-        free_tiers: &book.free_tiers,
     };
+    // Only the free tiers of the entries shown.
+    view.free_tiers = book
+        .free_tiers
+        .iter()
+        .filter(|f| view.regions.iter().flat_map(|r| &r.entries).any(|e| f.applies_to.contains(&e.id)))
+        .collect();
     if view.regions.iter().all(|r| r.entries.is_empty()) {
         let services: std::collections::BTreeSet<_> =
             regions.iter().flat_map(|r| r.entries.iter().map(|e| e.service_code.as_str())).collect();
@@ -113,7 +119,7 @@ fn table(view: &Show<'_>) -> String {
         }
     }
     out.push_str("\nFree tiers (account-wide, per month; `--free-tier off` ignores them):\n");
-    for f in view.free_tiers {
+    for f in &view.free_tiers {
         out.push_str(&format!(
             "  {} {} of {} ({})\n",
             group_thousands(f.quantity, 6),

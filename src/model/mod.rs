@@ -21,6 +21,9 @@ pub mod nat_gateway;
 pub mod rds;
 pub mod xray;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

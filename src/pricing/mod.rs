@@ -50,19 +50,23 @@ pub enum LookupError {
         id: String,
     },
     /// The quantity runs past the last tier the book has a source for.
-    #[error("missing price tier: {service_code} usage type '{usage_type}' in {region} has sourced tiers only up to {last_end} {unit}, but {quantity} {unit} were asked for\nhint: add the higher tiers to pricing-data/{region}.yaml with their source")]
-    TierNotFound {
-        /// AWS service code.
-        service_code: String,
-        /// Region asked for.
-        region: String,
-        /// Usage type asked for.
-        usage_type: String,
-        /// Where the last sourced tier ends.
-        last_end: String,
-        /// The quantity asked for.
-        quantity: String,
-        /// The unit of both.
-        unit: String,
-    },
+    #[error("missing price tier: {} usage type '{}' in {} has sourced tiers only up to {} {unit}, but {} {unit} were asked for\nhint: add the higher tiers to pricing-data/{}.yaml with their source", .0.service_code, .0.usage_type, .0.region, .0.last_end, .0.quantity, .0.region, unit = .0.unit)]
+    TierNotFound(Box<TierGap>),
+}
+
+/// Where a quantity ran past the sourced tiers.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TierGap {
+    /// AWS service code.
+    pub service_code: String,
+    /// Region asked for.
+    pub region: String,
+    /// Usage type asked for.
+    pub usage_type: String,
+    /// Where the last sourced tier ends.
+    pub last_end: String,
+    /// The quantity asked for.
+    pub quantity: String,
+    /// The unit of both.
+    pub unit: String,
 }

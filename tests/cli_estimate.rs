@@ -1,0 +1,301 @@
+//! `obs-cost estimate` and `obs-cost pricing show` through the binary: golden outputs for every
+//! format, the JSON contract, free tiers, bad input (exit 2, nothing written) and missing prices.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn obs_cost() -> Command {
+    let mut cmd = Command::cargo_bin("obs-cost").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("OBS_COST_PRICE_BOOK");
+    cmd
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/estimate").join(name)
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = obs_cost().args(args).output().unwrap();
+    assert!(out.status.success(), "obs-cost {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn golden_outputs_for_every_format() {
+    let input = fixture("observability.yaml");
+    let input = input.to_str().unwrap();
+    for format in ["table", "json", "markdown", "csv"] {
+        let out = stdout_of(&["estimate", "--aws-usage", input, "--format", format]);
+        insta::assert_snapshot!(format!("observability_{format}"), out);
+    }
+}
+
+#[test]
+fn golden_outputs_for_the_bundled_example() {
+    for format in ["table", "json"] {
+        let out = stdout_of(&["estimate", "--aws-usage", "examples/aws-usage.yaml", "--format", format]);
+        insta::assert_snapshot!(format!("example_{format}"), out);
+    }
+    // The example's db.t3.large has no sourced Seoul price: an error, never $0.
+    obs_cost()
+        .args(["estimate", "--aws-usage", "examples/aws-usage.yaml", "--region", "ap-northeast-2"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "missing price: AmazonRDS usage type 'InstanceUsage:db.t3.large' in ap-northeast-2",
+        ));
+}
+
+#[test]
+fn json_contract_and_hand_worked_total() {
+    let out =
+        stdout_of(&["estimate", "--aws-usage", fixture("observability.yaml").to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["region"], "us-east-1");
+    assert_eq!(v["free_tier"], true);
+    let services = v["services"].as_array().unwrap();
+    let keys: Vec<_> = services.iter().map(|s| s["service"].as_str().unwrap()).collect();
+    assert_eq!(
+        keys,
+        [
+            "cloudwatch_metrics",
+            "cloudwatch_alarms",
+            "cloudwatch_dashboards",
+            "cloudwatch_logs",
+            "xray",
+            "managed_prometheus",
+            "managed_grafana"
+        ]
+    );
+    for s in services {
+        for l in s["line_items"].as_array().unwrap() {
+            for key in ["name", "quantity", "unit", "unit_price_usd", "monthly_usd", "price_status"] {
+                assert!(l.get(key).is_some(), "line item lacks {key}: {l}");
+            }
+        }
+    }
+    // Hand-worked, free tier on:
+    // metrics: (10,000 − 10) × 0.30 + 240,000 × 0.10 + 50,000 × 0.05 = 2,997 + 24,000 + 2,500 = 29,497
+    // API: (2,500,000 − 1,000,000) × 0.00001 = 15; GetMetricData: 100,000 × 0.00001 = 1
+    // alarms: (40 − 10) × 0.10 + 2 × 0.30 + 1 × 0.50 = 4.10; dashboards: (5 − 3) × 3 = 6
+    // logs: (1,000 − 5) × 0.50 + (500 − 5) × 0.03 + (250 − 5) × 0.005 = 497.50 + 14.85 + 1.225 = 513.575
+    // X-Ray: 48,800 × 0.000005 + 0 = 0.244
+    // AMP: 1,960,000,000 × 0.00000009 + 1,000,000,000 × 0.000000035 + (100 − 10) × 0.03 + 0 = 176.40 + 35 + 2.70
+    // AMG: 2 × 9 + 3 × 5 = 33
+    let total = 29_497.0 + 15.0 + 1.0 + 4.10 + 6.0 + 513.575 + 0.244 + 176.40 + 35.0 + 2.70 + 33.0;
+    let got = v["total_monthly_usd"].as_f64().unwrap();
+    assert!((got - total).abs() < 0.006, "total {got} != hand-worked {total}");
+    let metrics = &services[0];
+    assert_eq!(metrics["monthly_usd"].as_f64().unwrap(), 29_513.0);
+}
+
+#[test]
+fn free_tier_off_gives_list_prices() {
+    let input = fixture("observability.yaml");
+    let on = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "json"]);
+    let off =
+        stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "json", "--free-tier", "off"]);
+    let on: serde_json::Value = serde_json::from_str(&on).unwrap();
+    let off: serde_json::Value = serde_json::from_str(&off).unwrap();
+    assert_eq!(off["free_tier"], false);
+    // Free allowances: 10 metrics (3) + 1M requests (10) + 10 alarms (1) + 3 dashboards (9)
+    // + 5 GB logs ingested (2.50), 5 GB stored (0.15), 5 GB scanned (0.025) + 100k traces (0.50) + 775k accessed (0.3875) + 40M samples (3.60)
+    // + 10 GB AMP storage (0.30) + 100B query samples (10).
+    let diff = off["total_monthly_usd"].as_f64().unwrap() - on["total_monthly_usd"].as_f64().unwrap();
+    let expected = 3.0 + 10.0 + 1.0 + 9.0 + 2.5 + 0.15 + 0.025 + 0.5 + 0.3875 + 3.6 + 0.3 + 10.0;
+    assert!((diff - expected).abs() < 0.011, "free tier worth {diff}, expected {expected}");
+}
+
+#[test]
+fn output_file_is_written_and_same_inputs_give_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("nested/b.json");
+    for out in [&a, &b] {
+        obs_cost()
+            .args([
+                "estimate",
+                "--aws-usage",
+                fixture("observability.yaml").to_str().unwrap(),
+                "--format",
+                "json",
+                "-o",
+            ])
+            .arg(out)
+            .assert()
+            .success()
+            .stdout("");
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
+
+#[test]
+fn bad_input_is_a_located_one_line_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("negative.yaml", "cloudwatch_logs:\n  ingested_gb: -5\n", "negative.yaml:2:16: cloudwatch_logs.ingested_gb: invalid value: integer `-5`, expected a non-negative finite number"),
+        ("nan.yaml", "xray: {traces_recorded: .nan}\n", "nan.yaml:1:25: xray.traces_recorded: invalid value: floating point `NaN`"),
+        ("inf.yaml", "xray: {traces_recorded: .inf}\n", "xray.traces_recorded: invalid value: floating point `inf`"),
+        ("type.yaml", "cloudwatch_dashboards: {dashboards: many}\n", "cloudwatch_dashboards.dashboards: invalid value: string \"many\", expected a non-negative finite number"),
+        ("unknown.yaml", "cloudwatch_logs:\n  ingestd_gb: 5\n", "unknown.yaml:2:3: cloudwatch_logs: unknown field `ingestd_gb`, expected one of `ingested_gb`"),
+        ("top.yaml", "cloudwatch: {}\n", "unknown field `cloudwatch`, expected one of `region`"),
+        ("notmap.yaml", "cloudwatch_logs: [1, 2]\n", "cloudwatch_logs: invalid type: sequence, expected struct CloudwatchLogs"),
+        ("hours.yaml", "hours_per_month: 0\nxray: {traces_recorded: 1}\n", "hours_per_month is 0; it must be above 0 and at most 744"),
+        ("region.yaml", "region: mars-north-1\nxray: {traces_recorded: 1}\n", "no price book for region 'mars-north-1' (available: ap-northeast-2, us-east-1)"),
+    ];
+    for (name, text, expected) in cases {
+        let input = write(dir.path(), name, text);
+        let out = dir.path().join(format!("{name}.out"));
+        let assert = obs_cost().args(["estimate", "--aws-usage"]).arg(&input).arg("-o").arg(&out).assert().code(2);
+        let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        assert!(stderr.starts_with("obs-cost: error: "), "{name}: {stderr}");
+        assert!(stderr.contains(expected), "{name}: expected {expected:?} in {stderr:?}");
+        assert!(stderr.contains(name), "{name}: the error must name the file: {stderr}");
+        assert!(!out.exists(), "{name}: nothing may be written on error");
+    }
+    obs_cost()
+        .args(["estimate", "--aws-usage", "does-not-exist.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read usage file 'does-not-exist.yaml'"));
+    obs_cost()
+        .args(["estimate", "--aws-usage", fixture("observability.yaml").to_str().unwrap(), "--free-tier", "maybe"])
+        .assert()
+        .code(2);
+}
+
+/// A copy of the bundled price book in a temporary directory, edited by `edit`.
+fn edited_price_book(edit: impl Fn(&str, String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("pricing-data");
+    for entry in std::fs::read_dir(src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(dir.path().join(&name), edit(&name, text)).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn a_missing_price_is_an_error_naming_service_region_and_usage_type() {
+    let book = edited_price_book(|name, text| {
+        if name == "ap-northeast-2.yaml" {
+            // Drop the X-Ray recorded-traces entry.
+            let start = text.find("  - id: xray.traces_recorded").unwrap();
+            let end = start + text[start..].find("  - id: xray.traces_accessed").unwrap();
+            format!("{}{}", &text[..start], &text[end..])
+        } else {
+            text
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "x.yaml", "region: ap-northeast-2\nxray: {traces_recorded: 1000}\n");
+    obs_cost()
+        .arg("--price-book")
+        .arg(book.path())
+        .args(["estimate", "--aws-usage"])
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing price: AWSXRay usage type 'XRay-TracesStored' in ap-northeast-2 (price id 'xray.traces_recorded')",
+        ));
+}
+
+#[test]
+fn an_edited_price_book_changes_the_estimate() {
+    let book = edited_price_book(|name, text| {
+        if name == "us-east-1.yaml" {
+            let start = text.find("id: cloudwatch_logs.ingestion.standard").unwrap();
+            let (head, tail) = text.split_at(start);
+            format!("{head}{}", tail.replacen("usd: \"0.50\"", "usd: \"0.60\"", 1))
+        } else {
+            text
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "logs.yaml", "cloudwatch_logs: {ingested_gb: 105}\nfree_tier: true\n");
+    let out = obs_cost()
+        .arg("--price-book")
+        .arg(book.path())
+        .args(["estimate", "--format", "json", "--aws-usage"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total_monthly_usd"].as_f64().unwrap(), 60.0);
+}
+
+#[test]
+fn unconfirmed_prices_are_flagged_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "seoul.yaml", "region: ap-northeast-2\nxray: {traces_recorded: 500000}\n");
+    for format in ["table", "markdown"] {
+        let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", format]);
+        assert!(out.contains("† unconfirmed price xray.traces_recorded"), "{format}: {out}");
+    }
+    let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "csv"]);
+    assert!(out.contains(",unconfirmed,xray.traces_recorded,"), "{out}");
+    let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<_> = v["unconfirmed_prices"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["xray.traces_accessed", "xray.traces_recorded"]);
+    assert_eq!(v["services"][0]["line_items"][1]["price_status"], "unconfirmed");
+}
+
+#[test]
+fn unknown_usage_is_shown_as_unknown_not_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "partial.yaml", "cloudwatch_logs: {ingested_gb: 100}\n");
+    let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap()]);
+    assert!(out.contains("depends on usage: $0.03 per GB-month"), "{out}");
+    assert!(out.contains("2 line item(s) have unknown usage"), "{out}");
+    let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["services"][0]["line_items"][2]["quantity"].is_null());
+    assert!(v["services"][0]["line_items"][2]["monthly_usd"].is_null());
+    assert_eq!(v["unknown_line_items"], 2);
+}
+
+#[test]
+fn pricing_show_filters_by_region_and_service() {
+    let out = stdout_of(&["pricing", "show", "--region", "ap-northeast-2", "--service", "cloudwatch_logs"]);
+    assert!(out.contains("cloudwatch_logs.ingestion.standard") && out.contains("$0.76"), "{out}");
+    assert!(!out.contains("us-east-1 (US East"), "{out}");
+    assert!(!out.contains("xray.traces_recorded"), "{out}");
+    let out = stdout_of(&["pricing", "show", "--service", "AWSXRay", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["regions"].as_array().unwrap().len(), 2);
+    assert_eq!(v["regions"][1]["entries"][0]["id"], "xray.traces_recorded");
+    obs_cost()
+        .args(["pricing", "show", "--service", "AmazonNothing"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no price-book entry matches service 'AmazonNothing'"));
+    obs_cost()
+        .args(["pricing", "show", "--region", "eu-west-9"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no price book for region 'eu-west-9'"));
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    obs_cost()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes: 0 ok, 1 a check failed, 2 an error"));
+}
