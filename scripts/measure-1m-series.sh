@@ -18,6 +18,7 @@ cd "$(dirname "$0")/.."
 SERIES=${SERIES:-1000000}
 NAMES=${NAMES:-100}
 WINDOW=${WINDOW:-30d}
+TOP=${TOP:-10}   # above 10, Prometheus 2.42 needs one count per metric name (its TSDB status caps at 10)
 
 for tool in prometheus python3 curl /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install prometheus curl time python3)" >&2; exit 2; }
@@ -83,11 +84,11 @@ echo "head series: $n"
 sleep 35   # a second scrape, so that rates have two samples
 
 # Warm-up run (the TSDB status is cached for 30 s; both timed runs below see the same state).
-"$OBS_COST_BIN" measure --quiet --prometheus "$url" --window "$WINDOW" -o "$work/warm.yaml"
+"$OBS_COST_BIN" measure --quiet --prometheus "$url" --window "$WINDOW" --top "$TOP" -o "$work/warm.yaml"
 
 export OBS_COST_TRACE="$work/requests.txt"
 /usr/bin/time -f "%e %M" -o "$work/time.txt" \
-  "$OBS_COST_BIN" measure --quiet --prometheus "$url" --window "$WINDOW" -o "$work/usage.yaml"
+  "$OBS_COST_BIN" measure --quiet --prometheus "$url" --window "$WINDOW" --top "$TOP" -o "$work/usage.yaml"
 unset OBS_COST_TRACE
 read -r wall rss_kb <"$work/time.txt"
 
@@ -97,6 +98,7 @@ while read -r request; do
   curl_total=$(python3 -c "print($curl_total + $t)")
 done <"$work/requests.txt"
 requests=$(wc -l <"$work/requests.txt")
+echo "snapshot: active_series $(grep -A1 '^  active_series:' "$work/usage.yaml" | sed -n 's/.*value: //p'), top metric $(grep -A1 '^  top_metrics:' "$work/usage.yaml" | sed -n 's/.*name: //p')"
 
 python3 - "$wall" "$rss_kb" "$curl_total" "$requests" "$n" <<'PY'
 import sys

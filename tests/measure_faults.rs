@@ -82,7 +82,11 @@ fn http_errors_and_plain_text() {
     let s404 = Server::start(|_| Reply::Send(404, "text/plain", "404 page not found\n".into()));
     assert_fault(&s404.url, &[], &["HTTP 404", "page not found"]);
     let s400 = Server::start(|_| {
-        Reply::Send(400, "application/json", r#"{"status":"error","errorType":"bad_data","error":"parse error"}"#.into())
+        Reply::Send(
+            400,
+            "application/json",
+            r#"{"status":"error","errorType":"bad_data","error":"parse error"}"#.into(),
+        )
     });
     // A 400 on the TSDB status is tolerated (an older server); the first query then fails.
     assert_fault(&s400.url, &[], &["HTTP 400", "parse error"]);
@@ -157,7 +161,8 @@ fn allow_partial_marks_failed_quantities() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("usage.json");
     // Without --allow-partial: exit 2 naming the failed query, no file.
-    let out = obs_cost().args(["measure", "--prometheus", &server.url, "--retries", "0", "-o"]).arg(&file).output().unwrap();
+    let out =
+        obs_cost().args(["measure", "--prometheus", &server.url, "--retries", "0", "-o"]).arg(&file).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("loki_distributor_bytes_received_total"));
     assert!(!file.exists());

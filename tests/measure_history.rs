@@ -51,7 +51,10 @@ fn measures_thirty_days_of_history_within_one_percent() {
         }
     }
     assert_eq!(json["logs"]["ingested_gb_per_month"]["window_seconds"], 2_592_000);
-    assert!(json["logs"]["ingested_gb_per_month"]["query"].as_str().unwrap().contains("loki_distributor_bytes_received_total"));
+    assert!(json["logs"]["ingested_gb_per_month"]["query"]
+        .as_str()
+        .unwrap()
+        .contains("loki_distributor_bytes_received_total"));
     // Promtail's compressed bytes are never used.
     assert!(!json.to_string().contains("promtail_sent_bytes_total["), "compressed promtail bytes used");
     // Jobs with scrape intervals derived from the data (the targets API knows nothing of a backfill).
@@ -82,7 +85,11 @@ fn measures_thirty_days_of_history_within_one_percent() {
     assert_eq!(snapshot.database.len(), 1);
 
     // The same fixture evaluated where there is no data: an empty result is an error, not zeros.
-    let out = obs_cost().args(["measure", "--prometheus", &prom.url, "--at", "2030-01-01T00:00:00Z", "-o"]).arg(dir.path().join("empty.yaml")).output().unwrap();
+    let out = obs_cost()
+        .args(["measure", "--prometheus", &prom.url, "--at", "2030-01-01T00:00:00Z", "-o"])
+        .arg(dir.path().join("empty.yaml"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("empty result") && stderr.contains(&prom.url), "{stderr}");

@@ -26,7 +26,9 @@ const RULES: &str = r#"groups:
 "#;
 
 fn config(node: &str, pg: &str, redis: &str, fixture: &str) -> String {
-    let mut c = String::from("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: [rules.yml]\nscrape_configs:\n");
+    let mut c = String::from(
+        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: [rules.yml]\nscrape_configs:\n",
+    );
     let mut job = |name: &str, target: &str, path: &str| {
         c.push_str(&format!(
             "  - job_name: {name}\n    metrics_path: {path}\n    static_configs: [{{targets: ['{target}']}}]\n"
@@ -69,22 +71,27 @@ fn measures_the_reference_stack_without_docker() {
         ));
         if let Some((200, b)) = body {
             let v: Value = serde_json::from_str(&b).unwrap();
-            if v["data"]["result"][0]["value"][1].as_str().and_then(|s| s.parse::<f64>().ok()).is_some_and(|n| n >= 12.0) {
+            if v["data"]["result"][0]["value"][1]
+                .as_str()
+                .and_then(|s| s.parse::<f64>().ok())
+                .is_some_and(|n| n >= 12.0)
+            {
                 break;
             }
         }
-        assert!(Instant::now() < deadline, "targets not scraped in time:\n{}", std::fs::read_to_string(&prom.guard.log).unwrap_or_default());
+        assert!(
+            Instant::now() < deadline,
+            "targets not scraped in time:\n{}",
+            std::fs::read_to_string(&prom.guard.log).unwrap_or_default()
+        );
         std::thread::sleep(Duration::from_millis(250));
     }
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("usage.json");
     let started = Instant::now();
-    let out = obs_cost()
-        .args(["measure", "--prometheus", &prom.url, "--format", "json", "-o"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out =
+        obs_cost().args(["measure", "--prometheus", &prom.url, "--format", "json", "-o"]).arg(&file).output().unwrap();
     let elapsed = started.elapsed();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(out.status.success(), "{stderr}");
@@ -115,7 +122,11 @@ fn measures_the_reference_stack_without_docker() {
     assert!(value(cache, "/commands_per_second") > 0.0);
 
     // Host: CPUs and memory from /proc.
-    let cpus = std::fs::read_to_string("/proc/stat").unwrap().lines().filter(|l| l.starts_with("cpu") && !l.starts_with("cpu ")).count();
+    let cpus = std::fs::read_to_string("/proc/stat")
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("cpu") && !l.starts_with("cpu "))
+        .count();
     let host = &json["hosts"][0];
     assert_eq!(value(host, "/cpus"), cpus as f64);
     assert_close("memory", value(host, "/memory_gb"), proc_value("/proc/meminfo", "MemTotal:") * 1024.0 / 1e9, 0.01);
@@ -133,8 +144,15 @@ fn measures_the_reference_stack_without_docker() {
     assert_eq!(gb["window_seconds"], 2_592_000);
     assert_eq!(json["traces"]["source"], "jaeger");
     assert_close("spans", value(&json, "/traces/spans_per_month"), LIVE_JAEGER_SPANS * month, 0.05);
-    let by = |source: &str| json["traces"]["by_source"].as_array().unwrap().iter().find(|v| v["source"] == source).cloned().unwrap();
-    assert_close("otel spans (with and without _total)", value(&by("otel-collector"), "/values/spans_per_month"), 5.0 * month, 0.05);
+    let by = |source: &str| {
+        json["traces"]["by_source"].as_array().unwrap().iter().find(|v| v["source"] == source).cloned().unwrap()
+    };
+    assert_close(
+        "otel spans (with and without _total)",
+        value(&by("otel-collector"), "/values/spans_per_month"),
+        5.0 * month,
+        0.05,
+    );
     assert_close("tempo spans", value(&by("tempo"), "/values/spans_per_month"), 2.0 * month, 0.05);
     let promtail = json["logs"]["by_source"].as_array().unwrap().iter().find(|v| v["source"] == "promtail").unwrap();
     assert_close("promtail lines", value(promtail, "/values/lines_per_month"), LIVE_LOKI_LINES * month, 0.05);

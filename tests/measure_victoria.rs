@@ -30,8 +30,11 @@ fn measures_victoriametrics_and_merges_several_servers() {
     // VictoriaMetrics without vmalert has no rules API: not measured, with a hint; never 0.
     assert!(json["metrics"].get("alerting_rules").is_none(), "{:#}", json["metrics"]);
     let not = json["not_measured"].as_array().unwrap();
-    assert!(not.iter().any(|n| n["component"] == "metrics.alerting_rules"
-        && n["hint"].as_str().unwrap().contains("vmalert")), "{not:#?}");
+    assert!(
+        not.iter()
+            .any(|n| n["component"] == "metrics.alerting_rules" && n["hint"].as_str().unwrap().contains("vmalert")),
+        "{not:#?}"
+    );
     assert!(!json["metrics"]["top_metrics"].as_array().unwrap().is_empty());
 
     // Several servers: Prometheus with the backfilled blocks plus VictoriaMetrics.

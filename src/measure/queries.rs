@@ -243,8 +243,7 @@ pub mod postgres {
     pub const TPS: RateQuery = RateQuery {
         name: "transactions_per_second",
         selector: "pg_stat_database_xact_commit",
-        template:
-            "sum by (instance, job) (rate(pg_stat_database_xact_commit[{w}])) \
+        template: "sum by (instance, job) (rate(pg_stat_database_xact_commit[{w}])) \
              + sum by (instance, job) (rate(pg_stat_database_xact_rollback[{w}]))",
         unit: "transactions/s",
         note: None,

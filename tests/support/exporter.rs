@@ -150,9 +150,8 @@ pub fn fixture_exporter() -> Server {
     let t0 = Instant::now();
     Server::start(move |req| {
         let s = t0.elapsed().as_secs_f64() + 1000.0;
-        let c = |name: &str, labels: &str, rate: f64| {
-            format!("# TYPE {name} counter\n{name}{{{labels}}} {}\n", rate * s)
-        };
+        let c =
+            |name: &str, labels: &str, rate: f64| format!("# TYPE {name} counter\n{name}{{{labels}}} {}\n", rate * s);
         let body = match req.path() {
             "/loki" => c("loki_distributor_bytes_received_total", "tenant=\"fake\"", LIVE_LOKI_BYTES)
                 + &c("loki_distributor_lines_received_total", "tenant=\"fake\"", LIVE_LOKI_LINES),

@@ -50,10 +50,13 @@ pub const TRUTH_REDIS_CPS: f64 = 200.0;
 /// Host CPUs, memory GB, utilisation, filesystem used GB.
 pub const TRUTH_HOST: (f64, f64, f64, f64) = (4.0, 16.0, 0.3, 60.0);
 
+/// One series: sample name, labels, first timestamp, value at seconds since that timestamp.
+type SeriesDef = (String, String, i64, Box<dyn Fn(f64) -> f64>);
+
 struct Family {
     name: &'static str,
     kind: &'static str,
-    series: Vec<(String, String, i64, Box<dyn Fn(f64) -> f64>)>,
+    series: Vec<SeriesDef>,
 }
 
 fn counter(rate: f64) -> Box<dyn Fn(f64) -> f64> {
@@ -73,9 +76,8 @@ fn families() -> Vec<Family> {
         }
     };
     let mut f = Vec::new();
-    let mut add = |name: &'static str, kind: &'static str, series: Vec<(String, String, i64, Box<dyn Fn(f64) -> f64>)>| {
-        f.push(Family { name, kind, series })
-    };
+    let mut add =
+        |name: &'static str, kind: &'static str, series: Vec<SeriesDef>| f.push(Family { name, kind, series });
     let total = |n: &str| format!("{n}_total");
     // Loki.
     let reset = 10 * DAY;
@@ -100,20 +102,56 @@ fn families() -> Vec<Family> {
     add(
         "loki_ingester_chunk_stored_bytes",
         "counter",
-        vec![(total("loki_ingester_chunk_stored_bytes"), l("loki", "loki:3100", "tenant=\"fake\""), T0, counter(150.0))],
+        vec![(
+            total("loki_ingester_chunk_stored_bytes"),
+            l("loki", "loki:3100", "tenant=\"fake\""),
+            T0,
+            counter(150.0),
+        )],
     );
     // Promtail: compressed bytes (must not be used), entries, and the read-offset gauge named _total.
-    add("promtail_sent_bytes", "counter", vec![(total("promtail_sent_bytes"), l("promtail", "promtail:9080", "host=\"loki:3100\""), T0, counter(300.0))]);
-    add("promtail_sent_entries", "counter", vec![(total("promtail_sent_entries"), l("promtail", "promtail:9080", "host=\"loki:3100\""), T0, counter(10.0))]);
+    add(
+        "promtail_sent_bytes",
+        "counter",
+        vec![(total("promtail_sent_bytes"), l("promtail", "promtail:9080", "host=\"loki:3100\""), T0, counter(300.0))],
+    );
+    add(
+        "promtail_sent_entries",
+        "counter",
+        vec![(total("promtail_sent_entries"), l("promtail", "promtail:9080", "host=\"loki:3100\""), T0, counter(10.0))],
+    );
     let week = 7.0 * DAY as f64;
     add(
         "promtail_read_bytes_total",
         "gauge",
-        vec![("promtail_read_bytes_total".into(), l("promtail", "promtail:9080", "path=\"/var/log/app.log\""), T0, Box::new(move |s| 1000.0 * (s % week)))],
+        vec![(
+            "promtail_read_bytes_total".into(),
+            l("promtail", "promtail:9080", "path=\"/var/log/app.log\""),
+            T0,
+            Box::new(move |s| 1000.0 * (s % week)),
+        )],
     );
     // Fluent Bit.
-    add("fluentbit_input_bytes", "counter", vec![(total("fluentbit_input_bytes"), l("fluent-bit", "fluent-bit:2020", "name=\"tail.0\""), T0, counter(800.0))]);
-    add("fluentbit_input_records", "counter", vec![(total("fluentbit_input_records"), l("fluent-bit", "fluent-bit:2020", "name=\"tail.0\""), T0, counter(8.0))]);
+    add(
+        "fluentbit_input_bytes",
+        "counter",
+        vec![(
+            total("fluentbit_input_bytes"),
+            l("fluent-bit", "fluent-bit:2020", "name=\"tail.0\""),
+            T0,
+            counter(800.0),
+        )],
+    );
+    add(
+        "fluentbit_input_records",
+        "counter",
+        vec![(
+            total("fluentbit_input_records"),
+            l("fluent-bit", "fluent-bit:2020", "name=\"tail.0\""),
+            T0,
+            counter(8.0),
+        )],
+    );
     // Jaeger v1.
     add(
         "jaeger_collector_spans_received",
@@ -129,14 +167,54 @@ fn families() -> Vec<Family> {
             })
             .collect(),
     );
-    add("jaeger_collector_traces_received", "counter", vec![(total("jaeger_collector_traces_received"), l("jaeger", "jaeger:14269", "svc=\"svc1\""), T0, counter(0.5))]);
+    add(
+        "jaeger_collector_traces_received",
+        "counter",
+        vec![(
+            total("jaeger_collector_traces_received"),
+            l("jaeger", "jaeger:14269", "svc=\"svc1\""),
+            T0,
+            counter(0.5),
+        )],
+    );
     // OTel Collector: one without _total (older collectors), one with.
-    add("otelcol_receiver_accepted_spans", "unknown", vec![("otelcol_receiver_accepted_spans".into(), l("otel", "otel-a:8888", "receiver=\"otlp\""), T0, counter(4.0))]);
-    add("otelcol_receiver_accepted_spans", "counter", vec![(total("otelcol_receiver_accepted_spans"), l("otel", "otel-b:8888", "receiver=\"otlp\""), T0, counter(1.0))]);
+    add(
+        "otelcol_receiver_accepted_spans",
+        "unknown",
+        vec![(
+            "otelcol_receiver_accepted_spans".into(),
+            l("otel", "otel-a:8888", "receiver=\"otlp\""),
+            T0,
+            counter(4.0),
+        )],
+    );
+    add(
+        "otelcol_receiver_accepted_spans",
+        "counter",
+        vec![(
+            total("otelcol_receiver_accepted_spans"),
+            l("otel", "otel-b:8888", "receiver=\"otlp\""),
+            T0,
+            counter(1.0),
+        )],
+    );
     // Tempo, only the last 10 days.
-    add("tempo_distributor_spans_received", "counter", vec![(total("tempo_distributor_spans_received"), l("tempo", "tempo:3200", "tenant=\"single-tenant\""), T1 - 10 * DAY, counter(2.0))]);
+    add(
+        "tempo_distributor_spans_received",
+        "counter",
+        vec![(
+            total("tempo_distributor_spans_received"),
+            l("tempo", "tempo:3200", "tenant=\"single-tenant\""),
+            T1 - 10 * DAY,
+            counter(2.0),
+        )],
+    );
     // Grafana.
-    add("grafana_stat_totals_dashboard", "gauge", vec![("grafana_stat_totals_dashboard".into(), l("grafana", "grafana:3000", ""), T0, gauge(12.0))]);
+    add(
+        "grafana_stat_totals_dashboard",
+        "gauge",
+        vec![("grafana_stat_totals_dashboard".into(), l("grafana", "grafana:3000", ""), T0, gauge(12.0))],
+    );
     // PostgreSQL.
     add(
         "pg_database_size_bytes",
@@ -147,8 +225,16 @@ fn families() -> Vec<Family> {
             ("pg_database_size_bytes".into(), l("postgres", "pg:9187", "datname=\"template1\""), T0, gauge(7e6)),
         ],
     );
-    add("pg_stat_database_xact_commit", "unknown", vec![("pg_stat_database_xact_commit".into(), l("postgres", "pg:9187", "datname=\"app\""), T0, counter(50.0))]);
-    add("pg_stat_database_xact_rollback", "unknown", vec![("pg_stat_database_xact_rollback".into(), l("postgres", "pg:9187", "datname=\"app\""), T0, counter(1.0))]);
+    add(
+        "pg_stat_database_xact_commit",
+        "unknown",
+        vec![("pg_stat_database_xact_commit".into(), l("postgres", "pg:9187", "datname=\"app\""), T0, counter(50.0))],
+    );
+    add(
+        "pg_stat_database_xact_rollback",
+        "unknown",
+        vec![("pg_stat_database_xact_rollback".into(), l("postgres", "pg:9187", "datname=\"app\""), T0, counter(1.0))],
+    );
     add(
         "pg_stat_database_numbackends",
         "gauge",
@@ -158,34 +244,82 @@ fn families() -> Vec<Family> {
         ],
     );
     // Redis.
-    add("redis_memory_used_bytes", "gauge", vec![("redis_memory_used_bytes".into(), l("redis", "redis:9121", ""), T0, gauge(2.5e9))]);
-    add("redis_commands_processed", "counter", vec![(total("redis_commands_processed"), l("redis", "redis:9121", ""), T0, counter(200.0))]);
+    add(
+        "redis_memory_used_bytes",
+        "gauge",
+        vec![("redis_memory_used_bytes".into(), l("redis", "redis:9121", ""), T0, gauge(2.5e9))],
+    );
+    add(
+        "redis_commands_processed",
+        "counter",
+        vec![(total("redis_commands_processed"), l("redis", "redis:9121", ""), T0, counter(200.0))],
+    );
     // node_exporter: 4 CPUs at 70% idle, 20% user, 10% system.
     let mut cpu = Vec::new();
     for c in 0..4 {
         for (mode, rate) in [("idle", 0.7), ("user", 0.2), ("system", 0.1), ("iowait", 0.0)] {
-            cpu.push((total("node_cpu_seconds"), l("node", "host1:9100", &format!("cpu=\"{c}\",mode=\"{mode}\"")), T0, counter(rate)));
+            cpu.push((
+                total("node_cpu_seconds"),
+                l("node", "host1:9100", &format!("cpu=\"{c}\",mode=\"{mode}\"")),
+                T0,
+                counter(rate),
+            ));
         }
     }
     add("node_cpu_seconds", "counter", cpu);
-    add("node_memory_MemTotal_bytes", "gauge", vec![("node_memory_MemTotal_bytes".into(), l("node", "host1:9100", ""), T0, gauge(16e9))]);
-    let fs = |mount: &str, dev: &str, fstype: &str| format!("device=\"{dev}\",fstype=\"{fstype}\",mountpoint=\"{mount}\"");
+    add(
+        "node_memory_MemTotal_bytes",
+        "gauge",
+        vec![("node_memory_MemTotal_bytes".into(), l("node", "host1:9100", ""), T0, gauge(16e9))],
+    );
+    let fs =
+        |mount: &str, dev: &str, fstype: &str| format!("device=\"{dev}\",fstype=\"{fstype}\",mountpoint=\"{mount}\"");
     add(
         "node_filesystem_size_bytes",
         "gauge",
         vec![
-            ("node_filesystem_size_bytes".into(), l("node", "host1:9100", &fs("/", "/dev/sda1", "ext4")), T0, gauge(100e9)),
-            ("node_filesystem_size_bytes".into(), l("node", "host1:9100", &fs("/var/lib/docker", "/dev/sda1", "ext4")), T0, gauge(100e9)),
-            ("node_filesystem_size_bytes".into(), l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")), T0, gauge(1e9)),
+            (
+                "node_filesystem_size_bytes".into(),
+                l("node", "host1:9100", &fs("/", "/dev/sda1", "ext4")),
+                T0,
+                gauge(100e9),
+            ),
+            (
+                "node_filesystem_size_bytes".into(),
+                l("node", "host1:9100", &fs("/var/lib/docker", "/dev/sda1", "ext4")),
+                T0,
+                gauge(100e9),
+            ),
+            (
+                "node_filesystem_size_bytes".into(),
+                l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")),
+                T0,
+                gauge(1e9),
+            ),
         ],
     );
     add(
         "node_filesystem_avail_bytes",
         "gauge",
         vec![
-            ("node_filesystem_avail_bytes".into(), l("node", "host1:9100", &fs("/", "/dev/sda1", "ext4")), T0, gauge(40e9)),
-            ("node_filesystem_avail_bytes".into(), l("node", "host1:9100", &fs("/var/lib/docker", "/dev/sda1", "ext4")), T0, gauge(40e9)),
-            ("node_filesystem_avail_bytes".into(), l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")), T0, gauge(0.5e9)),
+            (
+                "node_filesystem_avail_bytes".into(),
+                l("node", "host1:9100", &fs("/", "/dev/sda1", "ext4")),
+                T0,
+                gauge(40e9),
+            ),
+            (
+                "node_filesystem_avail_bytes".into(),
+                l("node", "host1:9100", &fs("/var/lib/docker", "/dev/sda1", "ext4")),
+                T0,
+                gauge(40e9),
+            ),
+            (
+                "node_filesystem_avail_bytes".into(),
+                l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")),
+                T0,
+                gauge(0.5e9),
+            ),
         ],
     );
     // cAdvisor: two containers and the root cgroup (excluded).
@@ -195,25 +329,53 @@ fn families() -> Vec<Family> {
         "counter",
         vec![
             (total("container_cpu_usage_seconds"), l("cadvisor", "host1:8080", &c("app", "demo:1")), T0, counter(0.5)),
-            (total("container_cpu_usage_seconds"), l("cadvisor", "host1:8080", &c("db", "postgres:15")), T0, counter(0.25)),
-            (total("container_cpu_usage_seconds"), l("cadvisor", "host1:8080", "id=\"/\",name=\"\",image=\"\",cpu=\"total\""), T0, counter(2.0)),
+            (
+                total("container_cpu_usage_seconds"),
+                l("cadvisor", "host1:8080", &c("db", "postgres:15")),
+                T0,
+                counter(0.25),
+            ),
+            (
+                total("container_cpu_usage_seconds"),
+                l("cadvisor", "host1:8080", "id=\"/\",name=\"\",image=\"\",cpu=\"total\""),
+                T0,
+                counter(2.0),
+            ),
         ],
     );
     add(
         "container_memory_working_set_bytes",
         "gauge",
         vec![
-            ("container_memory_working_set_bytes".into(), l("cadvisor", "host1:8080", &c("app", "demo:1")), T0, gauge(300e6)),
-            ("container_memory_working_set_bytes".into(), l("cadvisor", "host1:8080", &c("db", "postgres:15")), T0, gauge(500e6)),
+            (
+                "container_memory_working_set_bytes".into(),
+                l("cadvisor", "host1:8080", &c("app", "demo:1")),
+                T0,
+                gauge(300e6),
+            ),
+            (
+                "container_memory_working_set_bytes".into(),
+                l("cadvisor", "host1:8080", &c("db", "postgres:15")),
+                T0,
+                gauge(500e6),
+            ),
         ],
     );
     // Scrape self-metrics: 5 jobs, one target each, every 300 s.
-    let jobs = [("node", "host1:9100", 1000.0), ("loki", "loki:3100", 500.0), ("postgres", "pg:9187", 300.0), ("redis", "redis:9121", 200.0), ("jaeger", "jaeger:14269", 400.0)];
+    let jobs = [
+        ("node", "host1:9100", 1000.0),
+        ("loki", "loki:3100", 500.0),
+        ("postgres", "pg:9187", 300.0),
+        ("redis", "redis:9121", 200.0),
+        ("jaeger", "jaeger:14269", 400.0),
+    ];
     add("up", "gauge", jobs.iter().map(|(j, i, _)| ("up".to_string(), l(j, i, ""), T0, gauge(1.0))).collect());
     add(
         "scrape_samples_post_metric_relabeling",
         "gauge",
-        jobs.iter().map(|(j, i, n)| ("scrape_samples_post_metric_relabeling".to_string(), l(j, i, ""), T0, gauge(*n))).collect(),
+        jobs.iter()
+            .map(|(j, i, n)| ("scrape_samples_post_metric_relabeling".to_string(), l(j, i, ""), T0, gauge(*n)))
+            .collect(),
     );
     f
 }
@@ -255,14 +417,20 @@ pub fn check_truths(json: &Value, factor: f64) {
     let tol = 0.01;
     assert_close("active series", value(json, "/metrics/active_series"), factor * TRUTH_ACTIVE_SERIES, tol);
     assert_close("samples/s", value(json, "/metrics/samples_per_second"), factor * TRUTH_SAMPLES_PER_SECOND, tol);
-    assert_close("samples/month", value(json, "/metrics/samples_per_month"), factor * TRUTH_SAMPLES_PER_SECOND * MONTH, tol);
+    assert_close(
+        "samples/month",
+        value(json, "/metrics/samples_per_month"),
+        factor * TRUTH_SAMPLES_PER_SECOND * MONTH,
+        tol,
+    );
     assert_close("log GB", value(json, "/logs/ingested_gb_per_month"), factor * TRUTH_LOG_GB_PER_MONTH, tol);
     assert_close("log lines", value(json, "/logs/lines_per_month"), factor * TRUTH_LOG_LINES_PER_MONTH, tol);
     assert_eq!(json["logs"]["source"], "loki");
     assert_close("spans", value(json, "/traces/spans_per_month"), factor * TRUTH_SPANS_PER_MONTH, tol);
     assert_close("traces", value(json, "/traces/traces_per_month"), factor * TRUTH_TRACES_PER_MONTH, tol);
     assert_eq!(json["traces"]["source"], "jaeger");
-    let by = |list: &Value, source: &str| list.as_array().unwrap().iter().find(|v| v["source"] == source).cloned().unwrap();
+    let by =
+        |list: &Value, source: &str| list.as_array().unwrap().iter().find(|v| v["source"] == source).cloned().unwrap();
     let otel = by(&json["traces"]["by_source"], "otel-collector");
     assert_close("otel spans", value(&otel, "/values/spans_per_month"), factor * TRUTH_OTEL_SPANS_PER_MONTH, tol);
     let tempo = by(&json["traces"]["by_source"], "tempo");
@@ -289,4 +457,3 @@ pub fn check_truths(json: &Value, factor: f64) {
     assert_close("app memory", value(&containers[0], "/memory_gb"), 0.3, tol);
     assert_eq!(value(json, "/metrics/grafana_dashboards"), 12.0 * factor);
 }
-

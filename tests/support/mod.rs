@@ -131,13 +131,8 @@ pub fn promql(base: &str, query: &str, time: Option<&str>) -> f64 {
     if let Some(t) = time {
         params.push(("time", t.to_string()));
     }
-    let body: serde_json::Value = client
-        .get(format!("{base}/api/v1/query"))
-        .query(&params)
-        .send()
-        .unwrap()
-        .json()
-        .unwrap();
+    let body: serde_json::Value =
+        client.get(format!("{base}/api/v1/query")).query(&params).send().unwrap().json().unwrap();
     let result = &body["data"]["result"];
     let value = if body["data"]["resultType"] == "scalar" { &result[1] } else { &result[0]["value"][1] };
     value.as_str().unwrap_or_else(|| panic!("no value for {query}: {body}")).parse().unwrap()
@@ -241,7 +236,10 @@ fn postgres_ids() -> Option<(u32, u32)> {
         return None;
     }
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    let line = passwd.lines().find(|l| l.starts_with("postgres:")).or_else(|| passwd.lines().find(|l| l.starts_with("nobody:")))?;
+    let line = passwd
+        .lines()
+        .find(|l| l.starts_with("postgres:"))
+        .or_else(|| passwd.lines().find(|l| l.starts_with("nobody:")))?;
     let f: Vec<&str> = line.split(':').collect();
     Some((f[2].parse().ok()?, f[3].parse().ok()?))
 }
@@ -348,10 +346,7 @@ impl Redis {
         let server = Guard::spawn("redis-server", cmd, dir.path().join("redis.log"), "TERM");
         let eport = free_port();
         let mut cmd = Command::new(exporter_bin);
-        cmd.args([
-            format!("--redis.addr=redis://127.0.0.1:{port}"),
-            format!("--web.listen-address=127.0.0.1:{eport}"),
-        ]);
+        cmd.args([format!("--redis.addr=redis://127.0.0.1:{port}"), format!("--web.listen-address=127.0.0.1:{eport}")]);
         let mut guard = Guard::spawn("redis_exporter", cmd, dir.path().join("redis_exporter.log"), "TERM");
         let exporter = format!("127.0.0.1:{eport}");
         wait_for(&format!("http://{exporter}/metrics"), Duration::from_secs(30), &mut guard, |b| {
@@ -405,7 +400,12 @@ pub fn obs_cost() -> assert_cmd::Command {
 #[track_caller]
 pub fn assert_close(what: &str, actual: f64, expected: f64, tolerance: f64) {
     let err = ((actual - expected) / expected).abs();
-    assert!(err <= tolerance, "{what}: got {actual}, expected {expected} (±{:.1}%), off by {:.3}%", tolerance * 100.0, err * 100.0);
+    assert!(
+        err <= tolerance,
+        "{what}: got {actual}, expected {expected} (±{:.1}%), off by {:.3}%",
+        tolerance * 100.0,
+        err * 100.0
+    );
 }
 
 /// The `value` of a measured quantity at a JSON pointer.
