@@ -8,7 +8,9 @@
 //! - every measured quantity is a [`Measured`]: `{value, unit, query, window_seconds,
 //!   extrapolated, ...}` with its provenance;
 //! - `GB` means 10^9 bytes; a month is 730 hours (2,628,000 s), the AWS billing convention;
-//! - a component that was not found is listed in `not_measured` with a hint; it is never 0.
+//! - a component that was not found is listed in `not_measured` with a hint; it is never 0;
+//! - fields may be added within `schema_version: 1` (readers ignore unknown fields); renaming or
+//!   removing one, or changing its meaning, bumps the version.
 
 pub mod collect;
 pub mod prometheus;
@@ -33,7 +35,6 @@ pub const BYTES_PER_GB: f64 = 1e9;
 
 /// A measured usage snapshot of a self-hosted observability stack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct UsageSnapshot {
     /// Format version; this build reads and writes `1`.
     pub schema_version: u32,
@@ -72,7 +73,6 @@ pub struct UsageSnapshot {
 
 /// A query that failed under `--allow-partial`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FailedQuery {
     /// The server, credentials redacted.
     pub source_url: String,
@@ -84,7 +84,6 @@ pub struct FailedQuery {
 
 /// One queried server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Base URL, with any `user:password@` replaced by `REDACTED@`.
     pub url: String,
@@ -107,7 +106,6 @@ pub enum Status {
 
 /// One measured quantity with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Measured {
     /// The value in `unit`; null when `status` is `failed`.
     pub value: Option<f64>,
@@ -211,7 +209,6 @@ pub fn round_sig(value: f64) -> f64 {
 
 /// Metrics volume.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MetricsUsage {
     /// Series scraped at `at` (samples per scrape after relabelling, plus the 5 synthetic series
     /// Prometheus adds per target); falls back to the TSDB head series count.
@@ -248,7 +245,6 @@ pub struct MetricsUsage {
 
 /// One scrape job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct JobUsage {
     /// The `job` label.
     pub job: String,
@@ -268,7 +264,6 @@ pub struct JobUsage {
 
 /// Series count of one metric name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MetricSeries {
     /// Metric name.
     pub name: String,
@@ -278,7 +273,6 @@ pub struct MetricSeries {
 
 /// Log volume.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct LogsUsage {
     /// The pipeline the top-level values come from: `loki`, `fluent-bit`, `elasticsearch` or `promtail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,7 +293,6 @@ pub struct LogsUsage {
 
 /// Trace volume.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TracesUsage {
     /// The backend the top-level values come from: `jaeger`, `tempo` or `otel-collector`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -317,7 +310,6 @@ pub struct TracesUsage {
 
 /// The volume one log or trace component reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SourceVolume {
     /// Component name (`loki`, `promtail`, `jaeger`, `otel-collector`, ...).
     pub source: String,
@@ -327,7 +319,6 @@ pub struct SourceVolume {
 
 /// One PostgreSQL server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DatabaseUsage {
     /// `instance` label of the postgres_exporter target.
     pub instance: String,
@@ -348,7 +339,6 @@ pub struct DatabaseUsage {
 
 /// One Redis server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CacheUsage {
     /// `instance` label of the redis_exporter target.
     pub instance: String,
@@ -363,7 +353,6 @@ pub struct CacheUsage {
 
 /// One host.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct HostUsage {
     /// `instance` label of the node_exporter target.
     pub instance: String,
@@ -383,7 +372,6 @@ pub struct HostUsage {
 
 /// One container seen by cAdvisor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ContainerUsage {
     /// Container name (cAdvisor `name` label).
     pub name: String,
@@ -399,7 +387,6 @@ pub struct ContainerUsage {
 
 /// A component that was not found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct NotMeasured {
     /// What is missing, as a path in this file (`logs`, `traces`, `database`, `metrics.alerting_rules`).
     pub component: String,
