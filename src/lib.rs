@@ -10,8 +10,11 @@ pub mod input;
 pub mod measure;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod pricing;
 pub mod report;
+pub mod roi;
+pub mod scenario;
 pub mod units;
 
 use std::process::ExitCode;

@@ -7,6 +7,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod plan;
+
+pub use plan::{PhaseArg, PlanArgs};
+
 /// Measure a self-hosted observability stack and price it, phase by phase, on AWS managed services.
 #[derive(Debug, Parser)]
 #[command(
@@ -29,7 +33,9 @@ pub struct Cli {
 pub enum Command {
     /// Price a file of AWS quantities directly, the way the AWS Pricing Calculator does.
     Estimate(EstimateArgs),
-    /// Inspect the price book.
+    /// Plan a phased migration from a scenario: costs per phase, ROI, payback, decision, switch points.
+    Plan(PlanArgs),
+    /// Inspect, refresh or compare the price book.
     #[command(subcommand)]
     Pricing(PricingCommand),
     /// Measure a live stack's usage through Prometheus's HTTP API and write a usage snapshot.
@@ -83,6 +89,75 @@ pub struct EstimateArgs {
 pub enum PricingCommand {
     /// List the price book's entries and free tiers.
     Show(PricingShowArgs),
+    /// Re-read the price book's entries of a region from the AWS Price List and write a new snapshot.
+    Refresh(PricingRefreshArgs),
+    /// Compare two price books: changed prices (absolute and %), added and removed entries.
+    Diff(PricingDiffArgs),
+}
+
+/// Where `pricing refresh` reads prices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RefreshSourceArg {
+    /// AWS Price List Query API (GetProducts); needs AWS credentials (pricing:GetProducts).
+    Api,
+    /// Public per-region bulk offer files; no credentials, larger downloads.
+    Bulk,
+}
+
+/// `obs-cost pricing refresh`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit codes: 0 every entry refreshed, 1 the snapshot was written but some entries were kept \
+from the old book (listed), 2 an error (nothing written).")]
+pub struct PricingRefreshArgs {
+    /// AWS region to refresh, e.g. ap-northeast-2.
+    #[arg(long, value_name = "REGION")]
+    pub region: String,
+    /// Only these services: AWS service codes (AmazonRDS) or price-id prefixes (cloudwatch_logs), comma-separated.
+    #[arg(long, value_name = "SERVICE,...", value_delimiter = ',')]
+    pub services: Vec<String>,
+    /// Where to read prices.
+    #[arg(long, value_enum, default_value_t = RefreshSourceArg::Api)]
+    pub source: RefreshSourceArg,
+    /// Directory to write <region>.yaml and free-tiers.yaml to (default price-book/<date>).
+    #[arg(short = 'o', long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Largest bulk offer file to download, in MB (checked with HEAD first, and while reading).
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    pub max_offer_mb: u64,
+    /// Base URL of the bulk offer files (tests, mirrors).
+    #[arg(long, hide = true, value_name = "URL", env = "OBS_COST_PRICING_BULK_URL")]
+    pub bulk_url: Option<String>,
+    /// Snapshot date instead of today (UTC), YYYY-MM-DD (reproducible tests).
+    #[arg(long, hide = true, value_name = "DATE")]
+    pub snapshot_date: Option<String>,
+}
+
+/// Formats for `pricing diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormatArg {
+    /// Aligned terminal table.
+    Table,
+    /// JSON.
+    Json,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+/// `obs-cost pricing diff`.
+#[derive(Debug, Args)]
+pub struct PricingDiffArgs {
+    /// The old price book: a directory, a region file, or `bundled`.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The new price book: a directory, a region file, or `bundled`.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormatArg::Table)]
+    pub format: DiffFormatArg,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Formats for `pricing show`.

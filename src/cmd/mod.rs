@@ -3,6 +3,7 @@
 
 pub mod estimate;
 pub mod measure;
+pub mod plan;
 pub mod pricing;
 
 use anyhow::Result;
@@ -15,7 +16,10 @@ pub fn run(cli: Cli) -> Result<()> {
     let book = || PriceBook::load(cli.price_book.as_deref());
     match &cli.command {
         Command::Estimate(args) => estimate::run(args, &book()?),
+        Command::Plan(args) => plan::run(args, &book()?),
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
+        Command::Pricing(PricingCommand::Refresh(args)) => pricing::refresh(args, &book()?),
+        Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),
         Command::Measure(args) => measure::run(args),
     }
 }

@@ -1,12 +1,17 @@
-//! `obs-cost pricing show`: list the price book, filtered by region and service.
+//! `obs-cost pricing show|refresh|diff`: list the price book, refresh a region of it from the AWS
+//! Price List, compare two books.
 
 use anyhow::{bail, Result};
 use serde::Serialize;
 use tabled::settings::Style;
 
-use crate::cli::{PricingShowArgs, ShowFormatArg};
+use crate::cli::{
+    DiffFormatArg, PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg, ShowFormatArg,
+};
+use crate::error::CheckFailed;
 use crate::output;
-use crate::pricing::{FreeTier, PriceBook, PriceEntry, RegionBook};
+use crate::pricing::refresh::{self, bulk, RefreshOptions, Source};
+use crate::pricing::{diff as book_diff, FreeTier, PriceBook, PriceEntry, RegionBook};
 use crate::units::{group_thousands, unit_price};
 
 #[derive(Serialize)]
@@ -129,4 +134,77 @@ fn table(view: &Show<'_>) -> String {
         ));
     }
     out
+}
+
+/// `obs-cost pricing refresh`.
+pub fn refresh(args: &PricingRefreshArgs, book: &PriceBook) -> Result<()> {
+    let snapshot_date = match &args.snapshot_date {
+        Some(d) => d.clone(),
+        None => refresh::today_utc(),
+    };
+    if args.max_offer_mb == 0 {
+        bail!("--max-offer-mb must be at least 1");
+    }
+    let opts = RefreshOptions {
+        region: args.region.clone(),
+        services: args.services.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        source: match args.source {
+            RefreshSourceArg::Api => Source::Api,
+            RefreshSourceArg::Bulk => Source::Bulk,
+        },
+        out_dir: args.output.clone().unwrap_or_else(|| refresh::default_out_dir(&snapshot_date)),
+        bulk: bulk::BulkOptions {
+            base_url: args.bulk_url.clone().unwrap_or_else(|| bulk::DEFAULT_BASE_URL.to_string()),
+            max_bytes: args.max_offer_mb.saturating_mul(1_000_000),
+        },
+        snapshot_date,
+    };
+    let report = refresh::refresh(&opts, book)?;
+    let mut text = format!(
+        "wrote {} ({} entries refreshed from the AWS Price List via --source {}",
+        report.region_file.display(),
+        report.refreshed.len(),
+        opts.source.as_str()
+    );
+    if report.not_selected > 0 {
+        text.push_str(&format!(", {} not selected by --services", report.not_selected));
+    }
+    text.push_str(&format!(
+        ")\ncompare with: obs-cost pricing diff {} {}\nuse with: obs-cost --price-book {} ...\n",
+        book.origin,
+        report.region_file.display(),
+        opts.out_dir.display()
+    ));
+    if !report.dropped.is_empty() {
+        text.push_str(&format!(
+            "{} entries could not be priced for this region and are left out:\n{}\n",
+            report.dropped.len(),
+            refresh::reasons(&report.dropped)
+        ));
+    }
+    output::emit(&text, None)?;
+    if !report.kept.is_empty() {
+        return Err(CheckFailed(format!(
+            "{} of {} entries could not be refreshed and were kept unchanged from the {} price book:\n{}",
+            report.kept.len(),
+            report.kept.len() + report.refreshed.len(),
+            book.origin,
+            refresh::reasons(&report.kept)
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// `obs-cost pricing diff`.
+pub fn diff(args: &PricingDiffArgs) -> Result<()> {
+    let old = book_diff::load_regions(&args.old)?;
+    let new = book_diff::load_regions(&args.new)?;
+    let d = book_diff::diff(&args.old.display().to_string(), &old, &args.new.display().to_string(), &new);
+    let text = match args.format {
+        DiffFormatArg::Table => book_diff::render_table(&d),
+        DiffFormatArg::Json => book_diff::render_json(&d)?,
+        DiffFormatArg::Markdown => book_diff::render_markdown(&d),
+    };
+    output::emit(&text, args.output.as_deref())
 }

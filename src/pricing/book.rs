@@ -188,6 +188,11 @@ impl PriceBook {
         }
     }
 
+    /// The free-tier file of this book, in its file format.
+    pub fn free_tier_book(&self) -> FreeTierBook {
+        FreeTierBook { schema_version: SCHEMA_VERSION, free_tiers: self.free_tiers.clone() }
+    }
+
     fn from_files(files: Vec<(PathBuf, String)>, origin: String) -> Result<PriceBook> {
         let mut regions = BTreeMap::new();
         let mut free_tiers = None;
@@ -198,10 +203,7 @@ impl PriceBook {
                 check_schema(&path, book.schema_version)?;
                 free_tiers = Some(book.free_tiers);
             } else {
-                let book: RegionBook = serde_yaml::from_str(&text)
-                    .with_context(|| format!("invalid price book file '{}'", path.display()))?;
-                check_schema(&path, book.schema_version)?;
-                validate_region(&path, &book)?;
+                let book = parse_region(&path, &text)?;
                 if regions.insert(book.region.clone(), book).is_some() {
                     bail!("price book '{}' repeats a region already read from another file", path.display());
                 }
@@ -239,6 +241,15 @@ impl PriceBook {
             id: query.id.clone(),
         })
     }
+}
+
+/// Parses and validates one region file (`path` is only used in messages).
+pub fn parse_region(path: &Path, text: &str) -> Result<RegionBook> {
+    let book: RegionBook =
+        serde_yaml::from_str(text).with_context(|| format!("invalid price book file '{}'", path.display()))?;
+    check_schema(path, book.schema_version)?;
+    validate_region(path, &book)?;
+    Ok(book)
 }
 
 fn check_schema(path: &Path, version: u32) -> Result<()> {

@@ -3,6 +3,8 @@
 //! Owns no quantities and does no arithmetic on money (that is `cost`).
 
 pub mod book;
+pub mod diff;
+pub mod refresh;
 
 pub use book::{FreeTier, PriceBook, PriceEntry, PriceStatus, RegionBook, Tier};
 

@@ -4,6 +4,11 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod plan_csv;
+pub mod plan_json;
+pub mod plan_markdown;
+pub mod plan_table;
+pub mod plan_text;
 pub mod svg;
 pub mod table;
 
@@ -63,6 +68,16 @@ pub fn render_estimate(format: Format, view: &EstimateView<'_>) -> Result<String
         Format::Json => json::estimate(view),
         Format::Markdown => Ok(markdown::estimate(view)),
         Format::Csv => csv::estimate(view),
+    }
+}
+
+/// Renders a plan in a format.
+pub fn render_plan(format: Format, plan: &crate::plan::Plan) -> Result<String> {
+    match format {
+        Format::Table => Ok(plan_table::plan(plan)),
+        Format::Json => plan_json::plan(plan),
+        Format::Markdown => Ok(plan_markdown::plan(plan)),
+        Format::Csv => plan_csv::plan(plan),
     }
 }
 

@@ -1,10 +1,12 @@
-//! Test helpers for the `measure` integration tests: finding the Debian binaries (skip outside CI,
+//! Helpers shared by the integration tests. `browser` drives headless Chromium for the HTML report
+//! tests. The rest serves the `measure` integration tests: finding the Debian binaries (skip outside CI,
 //! fail loudly under `CI=true`), free ports, process guards that stop what they start, readiness
 //! polling, and starters for Prometheus, VictoriaMetrics, PostgreSQL + postgres_exporter, Redis +
 //! redis_exporter, node_exporter and the fixture exporter.
 
 #![allow(dead_code, missing_docs)]
 
+pub mod browser;
 pub mod exporter;
 pub mod fixture;
 

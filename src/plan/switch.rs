@@ -1,0 +1,204 @@
+//! Switch points: for each phase, the DAU and the team size at which the net monthly benefit
+//! crosses $0 and the "migrate now" threshold ($1,000 by default), or "never within range".
+//! DAU scales usage linearly from the measured point and re-prices AWS (tiers and sizes
+//! included); the search is a log-spaced scan followed by bisection.
+
+use anyhow::Result;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{Biz, Engine, Estate};
+use crate::units::group_thousands;
+
+/// How the net benefit meets a threshold across the searched range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Crossing {
+    /// Below the threshold at the low end, at or above it from the value given.
+    RisesAbove,
+    /// At or above at the low end, below it from the value given.
+    FallsBelow,
+    /// At or above the threshold across the whole range.
+    AlwaysAbove,
+    /// Below the threshold across the whole range.
+    NeverWithinRange,
+}
+
+/// One phase's switch points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SwitchPoint {
+    /// 1-based phase.
+    pub phase: u32,
+    /// DAU at which the net monthly benefit crosses $0 (null when it does not within range).
+    #[serde(with = "crate::report::json::num::opt")]
+    pub dau_net_zero: Option<Decimal>,
+    /// How.
+    pub dau_net_zero_status: Crossing,
+    /// DAU at which it crosses the "migrate now" threshold.
+    #[serde(with = "crate::report::json::num::opt")]
+    pub dau_net_1000: Option<Decimal>,
+    /// How.
+    pub dau_net_1000_status: Crossing,
+    /// Team size at which it crosses $0.
+    pub team_net_zero: Option<u32>,
+    /// How.
+    pub team_net_zero_status: Crossing,
+    /// Team size at which it crosses the "migrate now" threshold.
+    pub team_net_1000: Option<u32>,
+    /// How.
+    pub team_net_1000_status: Crossing,
+}
+
+const GRID: usize = 33;
+const BISECTIONS: usize = 14;
+
+fn find<T: Copy>(xs: &[T], above: &[bool]) -> (Option<(usize, bool)>, bool) {
+    let first = above[0];
+    let change = (1..xs.len()).find(|&j| above[j] != first).map(|j| (j, first));
+    (change, first)
+}
+
+/// Switch points of every phase, and the sentence that says how they were computed.
+pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<SwitchPoint>, String)> {
+    let s = engine.scenario;
+    let dau0 = s.traffic.dau.0;
+    let thresholds = [Decimal::ZERO, s.decision.migrate_now_above_usd.0];
+    let (lo, hi) = (s.switch_points.dau_min.0, s.switch_points.dau_max.0);
+    let np = engine.phases.len();
+    let base = estate.baseline.1.total_monthly_usd;
+    let rem: Vec<Decimal> = estate.remaining.iter().map(|(_, c)| c.total_monthly_usd).collect();
+    let zero_aws = vec![Decimal::ZERO; np];
+    // The net of phase i at a traffic factor, given its AWS total at that factor.
+    let net_at = |i: usize, aws_i: Decimal, factor: Decimal| {
+        let mut aws = zero_aws.clone();
+        aws[i] = aws_i;
+        let rem_f: Vec<Decimal> = rem.iter().map(|r| r * factor).collect();
+        engine.economics(biz, &aws, &rem_f, base * factor, factor)[i].terms.net()
+    };
+    let mut dau_points: Vec<[(Option<Decimal>, Crossing); 2]> = vec![[(None, Crossing::NeverWithinRange); 2]; np];
+    let mut limits: Vec<(u32, Decimal, String)> = Vec::new();
+    if dau0 > Decimal::ZERO {
+        let ratio = (hi / lo).to_string().parse::<f64>().unwrap_or(1.0);
+        let lo_f = lo.to_string().parse::<f64>().unwrap_or(1.0);
+        let grid: Vec<Decimal> = (0..GRID)
+            .map(|k| {
+                let x = lo_f * ratio.powf(k as f64 / (GRID - 1) as f64);
+                Decimal::from_f64_retain(x).unwrap_or(lo).round()
+            })
+            .collect();
+        // Per phase: a traffic level where the phase cannot be priced (no priced size, or beyond
+        // Fargate's largest task) ends that phase's search there.
+        let mut nets = vec![Vec::with_capacity(GRID); np];
+        let mut grids = vec![Vec::with_capacity(GRID); np];
+        for (i, (net, g)) in nets.iter_mut().zip(grids.iter_mut()).enumerate() {
+            for d in &grid {
+                let factor = d / dau0;
+                match engine.aws_total(i, factor) {
+                    Ok(aws) => {
+                        g.push(*d);
+                        net.push(net_at(i, aws, factor));
+                    }
+                    Err(e) => {
+                        let reason = format!("{e:#}");
+                        limits.push((
+                            engine.phases[i].phase,
+                            *d,
+                            reason.lines().next().unwrap_or_default().to_string(),
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+        for i in 0..np {
+            for (t, &threshold) in thresholds.iter().enumerate() {
+                let grid = &grids[i];
+                if grid.is_empty() {
+                    continue;
+                }
+                let above: Vec<bool> = nets[i].iter().map(|n| *n >= threshold).collect();
+                dau_points[i][t] = match find(grid, &above) {
+                    (None, true) => (None, Crossing::AlwaysAbove),
+                    (None, false) => (None, Crossing::NeverWithinRange),
+                    (Some((j, was_above)), _) => {
+                        let (mut a, mut b) = (grid[j - 1], grid[j]);
+                        for _ in 0..BISECTIONS {
+                            if b - a <= Decimal::ONE {
+                                break;
+                            }
+                            let mid = ((a + b) / Decimal::TWO).round();
+                            let factor = mid / dau0;
+                            let net = net_at(i, engine.aws_total(i, factor)?, factor);
+                            if (net >= threshold) == was_above {
+                                a = mid;
+                            } else {
+                                b = mid;
+                            }
+                        }
+                        (Some(b), if was_above { Crossing::FallsBelow } else { Crossing::RisesAbove })
+                    }
+                };
+            }
+        }
+    }
+    // Team size: ops FTE keeps its share of the team; infrastructure does not change.
+    let engineers = biz.engineers;
+    let aws: Vec<Decimal> = {
+        let state = engine.state(&super::values::Values::expected(), Decimal::ONE, false)?;
+        state.aws.iter().map(|(_, c)| c.total_monthly_usd).collect()
+    };
+    let teams: Vec<u32> = (s.switch_points.team_min..=s.switch_points.team_max).collect();
+    let mut out = Vec::new();
+    for (i, dau_point) in dau_points.iter().enumerate() {
+        let nets: Vec<Decimal> = teams
+            .iter()
+            .map(|&t| {
+                let mut b = biz.clone();
+                b.engineers = Decimal::from(t);
+                b.ops_fte = biz.ops_fte * Decimal::from(t) / engineers;
+                engine.economics(&b, &aws, &rem, base, Decimal::ONE)[i].terms.net()
+            })
+            .collect();
+        let mut team = [(None, Crossing::NeverWithinRange); 2];
+        for (t, &threshold) in thresholds.iter().enumerate() {
+            let above: Vec<bool> = nets.iter().map(|n| *n >= threshold).collect();
+            team[t] = match find(&teams, &above) {
+                (None, true) => (None, Crossing::AlwaysAbove),
+                (None, false) => (None, Crossing::NeverWithinRange),
+                (Some((j, true)), _) => (Some(teams[j]), Crossing::FallsBelow),
+                (Some((j, false)), _) => (Some(teams[j]), Crossing::RisesAbove),
+            };
+        }
+        out.push(SwitchPoint {
+            phase: engine.phases[i].phase,
+            dau_net_zero: dau_point[0].0,
+            dau_net_zero_status: dau_point[0].1,
+            dau_net_1000: dau_point[1].0,
+            dau_net_1000_status: dau_point[1].1,
+            team_net_zero: team[0].0,
+            team_net_zero_status: team[0].1,
+            team_net_1000: team[1].0,
+            team_net_1000_status: team[1].1,
+        });
+    }
+    let mut method = format!(
+        "DAU: usage scaled linearly from the measured point (DAU {}): series, samples, log GB, spans, database size and load, Redis memory, container replicas and network GB are multiplied by DAU / {}; AWS is re-priced (tiers) and re-sized, the self-hosted cost is scaled linearly{}; searched from {} to {} DAU ({GRID} log-spaced points, then bisection to 1 DAU). Team size: ops FTE keeps its share of the team ({} of {}), infrastructure unchanged; searched from {} to {} engineers. The 'net_1000' points use the migrate-now threshold ({}).",
+        group_thousands(dau0, 0),
+        group_thousands(dau0, 0),
+        if biz.downtime_scales { ", and so is the cost of a minute of downtime" } else { "" },
+        group_thousands(lo, 0),
+        group_thousands(hi, 0),
+        group_thousands(biz.ops_fte, 2),
+        group_thousands(engineers, 0),
+        s.switch_points.team_min,
+        s.switch_points.team_max,
+        crate::units::usd(thresholds[1]),
+    );
+    for (phase, d, reason) in limits {
+        method.push_str(&format!(
+            " Phase {phase}: the DAU search stopped below {} DAU, where the phase cannot be priced: {reason}.",
+            group_thousands(d, 0)
+        ));
+    }
+    Ok((out, method))
+}

@@ -1,0 +1,105 @@
+//! The plan as GitHub-flavoured Markdown: summary, decision tree, switch points, uncertainty,
+//! tornado, each phase's AWS line items, mapping explanations and notes.
+
+use super::line_cells;
+use super::markdown::cell;
+use super::plan_text::{self, SUMMARY_HEADER};
+use crate::plan::Plan;
+use crate::units::{group_thousands, usd};
+
+fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))
+}
+
+/// A plan as Markdown.
+pub fn plan(p: &Plan) -> String {
+    let mut out = format!("### Migration plan: {}\n\n", cell(&p.scenario.name));
+    for line in plan_text::heading(p).iter().skip(1) {
+        out.push_str(&format!("{}\n\n", cell(line)));
+    }
+    out.push_str(&row(&SUMMARY_HEADER.map(String::from)));
+    out.push_str(&format!("|---|---|{}\n", "--:|".repeat(SUMMARY_HEADER.len() - 3) + "---|"));
+    for ph in &p.phases {
+        out.push_str(&row(&plan_text::summary_row(ph)));
+    }
+    out.push_str("\n#### Decision tree\n\n");
+    for l in plan_text::tree_lines(p) {
+        out.push_str(&format!("- {}\n", cell(l.trim())));
+    }
+    out.push_str("\n#### Switch points\n\n| Phase | DAU net $0 | DAU net threshold | Team net $0 | Team net threshold |\n|---|--:|--:|--:|--:|\n");
+    for sp in &p.switch_points {
+        out.push_str(&row(&[
+            sp.phase.to_string(),
+            plan_text::dau(sp.dau_net_zero, sp.dau_net_zero_status),
+            plan_text::dau(sp.dau_net_1000, sp.dau_net_1000_status),
+            plan_text::team(sp.team_net_zero, sp.team_net_zero_status),
+            plan_text::team(sp.team_net_1000, sp.team_net_1000_status),
+        ]));
+    }
+    out.push_str(&format!("\n{}\n", cell(&p.switch_points_method)));
+    out.push_str("\n#### Uncertainty\n\n| Phase | Net low (P10) | Net expected | Net high (P90) | NPV low | NPV expected | NPV high |\n|---|--:|--:|--:|--:|--:|--:|\n");
+    for ph in &p.uncertainty.phases {
+        out.push_str(&row(&[
+            ph.phase.to_string(),
+            usd(ph.net_monthly_benefit_usd.low),
+            usd(ph.net_monthly_benefit_usd.expected),
+            usd(ph.net_monthly_benefit_usd.high),
+            usd(ph.npv_usd.low),
+            usd(ph.npv_usd.expected),
+            usd(ph.npv_usd.high),
+        ]));
+    }
+    out.push_str(&format!("\n{}\n", cell(&p.uncertainty.method)));
+    let last = p.phases.last().map_or(0, |x| x.phase);
+    let rows: Vec<_> = p.uncertainty.tornado.iter().filter(|r| r.phase == last).take(8).collect();
+    if !rows.is_empty() {
+        out.push_str(&format!("\n#### Tornado, phase {last}\n\n| Assumption | Low | High | Net at low | Net at high | Swing |\n|---|--:|--:|--:|--:|--:|\n"));
+        for r in rows {
+            out.push_str(&row(&[
+                format!("`{}`", r.key),
+                group_thousands(r.low, 4),
+                group_thousands(r.high, 4),
+                usd(r.net_at_low_usd),
+                usd(r.net_at_high_usd),
+                usd(r.swing_usd),
+            ]));
+        }
+    }
+    for ph in &p.phases {
+        out.push_str(&format!(
+            "\n#### Phase {} {}: AWS {}, self-hosted {}, one-time {}\n\n| Service | Item | Quantity | Unit | Unit price | Monthly |\n|---|---|--:|---|--:|--:|\n",
+            ph.phase,
+            cell(&ph.name),
+            plan_text::aws_cell(ph),
+            usd(ph.self_hosted_monthly_usd),
+            usd(ph.one_time_cost_usd)
+        ));
+        for s in &ph.aws_services.services {
+            for (i, l) in s.line_items.iter().enumerate() {
+                let [name, qty, unit, price, monthly] = line_cells(l);
+                out.push_str(&row(&[
+                    if i == 0 { format!("`{}`", s.service) } else { String::new() },
+                    name,
+                    qty,
+                    unit,
+                    price,
+                    monthly,
+                ]));
+            }
+        }
+    }
+    out.push_str("\n#### How usage maps to AWS\n\n");
+    for m in &p.mapping {
+        for e in &m.explanations {
+            out.push_str(&format!("- phase {} `{}`: {}\n", m.phase, m.workload, cell(e)));
+        }
+    }
+    let notes = plan_text::notes(p);
+    if !notes.is_empty() {
+        out.push_str("\n#### Notes\n\n");
+        for n in notes {
+            out.push_str(&format!("- {}\n", cell(&n)));
+        }
+    }
+    out
+}

@@ -1,0 +1,160 @@
+//! The plan as terminal tables (tabled): summary per phase, each phase's AWS line items, decision
+//! tree, switch points, uncertainty and tornado, mapping explanations, notes.
+
+use tabled::builder::Builder;
+use tabled::settings::object::Columns;
+use tabled::settings::{Alignment, Style};
+
+use super::line_cells;
+use super::plan_text::{self, SUMMARY_HEADER};
+use crate::plan::Plan;
+use crate::units::{group_thousands, usd};
+
+fn table(b: Builder, right_from: usize) -> String {
+    let mut t = b.build();
+    t.with(Style::sharp()).modify(Columns::new(right_from..), Alignment::right());
+    t.to_string()
+}
+
+/// A plan as aligned tables.
+pub fn plan(p: &Plan) -> String {
+    let mut out = plan_text::heading(p).join("\n");
+    out.push_str("\n\n");
+    let mut b = Builder::default();
+    b.push_record(SUMMARY_HEADER);
+    for ph in &p.phases {
+        b.push_record(plan_text::summary_row(ph));
+    }
+    out.push_str(&table(b, 2));
+    out.push('\n');
+    for ph in &p.phases {
+        out.push_str(&format!(
+            "\nPhase {} {}: AWS line items (cumulative: {}); one-time {} = labor {} ({} engineer-weeks) + dual running {} ({} weeks)\n",
+            ph.phase,
+            ph.name,
+            ph.on_aws.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(", "),
+            usd(ph.one_time_cost_usd),
+            usd(ph.migration_labor_usd),
+            group_thousands(ph.engineer_weeks, 2),
+            usd(ph.dual_running_usd),
+            group_thousands(ph.dual_running_weeks, 2)
+        ));
+        let mut b = Builder::default();
+        b.push_record(["Service", "Item", "Quantity", "Unit", "Unit price", "Monthly"]);
+        for s in &ph.aws_services.services {
+            for (i, l) in s.line_items.iter().enumerate() {
+                let [name, qty, unit, price, monthly] = line_cells(l);
+                b.push_record([
+                    if i == 0 { s.service.clone() } else { String::new() },
+                    name,
+                    qty,
+                    unit,
+                    price,
+                    monthly,
+                ]);
+            }
+        }
+        b.push_record([
+            "AWS total".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            plan_text::aws_cell(ph),
+        ]);
+        for s in &ph.self_hosted_services.services {
+            b.push_record([
+                format!("self-hosted {}", s.service),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                usd(s.monthly_usd),
+            ]);
+        }
+        out.push_str(&table(b, 4));
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&plan_text::tree_lines(p).join("\n"));
+    out.push_str("\n\nSwitch points (net monthly benefit crossing $0 and the migrate-now threshold)\n");
+    let mut b = Builder::default();
+    b.push_record(["Phase", "DAU net $0", "DAU net threshold", "Team net $0", "Team net threshold"]);
+    for sp in &p.switch_points {
+        b.push_record([
+            sp.phase.to_string(),
+            plan_text::dau(sp.dau_net_zero, sp.dau_net_zero_status),
+            plan_text::dau(sp.dau_net_1000, sp.dau_net_1000_status),
+            plan_text::team(sp.team_net_zero, sp.team_net_zero_status),
+            plan_text::team(sp.team_net_1000, sp.team_net_1000_status),
+        ]);
+    }
+    out.push_str(&table(b, 1));
+    out.push('\n');
+    out.push_str(&p.switch_points_method);
+    out.push_str("\n\nUncertainty: net monthly benefit low (P10) / expected / high (P90)\n");
+    let u = &p.uncertainty;
+    let mut b = Builder::default();
+    b.push_record([
+        "Phase",
+        "Net low",
+        "Net expected",
+        "Net high",
+        "NPV low",
+        "NPV expected",
+        "NPV high",
+        "P(net > 0)",
+    ]);
+    for ph in &u.phases {
+        b.push_record([
+            ph.phase.to_string(),
+            usd(ph.net_monthly_benefit_usd.low),
+            usd(ph.net_monthly_benefit_usd.expected),
+            usd(ph.net_monthly_benefit_usd.high),
+            usd(ph.npv_usd.low),
+            usd(ph.npv_usd.expected),
+            usd(ph.npv_usd.high),
+            ph.samples.as_ref().map_or("-".into(), |s| {
+                format!("{}%", group_thousands(s.probability_net_positive * rust_decimal::Decimal::ONE_HUNDRED, 1))
+            }),
+        ]);
+    }
+    out.push_str(&table(b, 1));
+    out.push('\n');
+    out.push_str(&u.method);
+    out.push('\n');
+    let last = p.phases.last().map_or(0, |x| x.phase);
+    let rows: Vec<_> = u.tornado.iter().filter(|r| r.phase == last).take(8).collect();
+    if !rows.is_empty() {
+        out.push_str(&format!("\nTornado, phase {last}: what moves the net monthly benefit most\n"));
+        let mut b = Builder::default();
+        b.push_record(["Assumption", "Low", "High", "Net at low", "Net at high", "Swing"]);
+        for r in rows {
+            b.push_record([
+                r.key.clone(),
+                group_thousands(r.low, 4),
+                group_thousands(r.high, 4),
+                usd(r.net_at_low_usd),
+                usd(r.net_at_high_usd),
+                usd(r.swing_usd),
+            ]);
+        }
+        out.push_str(&table(b, 1));
+        out.push('\n');
+    }
+    out.push_str("\nHow usage maps to AWS\n");
+    for m in &p.mapping {
+        for e in &m.explanations {
+            out.push_str(&format!("  [phase {} {}] {e}\n", m.phase, m.workload));
+        }
+    }
+    let notes = plan_text::notes(p);
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
+    out
+}

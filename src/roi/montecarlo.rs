@@ -1,0 +1,392 @@
+//! The uncertainty run: a seeded, deterministic Monte Carlo over the scenario's `{low, expected,
+//! high}` values, each drawn from a triangular distribution. The only place where money is f64:
+//! samples are computed in f64 for speed and every reported figure is converted back to a decimal
+//! rounded to the cent.
+//!
+//! Business values (team, costs, availability, phases' effects, growth, discount rate) enter the
+//! ROI formulas exactly. Infrastructure costs enter through a per-assumption interpolation between
+//! the prices computed exactly at each assumption's low, expected and high values (an additive
+//! model: interactions between two uncertain usage values through price tiers are ignored).
+
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// SplitMix64: a small, fast, seedable generator; the same seed gives the same samples everywhere.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform number in [0, 1).
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Inverse CDF of the triangular distribution (low `a`, mode `c`, high `b`) at `u` in [0, 1).
+pub fn triangular(a: f64, c: f64, b: f64, u: f64) -> f64 {
+    if b <= a {
+        return c;
+    }
+    let fc = (c - a) / (b - a);
+    if u < fc {
+        a + (u * (b - a) * (c - a)).sqrt()
+    } else {
+        b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
+    }
+}
+
+/// An uncertain value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Knob {
+    /// Key path in the scenario.
+    pub key: String,
+    /// Low end.
+    pub low: f64,
+    /// Most likely value.
+    pub expected: f64,
+    /// High end.
+    pub high: f64,
+}
+
+/// A business value a knob sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// `team.ops_fte`.
+    OpsFte,
+    /// `team.loaded_monthly_cost_usd`.
+    Loaded,
+    /// `business.downtime_cost_per_minute_usd`.
+    DowntimeCost,
+    /// `self_hosted.availability_percent`.
+    BaseAvailability,
+    /// `traffic.monthly_growth_percent`.
+    Growth,
+    /// `annual_discount_rate_percent`.
+    Discount,
+    /// A phase's engineer-weeks (index into `phases`).
+    Weeks(usize),
+    /// A phase's dual-running weeks.
+    DualWeeks(usize),
+    /// A phase's ops burden reduction.
+    Reduction(usize),
+    /// A phase's availability.
+    Availability(usize),
+    /// A phase's productivity gain.
+    Productivity(usize),
+}
+
+/// One phase's business values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhaseBiz {
+    /// Engineer-weeks of this phase alone.
+    pub weeks: f64,
+    /// Dual-running weeks (`None`: equal to `weeks`).
+    pub dual_weeks: Option<f64>,
+    /// Cumulative ops burden reduction, percent.
+    pub reduction: f64,
+    /// Availability, percent (`None`: the previous phase's).
+    pub availability: Option<f64>,
+    /// Productivity gain, percent.
+    pub productivity: f64,
+    /// Expected infra delta of the phase (cumulative state), USD/month.
+    pub infra_delta: f64,
+    /// Expected AWS cost this phase adds over the previous one, USD/month.
+    pub aws_added: f64,
+    /// Per knob: infra delta minus expected at the knob's low and high values.
+    pub infra_at: Vec<(f64, f64)>,
+    /// Per knob: AWS added minus expected at the knob's low and high values.
+    pub added_at: Vec<(f64, f64)>,
+}
+
+/// Everything the sampler needs, at expected values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Engineers.
+    pub engineers: f64,
+    /// Ops FTE.
+    pub ops_fte: f64,
+    /// Loaded monthly cost per engineer.
+    pub loaded: f64,
+    /// Downtime cost per minute.
+    pub downtime_cost: f64,
+    /// Whether the downtime term grows with traffic.
+    pub downtime_scales: bool,
+    /// Availability today, percent.
+    pub base_availability: f64,
+    /// Monthly growth, percent.
+    pub growth: f64,
+    /// Annual discount rate, percent.
+    pub discount: f64,
+    /// Horizon in months.
+    pub horizon: u32,
+    /// Hours in a month.
+    pub hours: f64,
+    /// "Migrate now" threshold.
+    pub now_above: f64,
+    /// "Migrate gradually" threshold.
+    pub gradually_from: f64,
+    /// Phases in order.
+    pub phases: Vec<PhaseBiz>,
+    /// The uncertain values.
+    pub knobs: Vec<Knob>,
+    /// Which knobs set a business value.
+    pub bindings: Vec<(usize, Field)>,
+}
+
+/// Low (P10), median (P50), high (P90) and mean of a sampled figure, USD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Spread {
+    /// 10th percentile.
+    #[serde(with = "crate::report::json::money")]
+    pub p10: Decimal,
+    /// Median.
+    #[serde(with = "crate::report::json::money")]
+    pub p50: Decimal,
+    /// 90th percentile.
+    #[serde(with = "crate::report::json::money")]
+    pub p90: Decimal,
+    /// Mean.
+    #[serde(with = "crate::report::json::money")]
+    pub mean: Decimal,
+}
+
+/// The sampled outcome of one phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhaseSpread {
+    /// 1-based phase.
+    pub phase: u32,
+    /// Net monthly benefit.
+    pub net_monthly_benefit_usd: Spread,
+    /// NPV over the horizon.
+    pub npv_usd: Spread,
+    /// Share of samples with a positive net monthly benefit.
+    #[serde(with = "crate::report::json::num")]
+    pub probability_net_positive: Decimal,
+    /// Share of samples whose decision is `migrate_now`.
+    #[serde(with = "crate::report::json::num")]
+    pub probability_migrate_now: Decimal,
+    /// Share of samples whose decision is `migrate_gradually`.
+    #[serde(with = "crate::report::json::num")]
+    pub probability_migrate_gradually: Decimal,
+    /// Share of samples whose decision is `stay`.
+    #[serde(with = "crate::report::json::num")]
+    pub probability_stay: Decimal,
+}
+
+fn dec(v: f64) -> Decimal {
+    Decimal::from_f64(v).map_or(Decimal::ZERO, crate::units::round_cents)
+}
+
+fn share(count: usize, n: usize) -> Decimal {
+    (Decimal::from(count as u64) / Decimal::from(n as u64)).round_dp(4)
+}
+
+fn spread(values: &mut [f64]) -> Spread {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    let at = |q: f64| values[((n - 1) as f64 * q).round() as usize];
+    let mean = values.iter().sum::<f64>() / n as f64;
+    Spread { p10: dec(at(0.1)), p50: dec(at(0.5)), p90: dec(at(0.9)), mean: dec(mean) }
+}
+
+fn surrogate(x: f64, k: &Knob, (at_low, at_high): (f64, f64)) -> f64 {
+    if x < k.expected && k.expected > k.low {
+        at_low * (k.expected - x) / (k.expected - k.low)
+    } else if x > k.expected && k.high > k.expected {
+        at_high * (x - k.expected) / (k.high - k.expected)
+    } else {
+        0.0
+    }
+}
+
+/// A phase's (weeks, dual weeks, reduction, availability, productivity) in one sample.
+type PhaseValues = (f64, Option<f64>, f64, Option<f64>, f64);
+
+/// Net benefit and NPV of every phase for one set of knob values.
+pub fn evaluate(m: &Model, x: &[f64], out: &mut [(f64, f64)]) {
+    let (mut ops_fte, mut loaded, mut dcost, mut base_av, mut growth, mut discount) =
+        (m.ops_fte, m.loaded, m.downtime_cost, m.base_availability, m.growth, m.discount);
+    let mut phases: Vec<PhaseValues> =
+        m.phases.iter().map(|p| (p.weeks, p.dual_weeks, p.reduction, p.availability, p.productivity)).collect();
+    for &(k, field) in &m.bindings {
+        let v = x[k];
+        match field {
+            Field::OpsFte => ops_fte = v,
+            Field::Loaded => loaded = v,
+            Field::DowntimeCost => dcost = v,
+            Field::BaseAvailability => base_av = v,
+            Field::Growth => growth = v,
+            Field::Discount => discount = v,
+            Field::Weeks(p) => phases[p].0 = v,
+            Field::DualWeeks(p) => phases[p].1 = Some(v),
+            Field::Reduction(p) => phases[p].2 = v,
+            Field::Availability(p) => phases[p].3 = Some(v),
+            Field::Productivity(p) => phases[p].4 = v,
+        }
+    }
+    let wpm = 52.0 / 12.0;
+    let minutes = |a: f64| (100.0 - a) / 100.0 * m.hours * 60.0;
+    let base_min = minutes(base_av);
+    let disc = 1.0 / (1.0 + discount / 100.0).powf(1.0 / 12.0);
+    let g = 1.0 + growth / 100.0;
+    let mut avail = base_av;
+    let mut one_time = 0.0;
+    for (i, p) in m.phases.iter().enumerate() {
+        let (weeks, dual, reduction, av, prod) = phases[i];
+        if let Some(a) = av {
+            avail = a;
+        }
+        let mut infra = p.infra_delta;
+        let mut added = p.aws_added;
+        for (k, knob) in m.knobs.iter().enumerate() {
+            infra += surrogate(x[k], knob, p.infra_at[k]);
+            added += surrogate(x[k], knob, p.added_at[k]);
+        }
+        let labor = ops_fte * loaded * reduction / 100.0;
+        let downtime = (base_min - minutes(avail)) * dcost;
+        let productivity = (m.engineers - ops_fte).max(0.0) * loaded * prod / 100.0;
+        let net = -infra + labor + downtime + productivity;
+        one_time += weeks * loaded / wpm + added.max(0.0) * dual.unwrap_or(weeks) / wpm;
+        let mut npv = -one_time;
+        let (mut gm, mut dm) = (1.0, 1.0);
+        for _ in 0..m.horizon {
+            dm *= disc;
+            let dt = if m.downtime_scales { downtime * gm } else { downtime };
+            npv += (-infra * gm + labor + dt + productivity) * dm;
+            gm *= g;
+        }
+        out[i] = (net, npv);
+    }
+}
+
+/// Runs `samples` samples with `seed`.
+pub fn run(m: &Model, samples: u32, seed: u64) -> Vec<PhaseSpread> {
+    let n = samples as usize;
+    let np = m.phases.len();
+    if n == 0 || np == 0 {
+        return Vec::new();
+    }
+    let mut rng = SplitMix64::new(seed);
+    let mut nets = vec![Vec::with_capacity(n); np];
+    let mut npvs = vec![Vec::with_capacity(n); np];
+    let mut x = vec![0.0; m.knobs.len()];
+    let mut out = vec![(0.0, 0.0); np];
+    for _ in 0..n {
+        for (k, knob) in m.knobs.iter().enumerate() {
+            x[k] = triangular(knob.low, knob.expected, knob.high, rng.next_f64());
+        }
+        evaluate(m, &x, &mut out);
+        for (p, &(net, npv)) in out.iter().enumerate() {
+            nets[p].push(net);
+            npvs[p].push(npv);
+        }
+    }
+    (0..np)
+        .map(|p| {
+            let now = nets[p].iter().filter(|&&v| v > m.now_above).count();
+            let grad = nets[p].iter().filter(|&&v| v <= m.now_above && v >= m.gradually_from).count();
+            let positive = nets[p].iter().filter(|&&v| v > 0.0).count();
+            PhaseSpread {
+                phase: p as u32 + 1,
+                net_monthly_benefit_usd: spread(&mut nets[p]),
+                npv_usd: spread(&mut npvs[p]),
+                probability_net_positive: share(positive, n),
+                probability_migrate_now: share(now, n),
+                probability_migrate_gradually: share(grad, n),
+                probability_stay: share(n - now - grad, n),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generator_is_deterministic_and_uniform_enough() {
+        let mut a = SplitMix64::new(7);
+        let mut b = SplitMix64::new(7);
+        let xs: Vec<f64> = (0..10_000).map(|_| a.next_f64()).collect();
+        assert!(xs.iter().zip((0..10_000).map(|_| b.next_f64())).all(|(x, y)| *x == y));
+        let mean = xs.iter().sum::<f64>() / xs.len() as f64;
+        assert!((mean - 0.5).abs() < 0.01, "{mean}");
+    }
+
+    #[test]
+    fn triangular_inverse_cdf() {
+        assert_eq!(triangular(0.0, 5.0, 10.0, 0.5), 5.0);
+        assert_eq!(triangular(0.0, 5.0, 10.0, 0.0), 0.0);
+        assert!((triangular(0.0, 0.0, 10.0, 0.75) - 5.0).abs() < 1e-12);
+        assert_eq!(triangular(3.0, 3.0, 3.0, 0.9), 3.0);
+    }
+
+    fn model() -> Model {
+        Model {
+            engineers: 5.0,
+            ops_fte: 1.0,
+            loaded: 5000.0,
+            downtime_cost: 0.0,
+            downtime_scales: true,
+            base_availability: 99.9,
+            growth: 0.0,
+            discount: 0.0,
+            horizon: 12,
+            hours: 730.0,
+            now_above: 1000.0,
+            gradually_from: 0.0,
+            phases: vec![PhaseBiz {
+                weeks: 0.0,
+                dual_weeks: None,
+                reduction: 50.0,
+                availability: None,
+                productivity: 0.0,
+                infra_delta: 500.0,
+                aws_added: 0.0,
+                infra_at: vec![(-100.0, 300.0)],
+                added_at: vec![(0.0, 0.0)],
+            }],
+            knobs: vec![Knob { key: "usage.x".into(), low: 0.0, expected: 1.0, high: 2.0 }],
+            bindings: vec![],
+        }
+    }
+
+    #[test]
+    fn the_expected_point_reproduces_the_exact_figures() {
+        let m = model();
+        let mut out = vec![(0.0, 0.0)];
+        evaluate(&m, &[1.0], &mut out);
+        assert_eq!(out[0].0, 2000.0);
+        assert_eq!(out[0].1, 24000.0);
+        evaluate(&m, &[2.0], &mut out);
+        assert_eq!(out[0].0, 1700.0);
+        evaluate(&m, &[0.5], &mut out);
+        assert_eq!(out[0].0, 2050.0);
+    }
+
+    #[test]
+    fn same_seed_same_spread() {
+        let m = model();
+        let a = run(&m, 2000, 42);
+        let b = run(&m, 2000, 42);
+        assert_eq!(a, b);
+        let s = &a[0].net_monthly_benefit_usd;
+        assert!(s.p10 <= s.p50 && s.p50 <= s.p90, "{s:?}");
+        assert_eq!(a[0].probability_net_positive, Decimal::ONE);
+    }
+}

@@ -1,0 +1,244 @@
+//! `obs-cost plan` through the binary: every bundled scenario plans offline in every format, the
+//! JSON contract, byte-identical reruns, `--phase`, and bad input (exit 2 with file:line:column or
+//! an explanation).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn obs_cost() -> Command {
+    let mut cmd = Command::cargo_bin("obs-cost").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("OBS_COST_PRICE_BOOK");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = obs_cost().args(args).output().unwrap();
+    assert!(out.status.success(), "obs-cost {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn scenarios() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn json(path: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["plan", "--scenario", path, "--format", "json"];
+    args.extend(extra);
+    serde_json::from_str(&stdout_of(&args)).unwrap()
+}
+
+const CLOUDMART: &str = "scenarios/cloudmart-dau-50k.yaml";
+
+#[test]
+fn at_least_six_bundled_scenarios_plus_the_example() {
+    let names: Vec<String> =
+        scenarios().iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert!(names.len() >= 7, "{names:?}");
+    assert!(names.contains(&"example.yaml".to_string()));
+    assert!(names.contains(&"cloudmart-dau-50k.yaml".to_string()));
+}
+
+#[test]
+fn every_scenario_plans_in_every_format() {
+    for s in scenarios() {
+        let s = s.to_str().unwrap();
+        for format in ["table", "markdown", "csv", "json"] {
+            let out = stdout_of(&["plan", "--scenario", s, "--format", format]);
+            assert!(!out.is_empty(), "{s} {format}");
+        }
+    }
+}
+
+#[test]
+fn json_contract() {
+    let v = json(CLOUDMART, &[]);
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["region"], "ap-northeast-2");
+    let phases = v["phases"].as_array().unwrap();
+    assert_eq!(phases.len(), 5);
+    for (i, p) in phases.iter().enumerate() {
+        assert_eq!(p["phase"], i as u64 + 1);
+        assert!(p["name"].is_string());
+        for k in ["aws_monthly_usd", "self_hosted_monthly_usd", "one_time_cost_usd", "net_monthly_benefit_usd"] {
+            assert!(p[k].is_number(), "{k}: {}", p[k]);
+        }
+        assert!(p["payback_months"].is_u64() || p["payback_months"].is_null());
+        assert!(["migrate_now", "migrate_gradually", "stay"].contains(&p["decision"].as_str().unwrap()));
+        for k in ["infra_delta_usd", "ops_labor_saved_usd", "downtime_saved_usd", "productivity_gained_usd"] {
+            assert!(p["roi"][k].is_number(), "roi.{k}");
+        }
+        assert!(p["aws_services"].is_array());
+        assert!(p["cash_flow"].as_array().unwrap().len() == 37);
+    }
+    let outcome = v["decision_tree"]["outcome"].as_str().unwrap();
+    assert!(["keep_compose", "consider_aws", "migrate_to_aws", "gradual_migration"].contains(&outcome));
+    assert!(!v["decision_tree"]["path"].as_array().unwrap().is_empty());
+    let sp = v["switch_points"].as_array().unwrap();
+    assert_eq!(sp.len(), 5);
+    for p in sp {
+        assert!(p["phase"].is_u64());
+        assert!(p["dau_net_zero"].is_number() || p["dau_net_zero"].is_null());
+        assert!(p["dau_net_1000"].is_number() || p["dau_net_1000"].is_null());
+    }
+    assert!(!v["unconfirmed_prices"].as_array().unwrap().is_empty(), "Seoul uses unconfirmed prices");
+    assert!(!v["mapping"].as_array().unwrap().is_empty());
+    assert_eq!(v["uncertainty"]["samples"], 10000);
+    assert!(!v["uncertainty"]["tornado"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn money_is_rounded_to_the_cent() {
+    let text = stdout_of(&["plan", "--scenario", CLOUDMART, "--format", "json"]);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let net = v["phases"][0]["net_monthly_benefit_usd"].to_string();
+    assert_eq!(net.split('.').nth(1).map(str::len), Some(2), "{net}");
+}
+
+#[test]
+fn same_inputs_give_byte_identical_output() {
+    for s in scenarios() {
+        let s = s.to_str().unwrap();
+        let a = stdout_of(&["plan", "--scenario", s, "--format", "json"]);
+        let b = stdout_of(&["plan", "--scenario", s, "--format", "json"]);
+        assert_eq!(a, b, "{s}");
+    }
+}
+
+#[test]
+fn one_phase_only() {
+    let v = json(CLOUDMART, &["--phase", "3"]);
+    let phases = v["phases"].as_array().unwrap();
+    assert_eq!(phases.len(), 1);
+    assert_eq!(phases[0]["phase"], 3);
+    assert_eq!(v["switch_points"].as_array().unwrap().len(), 1);
+    obs_cost()
+        .args(["plan", "--scenario", CLOUDMART, "--phase", "9"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--phase 9 is not a phase"));
+    obs_cost().args(["plan", "--scenario", CLOUDMART, "--phase", "zero"]).assert().code(2);
+}
+
+#[test]
+fn the_one_million_series_case_prices_amp_far_below_cloudwatch() {
+    let v = json("scenarios/high-cardinality-1m-series.yaml", &[]);
+    let t = v["metrics_targets"].as_array().unwrap();
+    let cw = t.iter().find(|x| x["target"] == "cloudwatch").unwrap()["monthly_usd"].as_f64().unwrap();
+    let amp = t.iter().find(|x| x["target"] == "managed_prometheus").unwrap()["monthly_usd"].as_f64().unwrap();
+    assert!(cw > 10.0 * amp, "cloudwatch {cw} vs amp {amp}");
+}
+
+#[test]
+fn writes_atomically_with_dash_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.json");
+    obs_cost()
+        .args(["plan", "--scenario", CLOUDMART, "--format", "json", "-o", out.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    assert_eq!(v["scenario"]["name"], "cloudmart-dau-50k");
+}
+
+fn bad(dir: &Path, name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let base =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/startup-3p-5k.yaml")).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, edit(base)).unwrap();
+    path
+}
+
+fn fails_with(path: &Path, needle: &str) {
+    obs_cost()
+        .args(["plan", "--scenario", path.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(needle));
+}
+
+#[test]
+fn unknown_keys_and_wrong_types_name_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = bad(dir.path(), "unknown.yaml", |s| s.replace("  engineers: 3\n", "  engineers: 3\n  enginers: 4\n"));
+    let loc = format!("invalid scenario {}:", p.display());
+    fails_with(&p, &loc);
+    fails_with(&p, "team: unknown field `enginers`");
+    let p = bad(dir.path(), "type.yaml", |s| s.replace("  engineers: 3\n", "  engineers: three\n"));
+    obs_cost()
+        .args(["plan", "--scenario", p.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"type\.yaml:\d+:\d+: team\.engineers: invalid type").unwrap());
+}
+
+#[test]
+fn inconsistent_values_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = bad(dir.path(), "ops.yaml", |s| s.replace("{low: 0.2, expected: 0.3, high: 0.5}", "5"));
+    fails_with(&p, "team.ops_fte: is 5 but the team has 3 engineers");
+    let p = bad(dir.path(), "dau.yaml", |s| s.replace("dau: 5000", "dau: -5000"));
+    fails_with(&p, "traffic.dau: is -5000; daily active users cannot be negative");
+    let p = bad(dir.path(), "order.yaml", |s| {
+        s + "phases:\n  - {phase: 3, engineer_weeks: 2}\n  - {phase: 2, engineer_weeks: 2}\n"
+    });
+    fails_with(&p, "phases[1].phase: is 2 after phase 3: list phases once each, in increasing order");
+    let p = bad(dir.path(), "version.yaml", |s| s.replace("schema_version: 1", "schema_version: 2"));
+    fails_with(&p, "schema_version: is 2, but this build reads scenarios of schema_version 1");
+    let p = bad(dir.path(), "range.yaml", |s| {
+        s.replace("{low: 5, expected: 20, high: 60}", "{low: 50, expected: 20, high: 60}")
+    });
+    fails_with(&p, "a range needs low <= expected <= high");
+    let p = bad(dir.path(), "twice.yaml", |s| s + "phases:\n  - {phase: 2, moves: [logs, metrics]}\n");
+    fails_with(&p, "workload 'metrics' moves in phase 1 and again in phase 2");
+}
+
+#[test]
+fn usage_snapshots_check_their_version_and_wait_for_measure() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("usage.yaml");
+    std::fs::write(&snap, "schema_version: 9\n").unwrap();
+    obs_cost()
+        .args(["plan", "--scenario", CLOUDMART, "--usage", snap.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("has schema_version 9"));
+    std::fs::write(&snap, "schema_version: 1\n").unwrap();
+    obs_cost()
+        .args(["plan", "--scenario", CLOUDMART, "--usage", snap.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("snapshot usage files need obs-cost measure support"));
+}
+
+#[test]
+fn a_missing_price_names_service_region_and_usage_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = bad(dir.path(), "price.yaml", |s| {
+        s.replace("region: us-east-1", "region: ap-northeast-2")
+            .replace("instance_type: t3.medium", "instance_type: m6i.xlarge")
+    });
+    fails_with(&p, "ap-northeast-2");
+    fails_with(&p, "m6i.xlarge");
+}
+
+#[test]
+fn golden_json_per_bundled_scenario() {
+    insta::glob!("../scenarios", "*.yaml", |path| {
+        let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_str().unwrap().to_string();
+        let out = stdout_of(&["plan", "--scenario", &rel, "--format", "json"]);
+        // The exact bytes: money to the cent, stable key order, same output on every run.
+        insta::assert_snapshot!(out);
+    });
+}
