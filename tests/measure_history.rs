@@ -63,6 +63,7 @@ fn measures_thirty_days_of_history_within_one_percent() {
     let node = jobs.iter().find(|j| j["job"] == "node").unwrap();
     assert_eq!(node["series"], 1005.0);
     assert_eq!(node["scrape_interval_seconds"], 300.0);
+    assert_eq!(value(&json, "/metrics/scrape_interval_seconds"), 300.0);
     // Top metric names by series, counted one name at a time.
     assert_eq!(json["metrics"]["top_metrics"][0]["name"], "node_cpu_seconds_total");
     assert_eq!(json["metrics"]["top_metrics"][0]["series"], 16.0);

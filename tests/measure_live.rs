@@ -165,6 +165,7 @@ fn measures_the_reference_stack_without_docker() {
     let jobs = json["metrics"]["jobs"].as_array().unwrap();
     assert_eq!(jobs.len(), 11, "{jobs:#?}");
     assert!(jobs.iter().all(|j| j["scrape_interval_seconds"] == 1.0), "{jobs:#?}");
+    assert_eq!(value(&json, "/metrics/scrape_interval_seconds"), 1.0);
     assert_eq!(json["metrics"]["top_metrics"].as_array().unwrap().len(), 10);
     assert!(json["metrics"]["top_metrics_query"].as_str().unwrap().contains("status/tsdb"));
 

@@ -755,6 +755,27 @@ fn assemble(parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnapshot {
         spm.note = Some("samples_per_second × 2,628,000 s".into());
         metrics.samples_per_month = Some(spm);
     }
+    let (weighted, weight) = metrics
+        .jobs
+        .iter()
+        .filter_map(|j| j.scrape_interval_seconds.map(|i| (i * j.series, j.series)))
+        .fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+    if weight > 0.0 {
+        let mut urls: Vec<&str> = metrics.jobs.iter().map(|j| j.source_url.as_str()).collect();
+        urls.dedup();
+        metrics.scrape_interval_seconds = Some(
+            Measured::ok(
+                weighted / weight,
+                "seconds",
+                format!("series-weighted mean of metrics.jobs[].scrape_interval_seconds ({})", q::API_TARGETS),
+                0,
+                &urls.join(", "),
+            )
+            .with_note(
+                "per job from the targets API, or from the sample spacing of `up` when it does not list the job",
+            ),
+        );
+    }
     let mut top: Vec<MetricSeries> = top.into_iter().map(|(name, series)| MetricSeries { name, series }).collect();
     top.sort_by(|a, b| b.series.total_cmp(&a.series).then_with(|| a.name.cmp(&b.name)));
     top.truncate(opts.top);

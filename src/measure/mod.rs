@@ -220,6 +220,10 @@ pub struct MetricsUsage {
     /// Samples ingested per month (`samples_per_second` × month), what Amazon Managed Prometheus bills.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub samples_per_month: Option<Measured>,
+    /// Scrape interval in seconds, the mean of `jobs[].scrape_interval_seconds` weighted by each
+    /// job's series (what turns series into samples when a job's own rate is not used).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scrape_interval_seconds: Option<Measured>,
     /// Alerting rules loaded (`/api/v1/rules`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alerting_rules: Option<Measured>,
