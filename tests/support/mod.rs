@@ -275,7 +275,7 @@ impl Postgres {
         cmd.arg("-D").arg(&data).args(["-p", &port.to_string(), "-h", "127.0.0.1", "-k"]).arg(dir.path());
         cmd.args(["-c", "fsync=off"]);
         as_postgres(&mut cmd);
-        let log = std::env::temp_dir().join(format!("obs-cost-pg-{port}.log"));
+        let log = dir.path().join("postgres.log");
         let mut server = Guard::spawn("postgres", cmd, log, "INT");
         let deadline = Instant::now() + Duration::from_secs(30);
         let pg = Postgres { port, exporter: String::new(), bin, exporter_guard: None, server: None, dir };
