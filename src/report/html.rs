@@ -762,7 +762,11 @@ pub fn render(p: &PlanView, generated: Option<&str>) -> Result<String> {
             .iter()
             .map(|ph| PhaseTables {
                 id: format!("phase-{}", ph.phase),
-                title: format!("Phase {}: {} (moves {})", ph.phase, ph.name, ph.moves.join(", ")),
+                title: if ph.moves.is_empty() {
+                    format!("Phase {}: {} (moves nothing new)", ph.phase, ph.name)
+                } else {
+                    format!("Phase {}: {} (moves {})", ph.phase, ph.name, ph.moves.join(", "))
+                },
                 totals: format!(
                     "AWS {} + still self-hosted {} = {} a month; one-time cost {} ({} engineer-weeks in this phase).",
                     aws_cell(ph),

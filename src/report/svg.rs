@@ -173,8 +173,11 @@ pub fn stacked_bars(
     size: Size,
 ) -> String {
     let totals: Vec<f64> = (0..categories.len()).map(|i| series.iter().map(|s| s.values[i].max(0.0)).sum()).collect();
-    // Head room above the tallest bar for the legend.
-    let y_max = totals.iter().copied().fold(0.0, f64::max).max(1.0) * 1.3;
+    // Head room above the tallest bar for the legend (about 17 px a series, in the upper left).
+    let plot_px = f64::from(size.height.saturating_sub(84).max(100));
+    let legend_px = 24.0 + 17.0 * series.len() as f64;
+    let free = (1.0 - legend_px / plot_px - 0.04).max(0.35);
+    let y_max = totals.iter().copied().fold(0.0, f64::max).max(1.0) / free;
     let n = categories.len().max(1) as u32;
     let svg = draw(size, |root| {
         let mut chart = ChartBuilder::on(root)
