@@ -9,7 +9,7 @@ use crate::output;
 use crate::plan::{self, Engine, Plan};
 use crate::pricing::PriceBook;
 use crate::report;
-use crate::scenario::{self, usage, Usage};
+use crate::scenario::{self, usage};
 
 /// Loads the scenario and the usage, and builds the plan.
 pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
@@ -25,10 +25,11 @@ pub fn build_from(scenario_path: &Path, usage_path: Option<&Path>, phase: PhaseA
     });
     let measured = match snapshot {
         Some(path) => usage::from_snapshot(&path)?,
-        None => Usage::default(),
+        None => usage::MeasuredUsage::default(),
     };
-    let merged = s.usage.over(&measured);
-    let engine = Engine::new(s, merged, book)?;
+    let merged = s.usage.over(&measured.usage);
+    let mut engine = Engine::new(s, merged, book)?;
+    engine.measured = measured.provenance;
     let selected = match phase {
         PhaseArg::All => None,
         PhaseArg::One(n) => Some(n),

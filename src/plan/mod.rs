@@ -58,6 +58,9 @@ pub struct Engine<'a> {
     pub hours: Decimal,
     /// Phases with defaults filled in.
     pub phases: Vec<PhaseDef>,
+    /// Provenance of the usage values read from a measured snapshot, by key path; values given
+    /// inline in the scenario win over these.
+    pub measured: BTreeMap<String, crate::scenario::usage::Provenance>,
     /// Monthly price of sizing candidates, by name (their order does not depend on traffic).
     size_cache: RefCell<BTreeMap<String, Option<Decimal>>>,
 }
@@ -141,6 +144,7 @@ impl<'a> Engine<'a> {
             book,
             hours: scenario.hours_per_month.map_or(HOURS_PER_MONTH, |h| h.get()),
             phases: phases::resolve_specs(&scenario.phases),
+            measured: BTreeMap::new(),
             size_cache: RefCell::new(BTreeMap::new()),
         })
     }
