@@ -346,7 +346,13 @@ impl Reader<'_> {
             return fatal;
         }
         let detail = aws::error_chain(&err);
+        // A 200 the SDK cannot parse is a service error without an error code.
+        let unreadable = matches!(err, SdkError::ServiceError(_)) && err.code().is_none();
         match err {
+            _ if unreadable => anyhow::anyhow!(
+                "the CloudWatch API at {} sent a {operation} response obs-cost cannot read: {detail}\nhint: check that AWS_ENDPOINT_URL_CLOUDWATCH (if set) points at CloudWatch",
+                self.endpoint
+            ),
             SdkError::ResponseError(_) => anyhow::anyhow!(
                 "the CloudWatch API at {} sent a {operation} response obs-cost cannot read: {detail}\nhint: check that AWS_ENDPOINT_URL_CLOUDWATCH (if set) points at CloudWatch",
                 self.endpoint
