@@ -154,15 +154,13 @@ fn account(req: &Request) -> Response {
         "ListMetrics" => match ns.as_deref() {
             Some("AWS/Logs") => Response::ok(list_metrics_xml(&logs_metrics(), None)),
             Some("AWS/Usage") => Response::ok(list_metrics_xml(
-                &["PutMetricData", "ListMetrics", "GetMetricData"]
-                    .map(|op| {
-                        (
-                            "AWS/Usage",
-                            "CallCount",
-                            vec![("Service", "CloudWatch"), ("Type", "API"), ("Resource", op), ("Class", "None")],
-                        )
-                    })
-                    .to_vec(),
+                &["PutMetricData", "ListMetrics", "GetMetricData"].map(|op| {
+                    (
+                        "AWS/Usage",
+                        "CallCount",
+                        vec![("Service", "CloudWatch"), ("Type", "API"), ("Resource", op), ("Class", "None")],
+                    )
+                }),
                 None,
             )),
             Some("AWS/X-Ray") => Response::ok(list_metrics_xml(
