@@ -42,7 +42,7 @@ pub enum Command {
     /// Inspect, refresh or compare the price book.
     #[command(subcommand)]
     Pricing(PricingCommand),
-    /// Measure a live stack's usage through Prometheus's HTTP API and write a usage snapshot.
+    /// Measure a live stack's usage through Prometheus's HTTP API (and, with --cloudwatch, the AWS side's actual usage) and write a usage snapshot.
     Measure(measure::MeasureArgs),
 }
 

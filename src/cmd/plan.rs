@@ -2,9 +2,10 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 
 use crate::cli::{PhaseArg, PlanArgs};
+use crate::measure;
 use crate::output;
 use crate::plan::{self, Engine, Plan};
 use crate::pricing::PriceBook;
@@ -13,11 +14,22 @@ use crate::scenario::{self, usage};
 
 /// Loads the scenario and the usage, and builds the plan.
 pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
-    build_from(&args.scenario, args.usage.as_deref(), args.phase, book)
+    build_with_actual(&args.scenario, args.usage.as_deref(), args.actual.as_deref(), args.phase, book)
 }
 
 /// Builds the plan of a scenario file, with an optional usage snapshot overriding its own.
 pub fn build_from(scenario_path: &Path, usage_path: Option<&Path>, phase: PhaseArg, book: &PriceBook) -> Result<Plan> {
+    build_with_actual(scenario_path, usage_path, None, phase, book)
+}
+
+/// Builds the plan, and compares it with the `actual` section of a usage snapshot when one is given.
+pub fn build_with_actual(
+    scenario_path: &Path,
+    usage_path: Option<&Path>,
+    actual_path: Option<&Path>,
+    phase: PhaseArg,
+    book: &PriceBook,
+) -> Result<Plan> {
     let loaded = scenario::load(scenario_path)?;
     let s = &loaded.scenario;
     let snapshot = usage_path.map(Path::to_path_buf).or_else(|| {
@@ -40,6 +52,17 @@ pub fn build_from(scenario_path: &Path, usage_path: Option<&Path>, phase: PhaseA
         .iter()
         .map(|(key, value)| plan::ScenarioInput { key: key.clone(), value: value.clone() })
         .collect();
+    if let Some(path) = actual_path {
+        let snapshot = measure::load_snapshot(path)?;
+        let Some(actual) = &snapshot.actual else {
+            bail!(
+                "usage snapshot '{}' has no `actual` section\nhint: write one with `obs-cost measure --cloudwatch --region {} -o FILE`",
+                path.display(),
+                plan.region
+            );
+        };
+        plan.actual_comparison = Some(plan::actual::compare(&engine, &plan, actual, &path.display().to_string())?);
+    }
     Ok(plan)
 }
 

@@ -4,6 +4,7 @@
 //! versioned result; every output format is a view of it. Prices are multiplied only in `cost`,
 //! ROI arithmetic lives in `roi`; this module wires them and keeps every number explainable.
 
+pub mod actual;
 pub mod mapping;
 pub mod measured;
 pub mod phases;
@@ -744,6 +745,9 @@ pub struct Plan {
     pub price_book_regions: Vec<RegionSnapshot>,
     /// The program that computed the plan, e.g. `obs-cost 0.1.0`.
     pub generated_by: String,
+    /// Forecast vs actual per phase and service (`plan --actual`); absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_comparison: Option<actual::ActualComparison>,
 }
 
 /// A region of the price book and its snapshot date.
@@ -981,5 +985,6 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             })
             .collect(),
         generated_by: format!("obs-cost {}", env!("CARGO_PKG_VERSION")),
+        actual_comparison: None,
     })
 }
