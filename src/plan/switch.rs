@@ -39,6 +39,11 @@ pub struct SwitchPoint {
     pub dau_net_1000: Option<Decimal>,
     /// How.
     pub dau_net_1000_status: Crossing,
+    /// The highest DAU the search could price this phase at: the end of the searched range, or
+    /// lower where the phase cannot be priced beyond it (no priced size); the DAU statuses hold up
+    /// to this DAU only (null when the scenario has no DAU).
+    #[serde(with = "crate::report::json::num::opt")]
+    pub dau_searched_max: Option<Decimal>,
     /// Team size at which it crosses $0.
     pub team_net_zero: Option<u32>,
     /// How.
@@ -148,6 +153,7 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         let dcost = if biz.downtime_scales { biz.downtime_cost * factor } else { biz.downtime_cost };
         base * factor + biz.ops_fte * biz.loaded + base_minutes * dcost
     };
+    let mut searched_max: Vec<Option<Decimal>> = vec![None; np];
     if dau0 > Decimal::ZERO {
         let ratio = (hi / lo).to_string().parse::<f64>().unwrap_or(1.0);
         let lo_f = lo.to_string().parse::<f64>().unwrap_or(1.0);
@@ -160,7 +166,7 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         // Per phase: a traffic level where the phase cannot be priced (no priced size, or beyond
         // Fargate's largest task) ends that phase's search there.
         let mut nets = vec![Vec::with_capacity(GRID); np];
-        let mut grids = vec![Vec::with_capacity(GRID); np];
+        let mut grids: Vec<Vec<Decimal>> = vec![Vec::with_capacity(GRID); np];
         for (i, (net, g)) in nets.iter_mut().zip(grids.iter_mut()).enumerate() {
             for d in &grid {
                 let factor = d / dau0;
@@ -180,6 +186,9 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
                     }
                 }
             }
+        }
+        for (max, g) in searched_max.iter_mut().zip(&grids) {
+            *max = g.last().copied();
         }
         curve.dau.clone_from(&grid);
         curve.self_hosted_monthly_usd = grid.iter().map(|d| self_cost(d / dau0)).collect();
@@ -253,6 +262,7 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
             dau_net_zero_status: dau_point[0].1,
             dau_net_1000: dau_point[1].0,
             dau_net_1000_status: dau_point[1].1,
+            dau_searched_max: searched_max[i],
             team_net_zero: team[0].0,
             team_net_zero_status: team[0].1,
             team_net_1000: team[1].0,

@@ -525,6 +525,7 @@ fn switch_chart(p: &PlanView) -> (String, String, Vec<Row>) {
                 format!("Phase {}", sp.phase),
                 crossing(sp.dau_net_zero.map(|d| num(d, 0)), &sp.dau_net_zero_status),
                 crossing(sp.dau_net_1000.map(|d| num(d, 0)), &sp.dau_net_1000_status),
+                sp.dau_searched_max.map_or_else(|| "—".into(), |d| num(d, 0)),
                 crossing(sp.team_net_zero.map(|t| t.to_string()), &sp.team_net_zero_status),
                 crossing(sp.team_net_1000.map(|t| t.to_string()), &sp.team_net_1000_status),
             ])

@@ -38,12 +38,13 @@ pub fn plan(p: &Plan) -> String {
     for l in plan_text::tree_lines(p) {
         out.push_str(&format!("- {}\n", cell(l.trim())));
     }
-    out.push_str("\n#### Switch points\n\n| Phase | DAU net $0 | DAU net threshold | Team net $0 | Team net threshold |\n|---|--:|--:|--:|--:|\n");
+    out.push_str("\n#### Switch points\n\n| Phase | DAU net $0 | DAU net threshold | DAU searched up to | Team net $0 | Team net threshold |\n|---|--:|--:|--:|--:|--:|\n");
     for sp in &p.switch_points {
         out.push_str(&row(&[
             sp.phase.to_string(),
             plan_text::dau(sp.dau_net_zero, sp.dau_net_zero_status),
             plan_text::dau(sp.dau_net_1000, sp.dau_net_1000_status),
+            plan_text::searched(sp.dau_searched_max),
             plan_text::team(sp.team_net_zero, sp.team_net_zero_status),
             plan_text::team(sp.team_net_1000, sp.team_net_1000_status),
         ]));

@@ -91,12 +91,20 @@ pub fn plan(p: &Plan) -> String {
     out.push_str(&plan_text::tree_lines(p).join("\n"));
     out.push_str("\n\nSwitch points (net monthly benefit crossing $0 and the migrate-now threshold)\n");
     let mut b = Builder::default();
-    b.push_record(["Phase", "DAU net $0", "DAU net threshold", "Team net $0", "Team net threshold"]);
+    b.push_record([
+        "Phase",
+        "DAU net $0",
+        "DAU net threshold",
+        "DAU searched up to",
+        "Team net $0",
+        "Team net threshold",
+    ]);
     for sp in &p.switch_points {
         b.push_record([
             sp.phase.to_string(),
             plan_text::dau(sp.dau_net_zero, sp.dau_net_zero_status),
             plan_text::dau(sp.dau_net_1000, sp.dau_net_1000_status),
+            plan_text::searched(sp.dau_searched_max),
             plan_text::team(sp.team_net_zero, sp.team_net_zero_status),
             plan_text::team(sp.team_net_1000, sp.team_net_1000_status),
         ]);

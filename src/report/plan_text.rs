@@ -82,7 +82,12 @@ pub fn dau(v: Option<Decimal>, status: Crossing) -> String {
     crossing(v.map(|d| group_thousands(d, 0)), status)
 }
 
-/// A team switch point.
+/// The highest DAU a phase was priced at in the switch-point search, `-` without DAU.
+pub fn searched(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "-".into(), |d| group_thousands(d, 0))
+}
+
+/// A team-size switch point.
 pub fn team(v: Option<u32>, status: Crossing) -> String {
     crossing(v.map(|t| t.to_string()), status)
 }

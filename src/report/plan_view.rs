@@ -391,6 +391,9 @@ pub struct SwitchPointView {
     pub dau_net_1000: Option<D>,
     /// How.
     pub dau_net_1000_status: String,
+    /// Highest DAU the search priced the phase at (absent in plans of older builds).
+    #[serde(default)]
+    pub dau_searched_max: Option<D>,
     /// Team at net $0.
     pub team_net_zero: Option<u32>,
     /// How.
