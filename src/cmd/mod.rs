@@ -4,10 +4,11 @@
 pub mod estimate;
 pub mod plan;
 pub mod pricing;
+pub mod scenarios;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, PricingCommand};
+use crate::cli::{Cli, Command, PricingCommand, ScenariosCommand};
 use crate::pricing::PriceBook;
 
 /// Runs a parsed command line.
@@ -19,5 +20,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
         Command::Pricing(PricingCommand::Refresh(args)) => pricing::refresh(args, &book()?),
         Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),
+        Command::Scenarios(ScenariosCommand::Check(args)) => scenarios::check(args, &book()?),
     }
 }

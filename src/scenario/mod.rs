@@ -5,6 +5,7 @@
 //! Does no pricing and no arithmetic on money.
 
 pub mod estimate;
+pub mod expect;
 pub mod usage;
 
 use std::fmt;
@@ -15,6 +16,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 pub use estimate::{Estimate, Num};
+pub use expect::Expect;
 pub use usage::Usage;
 
 use crate::units::Quantity;
@@ -73,6 +75,10 @@ pub struct Scenario {
     /// Settings of the uncertainty run.
     #[serde(default)]
     pub uncertainty: UncertaintySettings,
+    /// What `obs-cost scenarios check` holds the plan against: decisions, ranges and guardrails
+    /// (`obs-cost plan` ignores it).
+    #[serde(default)]
+    pub expect: Option<Expect>,
 }
 
 /// `team:`.
@@ -732,6 +738,9 @@ fn validate(s: &Scenario) -> Result<(), Invalid> {
     }
     if s.uncertainty.samples > 1_000_000 {
         return Err(bad("uncertainty.samples", "must be at most 1000000"));
+    }
+    if let Some(e) = &s.expect {
+        expect::validate(e)?;
     }
     Ok(())
 }
