@@ -112,7 +112,7 @@ pub fn expectations(plan: &Plan, e: &Expect) -> Vec<Failure> {
             }
         }
         if let Some(max) = g.max_payback_months {
-            if !p.payback_months.is_some_and(|m| m <= max) {
+            if p.payback_months.is_none_or(|m| m > max) {
                 out.push(fail(Guardrail, key("max_payback_months"), format!("at most {max}"), payback(p)));
             }
         }
@@ -151,8 +151,8 @@ fn money_change(out: &mut Vec<Failure>, field: String, c: &Change<Decimal>) {
     }
 }
 
-/// The differences from a golden plan, as failures: decisions, per-phase and per-service money,
-/// the prices that moved and, when nothing more specific differs, the first fields that do.
+/// The differences from a golden plan, as failures: the decision tree, the prices that moved,
+/// per-phase decisions and money, per-service money and, when nothing more specific differs, the first fields that do.
 pub fn golden(d: &PlanDiff) -> Vec<Failure> {
     use FailureKind::Golden;
     let mut out = Vec::new();
@@ -162,6 +162,15 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
             "decision_tree",
             opt_text(d.decision_tree.old.as_ref()),
             opt_text(d.decision_tree.new.as_ref()),
+        ));
+    }
+    // The moved prices first: they explain the differences that follow.
+    for m in &d.moved_prices {
+        out.push(fail(
+            Golden,
+            format!("price {} ({})", m.price_id, m.item),
+            format!("{} per {}", m.old_usd, m.unit),
+            format!("{} per {}", m.new_usd, m.unit),
         ));
     }
     money_change(&mut out, "baseline.self_hosted_monthly_usd".into(), &d.baseline_monthly_usd);
@@ -190,14 +199,6 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
         for s in &p.services {
             money_change(&mut out, key(&format!("{}_services.{}.monthly_usd", s.side, s.service)), &s.monthly_usd);
         }
-    }
-    for m in &d.moved_prices {
-        out.push(fail(
-            Golden,
-            format!("price {} ({})", m.price_id, m.item),
-            format!("{} per {}", m.old_usd, m.unit),
-            format!("{} per {}", m.new_usd, m.unit),
-        ));
     }
     if out.is_empty() {
         for f in d.fields.iter().take(MAX_FIELDS_LISTED) {

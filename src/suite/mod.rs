@@ -277,7 +277,8 @@ fn check_one(file: &Path, golden: &Path, book: &PriceBook, update: bool, r: &mut
 }
 
 /// Plans every scenario of `files` with both books and lists the phases whose decision differs.
-/// Scenarios whose region is missing from either book are left out (listed in the second value).
+/// Scenarios whose region is missing from either book, or that either book cannot price, are
+/// left out (listed in the second value, with the reason).
 pub fn decisions_that_flip(
     files: &[PathBuf],
     old: &PriceBook,
@@ -295,8 +296,18 @@ pub fn decisions_that_flip(
             let (plan, _) = crate::plan::from_file(f, None, book, None, f)?;
             Ok(serde_json::to_value(&plan)?)
         };
-        let a = plan_with(old).with_context(|| format!("cannot plan '{}' with the old prices", f.display()))?;
-        let b = plan_with(new).with_context(|| format!("cannot plan '{}' with the new prices", f.display()))?;
+        // A book that cannot price a scenario (a partial snapshot) leaves it out, with the reason:
+        // the price diff itself still holds.
+        let a = plan_with(old).context("cannot plan it with the old prices");
+        let b = plan_with(new).context("cannot plan it with the new prices");
+        let (a, b) = match (a, b) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(e), _) | (_, Err(e)) => {
+                let first = format!("{e:#}");
+                left_out.push(format!("{} ({})", f.display(), first.lines().next().unwrap_or_default()));
+                continue;
+            }
+        };
         let d = plan_diff::diff("old", &a, "new", &b);
         for p in d.flipped() {
             flips.push(FlippedDecision {
