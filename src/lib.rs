@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod cost;
 pub mod error;
 pub mod input;
+pub mod measure;
 pub mod model;
 pub mod output;
 pub mod plan;

@@ -1,6 +1,8 @@
 //! Command-line types only (clap derive): no logic here and nothing below `cmd/` sees them.
 //! Exit codes: 0 ok, 1 a check failed, 2 an error.
 
+pub mod measure;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -41,6 +43,8 @@ pub enum Command {
     /// Check scenarios in CI: expectations, guardrails and golden plans.
     #[command(subcommand)]
     Scenarios(ScenariosCommand),
+    /// Measure a live stack's usage through Prometheus's HTTP API and write a usage snapshot.
+    Measure(measure::MeasureArgs),
 }
 
 /// Output formats for cost results.

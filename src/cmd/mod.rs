@@ -2,6 +2,7 @@
 //! a renderer. The only layer that sees clap types.
 
 pub mod estimate;
+pub mod measure;
 pub mod plan;
 pub mod pricing;
 pub mod scenarios;
@@ -21,5 +22,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pricing(PricingCommand::Refresh(args)) => pricing::refresh(args, &book()?),
         Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),
         Command::Scenarios(ScenariosCommand::Check(args)) => scenarios::check(args, &book()?),
+        Command::Measure(args) => measure::run(args),
     }
 }

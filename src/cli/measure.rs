@@ -1,0 +1,66 @@
+//! Clap types of `obs-cost measure` only; validation and defaults live in `cmd::measure`.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// Snapshot file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SnapshotFormatArg {
+    /// YAML (the default).
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+/// `obs-cost measure`.
+#[derive(Debug, Args)]
+#[command(after_help = "Exit codes: 0 ok, 2 an error (unreachable server, failed query, bad input).\n\
+Credentials are never written to the snapshot, logs or errors; `user:pass@` in a URL is used as basic auth.")]
+pub struct MeasureArgs {
+    /// Prometheus-compatible API base URL (Prometheus, VictoriaMetrics, ...); repeat to merge several servers.
+    #[arg(long = "prometheus", value_name = "URL", required = true)]
+    pub prometheus: Vec<String>,
+    /// Look-back window of rates and monthly volumes (humantime: 30d, 7d, 12h).
+    #[arg(long, value_name = "DURATION", default_value = "30d")]
+    pub window: String,
+    /// Evaluation time: RFC 3339 (2024-02-01T00:00:00Z) or unix seconds; default now. Fixes the output.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Number of metric names to list by series count.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Write the snapshot to this file (atomically) instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Snapshot format.
+    #[arg(long, value_enum, default_value_t = SnapshotFormatArg::Yaml)]
+    pub format: SnapshotFormatArg,
+    /// File holding a bearer token sent to every server.
+    #[arg(long, value_name = "FILE")]
+    pub bearer_token_file: Option<PathBuf>,
+    /// Basic-auth user; the password comes from --basic-auth-password-file or OBS_COST_BASIC_AUTH_PASSWORD.
+    #[arg(long, value_name = "USER")]
+    pub basic_auth_user: Option<String>,
+    /// File holding the basic-auth password.
+    #[arg(long, value_name = "FILE", requires = "basic_auth_user")]
+    pub basic_auth_password_file: Option<PathBuf>,
+    /// Basic-auth password (read from the environment only, never from the command line).
+    #[arg(long = "basic-auth-password-env", hide = true, env = "OBS_COST_BASIC_AUTH_PASSWORD", hide_env_values = true)]
+    pub basic_auth_password_env: Option<String>,
+    /// PEM file of CA certificate(s) to trust for https:// servers.
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// Timeout of each request (humantime: 30s, 2m).
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub timeout: String,
+    /// Retries after a timeout or an HTTP 429/502/503/504, with exponential backoff.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub retries: u32,
+    /// Write the snapshot even if some queries fail, marking those quantities `failed`.
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}

@@ -1,0 +1,182 @@
+//! `obs-cost measure`: turns the command line into connection and measuring options, runs the
+//! measurement with a progress bar on a terminal, and writes the snapshot atomically. All PromQL
+//! lives in `measure::queries`, all HTTP in `measure::prometheus`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::cli::measure::{MeasureArgs, SnapshotFormatArg};
+use crate::measure::prometheus::{Client, ConnectOptions};
+use crate::measure::{self, MeasureOptions, Status, UsageSnapshot};
+use crate::output;
+
+/// Runs `obs-cost measure`.
+pub fn run(args: &MeasureArgs) -> Result<()> {
+    let connect = connect_options(args)?;
+    let window = humantime::parse_duration(&args.window)
+        .map_err(|e| anyhow!("invalid --window '{}': {e}; use e.g. 30d, 7d or 12h", args.window))?;
+    if window.as_secs() < 60 {
+        bail!("--window '{}' is too short; use at least 1m (e.g. 30d)", args.window);
+    }
+    let (at, at_is_now) = match &args.at {
+        Some(text) => (parse_at(text)?, false),
+        None => {
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).context("the system clock is before 1970")?;
+            (now.as_secs() as f64, true)
+        }
+    };
+    let opts = MeasureOptions {
+        window_seconds: window.as_secs(),
+        at,
+        at_is_now,
+        top: args.top,
+        allow_partial: args.allow_partial,
+    };
+    let clients = args.prometheus.iter().map(|url| Client::new(url, &connect)).collect::<Result<Vec<_>, _>>()?;
+
+    let started = Instant::now();
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} queries {elapsed} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let mut progress = |label: &str| {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+            bar.set_message(label.chars().take(100).collect::<String>());
+        }
+    };
+    let result = measure::measure(&clients, &opts, &mut progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let snapshot = result?;
+    let text = match args.format {
+        SnapshotFormatArg::Yaml => snapshot.to_yaml()?,
+        SnapshotFormatArg::Json => snapshot.to_json()?,
+    };
+    output::emit(&text, args.output.as_deref())?;
+    if !args.quiet {
+        eprintln!("{}", summary(&snapshot, started.elapsed(), args.output.as_deref()));
+    }
+    Ok(())
+}
+
+fn read_secret(path: &Path, what: &str) -> Result<String> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read the {what} file '{}'", path.display()))?;
+    let secret = text.trim().to_string();
+    if secret.is_empty() {
+        bail!("the {what} file '{}' is empty", path.display());
+    }
+    Ok(secret)
+}
+
+fn connect_options(args: &MeasureArgs) -> Result<ConnectOptions> {
+    let timeout = humantime::parse_duration(&args.timeout)
+        .map_err(|e| anyhow!("invalid --timeout '{}': {e}; use e.g. 30s or 2m", args.timeout))?;
+    if timeout.is_zero() {
+        bail!("--timeout must be more than 0 (e.g. 30s)");
+    }
+    let bearer_token = args.bearer_token_file.as_deref().map(|p| read_secret(p, "bearer token")).transpose()?;
+    let basic_auth = match &args.basic_auth_user {
+        None => None,
+        Some(user) => {
+            let password = match (&args.basic_auth_password_file, &args.basic_auth_password_env) {
+                (Some(path), _) => read_secret(path, "basic-auth password")?,
+                (None, Some(env)) => env.clone(),
+                (None, None) => bail!(
+                    "--basic-auth-user needs a password: pass --basic-auth-password-file FILE \
+                     or set OBS_COST_BASIC_AUTH_PASSWORD"
+                ),
+            };
+            Some((user.clone(), password))
+        }
+    };
+    if bearer_token.is_some() && basic_auth.is_some() {
+        bail!("--bearer-token-file and --basic-auth-user cannot be used together; pick the one your server expects");
+    }
+    let ca_pem = args
+        .ca_file
+        .as_deref()
+        .map(|p| std::fs::read(p).with_context(|| format!("cannot read --ca-file '{}'", p.display())))
+        .transpose()?;
+    Ok(ConnectOptions { timeout, retries: args.retries, bearer_token, basic_auth, ca_pem })
+}
+
+/// Parses `--at`: RFC 3339 or unix seconds.
+fn parse_at(text: &str) -> Result<f64> {
+    if let Ok(secs) = text.trim().parse::<f64>() {
+        if secs.is_finite() && secs >= 0.0 {
+            if secs > 1e11 {
+                bail!("--at '{text}' looks like milliseconds; pass unix seconds or RFC 3339 (2024-02-01T00:00:00Z)");
+            }
+            return Ok(secs);
+        }
+    }
+    let time = humantime::parse_rfc3339_weak(text.trim())
+        .map_err(|e| anyhow!("invalid --at '{text}': {e}; use RFC 3339 (2024-02-01T00:00:00Z) or unix seconds"))?;
+    let secs = time.duration_since(UNIX_EPOCH).map_err(|_| anyhow!("--at '{text}' is before 1970"))?;
+    Ok(secs.as_secs_f64())
+}
+
+fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path>) -> String {
+    let measured = |m: &Option<measure::Measured>| m.as_ref().is_some_and(|m| m.status == Status::Ok);
+    let mut found = Vec::new();
+    if measured(&snapshot.metrics.active_series) {
+        found.push("metrics".to_string());
+    }
+    if let Some(s) = &snapshot.logs.source {
+        found.push(format!("logs ({s})"));
+    }
+    if let Some(s) = &snapshot.traces.source {
+        found.push(format!("traces ({s})"));
+    }
+    for (name, n) in [
+        ("database", snapshot.database.len()),
+        ("cache", snapshot.cache.len()),
+        ("hosts", snapshot.hosts.len()),
+        ("containers", snapshot.containers.len()),
+    ] {
+        if n > 0 {
+            found.push(format!("{name} ({n})"));
+        }
+    }
+    let missing: Vec<&str> = snapshot.not_measured.iter().map(|n| n.component.as_str()).collect();
+    let mut line = format!(
+        "obs-cost: measured {} from {} server(s) in {:.1}s",
+        if found.is_empty() { "nothing".to_string() } else { found.join(", ") },
+        snapshot.sources.len(),
+        elapsed.as_secs_f64()
+    );
+    if !missing.is_empty() {
+        line.push_str(&format!("; not measured: {}", missing.join(", ")));
+    }
+    if !snapshot.failed_queries.is_empty() {
+        line.push_str(&format!("; {} queries FAILED (see failed_queries)", snapshot.failed_queries.len()));
+    }
+    if let Some(path) = output {
+        line.push_str(&format!("; wrote {}", path.display()));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_at_in_both_forms() {
+        assert_eq!(parse_at("1706745600").unwrap(), 1_706_745_600.0);
+        assert_eq!(parse_at("2024-02-01T00:00:00Z").unwrap(), 1_706_745_600.0);
+        assert!(parse_at("1706745600000").unwrap_err().to_string().contains("milliseconds"));
+        assert!(parse_at("yesterday").is_err());
+    }
+}

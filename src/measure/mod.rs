@@ -1,0 +1,508 @@
+//! The usage snapshot that `obs-cost measure` writes and the planner reads, and the measuring
+//! pipeline behind it. This module owns the file format (`schema_version: 1`, `kind: usage`): every
+//! serialised field below is documented with `///`, and those docs are the format reference. It
+//! does no pricing and knows nothing about AWS; `collect` runs the queries of `queries` through the
+//! HTTP client in `prometheus`.
+//!
+//! Conventions of the format:
+//! - every measured quantity is a [`Measured`]: `{value, unit, query, window_seconds,
+//!   extrapolated, ...}` with its provenance;
+//! - `GB` means 10^9 bytes; a month is 730 hours (2,628,000 s), the AWS billing convention;
+//! - a component that was not found is listed in `not_measured` with a hint; it is never 0;
+//! - fields may be added within `schema_version: 1` (readers ignore unknown fields); renaming or
+//!   removing one, or changing its meaning, bumps the version.
+
+pub mod collect;
+pub mod prometheus;
+pub mod queries;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+pub use collect::{measure, MeasureOptions};
+
+/// The snapshot format version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The `kind` of a usage snapshot.
+pub const KIND_USAGE: &str = "usage";
+/// Seconds in a billing month (730 hours).
+pub const MONTH_SECONDS: f64 = 2_628_000.0;
+/// Bytes in a GB (SI, 10^9).
+pub const BYTES_PER_GB: f64 = 1e9;
+
+/// A measured usage snapshot of a self-hosted observability stack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsageSnapshot {
+    /// Format version; this build reads and writes `1`.
+    pub schema_version: u32,
+    /// Always `usage`.
+    pub kind: String,
+    /// The obs-cost version that wrote the file.
+    pub generated_by: String,
+    /// Evaluation time of every query, RFC 3339 UTC (`--at`, default: now).
+    pub at: String,
+    /// The look-back window of rates and monthly volumes, in seconds (`--window`, default 30 days).
+    pub window_seconds: u64,
+    /// Seconds in the month that `*_per_month` values are scaled to (730 hours).
+    pub month_seconds: u64,
+    /// The Prometheus-compatible servers that were queried, credentials redacted.
+    pub sources: Vec<Source>,
+    /// Metrics volume: what drives CloudWatch metrics and Amazon Managed Prometheus bills.
+    pub metrics: MetricsUsage,
+    /// Log volume, from the first log pipeline found (Loki, Fluent Bit, Elasticsearch, Promtail).
+    pub logs: LogsUsage,
+    /// Trace volume, from the first tracing backend found (Jaeger, Tempo, OpenTelemetry Collector).
+    pub traces: TracesUsage,
+    /// One entry per PostgreSQL server (postgres_exporter target).
+    pub database: Vec<DatabaseUsage>,
+    /// One entry per Redis server (redis_exporter target).
+    pub cache: Vec<CacheUsage>,
+    /// One entry per host (node_exporter target).
+    pub hosts: Vec<HostUsage>,
+    /// One entry per container (cAdvisor), sorted by name.
+    pub containers: Vec<ContainerUsage>,
+    /// Components that were looked for and not found: they are unknown, not zero.
+    pub not_measured: Vec<NotMeasured>,
+    /// Queries that failed (only with `--allow-partial`; without it a failure aborts the run).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed_queries: Vec<FailedQuery>,
+}
+
+/// A query that failed under `--allow-partial`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedQuery {
+    /// The server, credentials redacted.
+    pub source_url: String,
+    /// The PromQL query or API call.
+    pub query: String,
+    /// The one-line error.
+    pub error: String,
+}
+
+/// One queried server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Base URL, with any `user:password@` replaced by `REDACTED@`.
+    pub url: String,
+    /// Server flavour detected: `prometheus` or `victoriametrics`.
+    pub flavour: String,
+    /// Version reported by `/api/v1/status/buildinfo`, when it answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// Whether a quantity was measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The query answered and `value` holds the result.
+    Ok,
+    /// The query failed (only written under `--allow-partial`); `value` is null and `error` says why.
+    Failed,
+}
+
+/// One measured quantity with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measured {
+    /// The value in `unit`; null when `status` is `failed`.
+    pub value: Option<f64>,
+    /// Unit of `value`, e.g. `series`, `GB/month`, `samples/s`.
+    pub unit: String,
+    /// The PromQL query (or `GET <api path>`) that produced the value.
+    pub query: String,
+    /// Window the value covers, in seconds (0 for an instant value such as a size or a count).
+    pub window_seconds: u64,
+    /// True when the data covered less than `window_seconds` and the value was scaled from the
+    /// `history_seconds` actually present.
+    pub extrapolated: bool,
+    /// Seconds of data found inside the window, when shorter than the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history_seconds: Option<u64>,
+    /// The server(s) that answered, credentials redacted; several are joined with `, ` when
+    /// results from several `--prometheus` URLs were merged.
+    pub source_url: String,
+    /// `ok`, or `failed` (only with `--allow-partial`).
+    pub status: Status,
+    /// Why the query failed, when `status` is `failed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// A caveat on how to read the value (e.g. "stored size, not raw bytes").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Measured {
+    /// A successful measurement.
+    pub fn ok(value: f64, unit: &str, query: String, window_seconds: u64, source_url: &str) -> Self {
+        Measured {
+            value: Some(round_sig(value)),
+            unit: unit.to_string(),
+            query,
+            window_seconds,
+            extrapolated: false,
+            history_seconds: None,
+            source_url: source_url.to_string(),
+            status: Status::Ok,
+            error: None,
+            note: None,
+        }
+    }
+
+    /// A failed measurement (kept only under `--allow-partial`).
+    pub fn failed(unit: &str, query: String, window_seconds: u64, source_url: &str, error: String) -> Self {
+        Measured {
+            value: None,
+            unit: unit.to_string(),
+            query,
+            window_seconds,
+            extrapolated: false,
+            history_seconds: None,
+            source_url: source_url.to_string(),
+            status: Status::Failed,
+            error: Some(error),
+            note: None,
+        }
+    }
+
+    /// The same measurement with a note.
+    pub fn with_note(mut self, note: &str) -> Self {
+        self.note = Some(note.to_string());
+        self
+    }
+
+    /// Adds another source's measurement of the same quantity (several `--prometheus` URLs).
+    pub fn merge_sum(&mut self, other: &Measured) {
+        self.value = match (self.value, other.value) {
+            (Some(a), Some(b)) => Some(round_sig(a + b)),
+            _ => None,
+        };
+        if other.status == Status::Failed {
+            self.status = Status::Failed;
+            self.error = self.error.take().or_else(|| other.error.clone());
+        }
+        self.extrapolated |= other.extrapolated;
+        self.history_seconds = match (self.history_seconds, other.history_seconds) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if !self.source_url.split(", ").any(|u| u == other.source_url) {
+            self.source_url = format!("{}, {}", self.source_url, other.source_url);
+        }
+    }
+}
+
+/// Rounds to 9 significant digits so that float noise (2.6279999999999997) does not reach the file.
+pub fn round_sig(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let digits = 9 - value.abs().log10().ceil() as i32;
+    let factor = 10f64.powi(digits);
+    if !factor.is_finite() || factor == 0.0 {
+        return value;
+    }
+    (value * factor).round() / factor
+}
+
+/// Metrics volume.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MetricsUsage {
+    /// Series scraped at `at` (samples per scrape after relabelling, plus the 5 synthetic series
+    /// Prometheus adds per target); falls back to the TSDB head series count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_series: Option<Measured>,
+    /// Samples ingested per second, averaged over the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub samples_per_second: Option<Measured>,
+    /// Samples ingested per month (`samples_per_second` × month), what Amazon Managed Prometheus bills.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub samples_per_month: Option<Measured>,
+    /// Scrape interval in seconds, the mean of `jobs[].scrape_interval_seconds` weighted by each
+    /// job's series (what turns series into samples when a job's own rate is not used).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scrape_interval_seconds: Option<Measured>,
+    /// Alerting rules loaded (`/api/v1/rules`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alerting_rules: Option<Measured>,
+    /// Recording rules loaded (`/api/v1/rules`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording_rules: Option<Measured>,
+    /// Shortest rule-group evaluation interval, in seconds (drives managed query cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_evaluation_interval_seconds: Option<Measured>,
+    /// Grafana dashboards (`grafana_stat_totals_dashboard`), when Grafana is scraped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grafana_dashboards: Option<Measured>,
+    /// Series and scrape interval per scrape job, sorted by job.
+    #[serde(default)]
+    pub jobs: Vec<JobUsage>,
+    /// The `--top` metric names with the most series, largest first.
+    #[serde(default)]
+    pub top_metrics: Vec<MetricSeries>,
+    /// How `top_metrics` was computed (the query or API call).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_metrics_query: Option<String>,
+}
+
+/// One scrape job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobUsage {
+    /// The `job` label.
+    pub job: String,
+    /// Scrape targets of the job (`count by (job)(up)`).
+    pub targets: u64,
+    /// Series per scrape, summed over the job's targets.
+    pub series: f64,
+    /// Scrape interval in seconds (from `/api/v1/targets`, else from the sample spacing of `up`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scrape_interval_seconds: Option<f64>,
+    /// Samples per second ingested from the job, averaged over the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub samples_per_second: Option<f64>,
+    /// The server that answered.
+    pub source_url: String,
+}
+
+/// Series count of one metric name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricSeries {
+    /// Metric name.
+    pub name: String,
+    /// Series with that name.
+    pub series: f64,
+}
+
+/// Log volume.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogsUsage {
+    /// The pipeline the top-level values come from: `loki`, `fluent-bit`, `elasticsearch` or `promtail`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Uncompressed log bytes ingested per month, in GB (what CloudWatch Logs bills).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingested_gb_per_month: Option<Measured>,
+    /// Log lines (events) per month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines_per_month: Option<Measured>,
+    /// Compressed bytes stored per month, in GB (Loki chunks flushed), when measurable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stored_gb_per_month: Option<Measured>,
+    /// Every log pipeline found, including the one used above.
+    #[serde(default)]
+    pub by_source: Vec<SourceVolume>,
+}
+
+/// Trace volume.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TracesUsage {
+    /// The backend the top-level values come from: `jaeger`, `tempo` or `otel-collector`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Spans received per month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spans_per_month: Option<Measured>,
+    /// Traces per month (Jaeger counts root spans), what X-Ray bills; absent when not measurable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traces_per_month: Option<Measured>,
+    /// Every tracing component found, including the one used above.
+    #[serde(default)]
+    pub by_source: Vec<SourceVolume>,
+}
+
+/// The volume one log or trace component reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceVolume {
+    /// Component name (`loki`, `promtail`, `jaeger`, `otel-collector`, ...).
+    pub source: String,
+    /// Quantities measured from it, by name (`ingested_gb_per_month`, `spans_per_month`, ...).
+    pub values: BTreeMap<String, Measured>,
+}
+
+/// One PostgreSQL server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatabaseUsage {
+    /// `instance` label of the postgres_exporter target.
+    pub instance: String,
+    /// `job` label.
+    pub job: String,
+    /// Size of all databases except templates, in GB.
+    pub size_gb: Measured,
+    /// Size per database name, in GB.
+    #[serde(default)]
+    pub databases_gb: BTreeMap<String, f64>,
+    /// Transactions (commits + rollbacks) per second, averaged over the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transactions_per_second: Option<Measured>,
+    /// Client connections (backends) at `at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connections: Option<Measured>,
+}
+
+/// One Redis server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CacheUsage {
+    /// `instance` label of the redis_exporter target.
+    pub instance: String,
+    /// `job` label.
+    pub job: String,
+    /// Memory used at `at`, in GB.
+    pub memory_used_gb: Measured,
+    /// Commands processed per second, averaged over the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commands_per_second: Option<Measured>,
+}
+
+/// One host.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HostUsage {
+    /// `instance` label of the node_exporter target.
+    pub instance: String,
+    /// `job` label.
+    pub job: String,
+    /// Logical CPUs.
+    pub cpus: Measured,
+    /// Physical memory, in GB.
+    pub memory_gb: Measured,
+    /// Average share of CPU time busy (not idle, iowait or steal) over the window, 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_utilisation: Option<Measured>,
+    /// Filesystem space used at `at` (real filesystems, each device once), in GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filesystem_used_gb: Option<Measured>,
+}
+
+/// One container seen by cAdvisor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerUsage {
+    /// Container name (cAdvisor `name` label).
+    pub name: String,
+    /// `instance` label of the cAdvisor target (the host).
+    pub instance: String,
+    /// Average CPU cores used over the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_cores: Option<Measured>,
+    /// Working-set memory at `at`, in GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_gb: Option<Measured>,
+}
+
+/// A component that was not found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotMeasured {
+    /// What is missing, as a path in this file (`logs`, `traces`, `database`, `metrics.alerting_rules`).
+    pub component: String,
+    /// Which exporter or scrape job would provide it.
+    pub hint: String,
+}
+
+impl UsageSnapshot {
+    /// Serialises the snapshot as YAML.
+    pub fn to_yaml(&self) -> Result<String> {
+        serde_yaml::to_string(self).context("cannot serialise the usage snapshot as YAML (this is a bug in obs-cost)")
+    }
+
+    /// Serialises the snapshot as pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> Result<String> {
+        let mut text = serde_json::to_string_pretty(self)
+            .context("cannot serialise the usage snapshot as JSON (this is a bug in obs-cost)")?;
+        text.push('\n');
+        Ok(text)
+    }
+}
+
+/// Reads a usage snapshot (YAML or JSON; JSON is YAML) and checks its `schema_version` and `kind`.
+pub fn load_snapshot(path: &Path) -> Result<UsageSnapshot> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read usage snapshot '{}'", path.display()))?;
+    parse_snapshot(&text).with_context(|| format!("invalid usage snapshot '{}'", path.display()))
+}
+
+/// Parses a usage snapshot from text, checking `schema_version` before the rest.
+pub fn parse_snapshot(text: &str) -> Result<UsageSnapshot> {
+    #[derive(Deserialize)]
+    struct Header {
+        schema_version: Option<u32>,
+        kind: Option<String>,
+    }
+    let header: Header = serde_yaml::from_str(text).context("not a YAML or JSON mapping")?;
+    match header.schema_version {
+        Some(SCHEMA_VERSION) => {}
+        Some(other) => bail!(
+            "schema_version {other} is not supported (this obs-cost reads {SCHEMA_VERSION}); \
+             re-run `obs-cost measure` with this version"
+        ),
+        None => bail!("missing `schema_version`; is this a file written by `obs-cost measure`?"),
+    }
+    if header.kind.as_deref() != Some(KIND_USAGE) {
+        bail!("`kind` must be `{KIND_USAGE}`; is this a file written by `obs-cost measure`?");
+    }
+    Ok(serde_yaml::from_str(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> UsageSnapshot {
+        UsageSnapshot {
+            schema_version: SCHEMA_VERSION,
+            kind: KIND_USAGE.into(),
+            generated_by: "obs-cost test".into(),
+            at: "2024-02-01T00:00:00Z".into(),
+            window_seconds: 2_592_000,
+            month_seconds: 2_628_000,
+            sources: vec![Source { url: "http://p:9090".into(), flavour: "prometheus".into(), version: None }],
+            metrics: MetricsUsage {
+                active_series: Some(Measured::ok(1234.0, "series", "q".into(), 0, "http://p:9090")),
+                ..MetricsUsage::default()
+            },
+            logs: LogsUsage::default(),
+            traces: TracesUsage::default(),
+            database: vec![],
+            cache: vec![],
+            hosts: vec![],
+            containers: vec![],
+            not_measured: vec![NotMeasured { component: "logs".into(), hint: "scrape Loki".into() }],
+            failed_queries: vec![],
+        }
+    }
+
+    #[test]
+    fn round_trips_through_yaml_and_json() {
+        let snap = sample();
+        assert_eq!(parse_snapshot(&snap.to_yaml().unwrap()).unwrap(), snap);
+        assert_eq!(parse_snapshot(&snap.to_json().unwrap()).unwrap(), snap);
+    }
+
+    #[test]
+    fn rejects_other_schema_versions() {
+        let text = sample().to_yaml().unwrap().replace("schema_version: 1", "schema_version: 2");
+        let err = parse_snapshot(&text).unwrap_err().to_string();
+        assert!(err.contains("schema_version 2 is not supported"), "{err}");
+        let err = parse_snapshot("kind: usage\n").unwrap_err().to_string();
+        assert!(err.contains("missing `schema_version`"), "{err}");
+    }
+
+    #[test]
+    fn rounds_float_noise() {
+        assert_eq!(round_sig(2.6279999999999997), 2.628);
+        assert_eq!(round_sig(0.0), 0.0);
+        assert_eq!(round_sig(1234567890123.0), 1234567890000.0);
+    }
+
+    #[test]
+    fn merging_sums_values_and_keeps_provenance() {
+        let mut a = Measured::ok(1.0, "GB/month", "q".into(), 10, "http://a");
+        let mut b = Measured::ok(2.0, "GB/month", "q".into(), 10, "http://b");
+        b.extrapolated = true;
+        b.history_seconds = Some(5);
+        a.merge_sum(&b);
+        assert_eq!(a.value, Some(3.0));
+        assert!(a.extrapolated);
+        assert_eq!(a.history_seconds, Some(5));
+        assert_eq!(a.source_url, "http://a, http://b");
+    }
+}
