@@ -142,6 +142,11 @@ fn a_moved_price_fails_and_is_named() {
     );
     assert!(stdout.contains("golden phases.4.aws_monthly_usd: expected 1358.21, actual 1372.11"), "{stdout}");
     assert!(
+        stderr.contains("startup-3p-5k: golden phases.4.aws_monthly_usd: expected 1358.21, actual 1372.11"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("startup-3p-5k: ... and "), "{stderr}");
+    assert!(
         stdout.contains("golden phases.4.aws_services.fargate.monthly_usd: expected 72.08, actual 85.98"),
         "{stdout}"
     );

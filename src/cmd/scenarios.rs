@@ -10,8 +10,8 @@ use crate::pricing::PriceBook;
 use crate::report::{self, SuiteFormat};
 use crate::suite;
 
-/// Failures named in the one-line error message at most (the output lists them all).
-const MAX_NAMED: usize = 10;
+/// Failures named per scenario in the error message at most (the output lists them all).
+const MAX_NAMED: usize = 3;
 
 /// `obs-cost scenarios check`.
 pub fn check(args: &ScenariosCheckArgs, book: &PriceBook) -> Result<()> {
@@ -30,13 +30,15 @@ pub fn check(args: &ScenariosCheckArgs, book: &PriceBook) -> Result<()> {
         return Err(anyhow!("{} scenario(s) could not be checked:\n{}", result.errors(), errors.join("\n")));
     }
     if result.failed() > 0 {
-        let named: Vec<String> =
-            result.scenarios.iter().flat_map(|s| s.failures.iter().map(move |f| format!("{}: {f}", s.name))).collect();
-        let more = named.len().saturating_sub(MAX_NAMED);
-        let mut msg =
-            format!("{}\n{}", result.summary(), named.into_iter().take(MAX_NAMED).collect::<Vec<_>>().join("\n"));
-        if more > 0 {
-            msg.push_str(&format!("\n... and {more} more"));
+        // Every failing scenario is named, with its first few failures (the output lists all).
+        let mut msg = result.summary();
+        for sc in result.scenarios.iter().filter(|sc| sc.error.is_none() && !sc.failures.is_empty()) {
+            for f in sc.failures.iter().take(MAX_NAMED) {
+                msg.push_str(&format!("\n{}: {f}", sc.name));
+            }
+            if sc.failures.len() > MAX_NAMED {
+                msg.push_str(&format!("\n{}: ... and {} more", sc.name, sc.failures.len() - MAX_NAMED));
+            }
         }
         msg.push_str("\nhint: if the change is intended, update the `expect:` block, or rewrite the goldens with `obs-cost scenarios check --update` and commit them");
         return Err(CheckFailed(msg).into());
