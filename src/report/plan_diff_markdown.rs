@@ -13,8 +13,9 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))
 }
 
-fn header(cells: &[&str], left: usize) -> String {
-    let sep: Vec<&str> = (0..cells.len()).map(|i| if i < left { "---" } else { "--:" }).collect();
+/// A header row and its separator; columns `left..right` are right-aligned (numbers).
+fn header(cells: &[&str], left: usize, right: usize) -> String {
+    let sep: Vec<&str> = (0..cells.len()).map(|i| if (left..right).contains(&i) { "--:" } else { "---" }).collect();
     format!("| {} |\n|{}|\n", cells.join(" | "), sep.join("|"))
 }
 
@@ -32,7 +33,7 @@ pub fn diff_at(d: &PlanDiff, level: usize) -> String {
         out.push_str(&format!("\n**Self-hosted baseline:** {}\n", cell(&text::delta(&d.baseline_monthly_usd))));
     }
     out.push('\n');
-    out.push_str(&header(&PHASE_HEADER, 1));
+    out.push_str(&header(&PHASE_HEADER, 1, PHASE_HEADER.len() - 1));
     for p in &d.phases {
         let mut r = text::phase_row(p);
         if p.decision.changed() {
@@ -42,7 +43,7 @@ pub fn diff_at(d: &PlanDiff, level: usize) -> String {
     }
     if d.phases.iter().any(|p| !p.services.is_empty()) {
         out.push_str(&format!("\n{h}# Services\n\n"));
-        out.push_str(&header(&SERVICE_HEADER, 3));
+        out.push_str(&header(&SERVICE_HEADER, 3, SERVICE_HEADER.len()));
         for p in &d.phases {
             for s in &p.services {
                 out.push_str(&row(&text::service_row(p, s)));
@@ -51,7 +52,7 @@ pub fn diff_at(d: &PlanDiff, level: usize) -> String {
     }
     if !d.moved_prices.is_empty() {
         out.push_str(&format!("\n{h}# Moved prices\n\n"));
-        out.push_str(&header(&PRICE_HEADER, 2));
+        out.push_str(&header(&PRICE_HEADER, 2, PRICE_HEADER.len()));
         for m in &d.moved_prices {
             let mut r = text::price_row(m);
             r[0] = format!("`{}`", r[0]);
