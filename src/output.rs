@@ -31,6 +31,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in '{}'", dir.display()))?;
     tmp.write_all(bytes).with_context(|| format!("cannot write '{}'", path.display()))?;
+    // A temporary file is private (0600); the result gets the mode of the file it replaces, or the
+    // usual 0644 for a new file, so that reports and snapshots can be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode() & 0o7777).unwrap_or(0o644);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
+    }
     tmp.as_file().sync_all().with_context(|| format!("cannot write '{}'", path.display()))?;
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write '{}'", path.display()))?;
     Ok(())
@@ -50,5 +59,10 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(dir.path().join("sub")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "{names:?}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o644);
+        }
     }
 }

@@ -8,9 +8,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod plan;
+pub mod report;
 pub mod scenarios;
 
 pub use plan::{PhaseArg, PlanArgs};
+pub use report::ReportArgs;
 pub use scenarios::{ScenariosCheckArgs, ScenariosCommand, SuiteFormatArg};
 
 /// Measure a self-hosted observability stack and price it, phase by phase, on AWS managed services.
@@ -37,6 +39,8 @@ pub enum Command {
     Estimate(EstimateArgs),
     /// Plan a phased migration from a scenario: costs per phase, ROI, payback, decision, switch points.
     Plan(PlanArgs),
+    /// Write the plan as one self-contained HTML report with charts (offline, no script).
+    Report(ReportArgs),
     /// Inspect, refresh or compare the price book.
     #[command(subcommand)]
     Pricing(PricingCommand),

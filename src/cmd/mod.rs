@@ -5,6 +5,7 @@ pub mod estimate;
 pub mod measure;
 pub mod plan;
 pub mod pricing;
+pub mod report;
 pub mod scenarios;
 
 use anyhow::Result;
@@ -18,6 +19,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Estimate(args) => estimate::run(args, &book()?),
         Command::Plan(args) => plan::run(args, &book()?),
+        Command::Report(args) => report::run(args, book),
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
         Command::Pricing(PricingCommand::Refresh(args)) => pricing::refresh(args, &book()?),
         Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),

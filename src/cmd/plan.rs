@@ -1,6 +1,8 @@
 //! `obs-cost plan`: load the scenario and its usage, build the plan, render it, or, with
 //! `--compare-to OLD.json`, render its difference from an older plan.
 
+use std::path::Path;
+
 use anyhow::{bail, Context, Result};
 
 use crate::cli::{FormatArg, PhaseArg, PlanArgs};
@@ -11,11 +13,16 @@ use crate::report;
 
 /// Loads the scenario and the usage, and builds the plan.
 pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
-    let selected = match args.phase {
+    build_from(&args.scenario, args.usage.as_deref(), args.phase, book)
+}
+
+/// Builds the plan of a scenario file, with an optional usage snapshot overriding its own.
+pub fn build_from(scenario_path: &Path, usage_path: Option<&Path>, phase: PhaseArg, book: &PriceBook) -> Result<Plan> {
+    let selected = match phase {
         PhaseArg::All => None,
         PhaseArg::One(n) => Some(n),
     };
-    Ok(plan::from_file(&args.scenario, args.usage.as_deref(), book, selected, &args.scenario)?.0)
+    Ok(plan::from_file(scenario_path, usage_path, book, selected, scenario_path)?.0)
 }
 
 /// `obs-cost plan`.

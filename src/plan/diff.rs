@@ -13,8 +13,9 @@ use serde_json::Value;
 
 use super::PLAN_SCHEMA_VERSION;
 
-/// Fields that name where a plan was made, not what it says: never a difference.
-const IGNORED: [&str; 2] = ["/scenario/file", "/price_book"];
+/// Fields that name where and by what a plan was made, not what it says: never a difference (the
+/// snapshot date of the scenario's region, `price_book_snapshot`, is compared).
+const IGNORED: [&str; 4] = ["/scenario/file", "/price_book", "/price_book_regions", "/generated_by"];
 
 /// An old and a new value of one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,6 +139,27 @@ pub struct PlanDiff {
     pub moved_prices: Vec<MovedPrice>,
     /// Every leaf field that differs (including those above), by JSON pointer.
     pub fields: Vec<FieldChange>,
+}
+
+impl FieldChange {
+    /// The old value for display: at most 80 characters.
+    pub fn old_short(&self) -> String {
+        short(self.old.as_deref())
+    }
+    /// The new value for display: at most 80 characters.
+    pub fn new_short(&self) -> String {
+        short(self.new.as_deref())
+    }
+}
+
+/// A JSON value's text cut to 80 characters (`absent` when missing), for messages and tables.
+fn short(v: Option<&str>) -> String {
+    const MAX: usize = 80;
+    match v {
+        None => "absent".into(),
+        Some(t) if t.chars().count() > MAX => format!("{}…", t.chars().take(MAX).collect::<String>()),
+        Some(t) => t.to_string(),
+    }
 }
 
 impl PlanDiff {

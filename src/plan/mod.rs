@@ -6,6 +6,7 @@
 
 pub mod diff;
 pub mod mapping;
+pub mod measured;
 pub mod phases;
 pub mod sizing;
 pub mod switch;
@@ -25,7 +26,7 @@ use crate::cost::{self, Costing, PriceRef};
 use crate::model::{self, AwsUsage, ModelContext, ServiceModel};
 use crate::pricing::PriceBook;
 use crate::roi::{self, tree, CashFlowInputs, Decision, MonthFlow, RoiTerms};
-use crate::scenario::{MetricsTarget, Scenario, Usage, Workload};
+use crate::scenario::{MetricsTarget, Scenario, SeriesSelection, Usage, Workload};
 use crate::units::HOURS_PER_MONTH;
 use mapping::{n, put, AwsDoc, Explanation, MapInput};
 use phases::PhaseDef;
@@ -392,13 +393,25 @@ impl<'a> Engine<'a> {
     /// What the metrics workload alone costs a month on a metrics target (the other target priced
     /// too, so a plan can show both).
     pub fn metrics_cost(&self, target: MetricsTarget) -> Result<MetricsOption> {
+        let c = self.metrics_costing(target, self.scenario.mapping.cloudwatch_series, &self.usage)?;
+        Ok(MetricsOption {
+            target: target.as_str(),
+            chosen: target == self.scenario.mapping.metrics_target,
+            monthly_usd: c.total_monthly_usd,
+            unknown_line_items: c.unknown_line_items,
+        })
+    }
+
+    /// The metrics workload of `usage` priced on a target with a series selection (expected values).
+    pub fn metrics_costing(&self, target: MetricsTarget, series: SeriesSelection, usage: &Usage) -> Result<Costing> {
         let mut s = self.scenario.clone();
         s.mapping.metrics_target = target;
+        s.mapping.cloudwatch_series = series;
         let values = Values::expected();
         let pricer = |doc: &AwsDoc| self.size_price(doc);
         let input = MapInput {
             scenario: &s,
-            usage: &self.usage,
+            usage,
             values: &values,
             factor: Decimal::ONE,
             hours: self.hours,
@@ -407,13 +420,7 @@ impl<'a> Engine<'a> {
         };
         let mut doc = AwsDoc::new();
         mapping::map_workload(Workload::Metrics, &input, &mut doc, &mut Vec::new())?;
-        let c = self.price_doc(&doc)?;
-        Ok(MetricsOption {
-            target: target.as_str(),
-            chosen: target == self.scenario.mapping.metrics_target,
-            monthly_usd: c.total_monthly_usd,
-            unknown_line_items: c.unknown_line_items,
-        })
+        self.price_doc(&doc)
     }
 
     /// Net monthly benefit of every phase for a set of values (full repricing).
@@ -472,6 +479,18 @@ pub struct ScenarioInfo {
     pub description: Option<String>,
     /// File it was read from.
     pub file: String,
+    /// Every value of the scenario file, flattened, in the file's order (empty when the plan was
+    /// built without the file's text).
+    pub inputs: Vec<ScenarioInput>,
+}
+
+/// One value of the scenario file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScenarioInput {
+    /// Key path, e.g. `team.ops_fte` or `self_hosted.hosts[app].count`.
+    pub key: String,
+    /// The value as written (a range as `{low: .., expected: .., high: ..}`).
+    pub value: String,
 }
 
 /// The inputs that drive the ROI, as used (expected values).
@@ -653,6 +672,23 @@ pub struct DecisionTree {
     pub agrees_with_roi: bool,
     /// One sentence on the comparison.
     pub note: String,
+    /// The tree's thresholds, to draw it.
+    pub thresholds: TreeThresholdsOut,
+}
+
+/// The decision tree's thresholds as used.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeThresholdsOut {
+    /// Teams of at most this many engineers keep Compose.
+    pub small_team_max: u32,
+    /// Teams of more than this many engineers consider AWS.
+    pub mid_team_max: u32,
+    /// Mid-size teams below this DAU keep Compose.
+    #[serde(with = "crate::report::json::num")]
+    pub low_dau_below: Decimal,
+    /// Mid-size teams from this DAU migrate to AWS.
+    #[serde(with = "crate::report::json::num")]
+    pub high_dau_from: Decimal,
 }
 
 /// The plan: the one canonical result of `obs-cost plan`.
@@ -691,6 +727,10 @@ pub struct Plan {
     pub switch_points: Vec<switch::SwitchPoint>,
     /// How switch points were computed.
     pub switch_points_method: String,
+    /// Monthly cost of ownership of self-hosted and of each phase against DAU (the switch-point chart).
+    pub switch_curve: switch::SwitchCurve,
+    /// The usage the plan used, with provenance, and the top metrics priced.
+    pub usage: measured::UsageSection,
     /// Uncertainty and sensitivity.
     pub uncertainty: uncertainty::Uncertainty,
     /// Every unconfirmed price used, once each.
@@ -700,6 +740,21 @@ pub struct Plan {
     pub prices: Vec<UsedPrice>,
     /// Things a reader must know.
     pub notes: Vec<String>,
+    /// The price book's regions and their snapshot dates.
+    pub price_book_regions: Vec<RegionSnapshot>,
+    /// The program that computed the plan, e.g. `obs-cost 0.1.0`.
+    pub generated_by: String,
+}
+
+/// A region of the price book and its snapshot date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegionSnapshot {
+    /// AWS region code.
+    pub region: String,
+    /// Its location name in the AWS Price List.
+    pub location: String,
+    /// Snapshot date of its prices (each entry also carries its own as-of date).
+    pub snapshot: String,
 }
 
 /// A price-book entry the plan uses.
@@ -726,7 +781,7 @@ pub fn from_file(
     shown_as: &Path,
 ) -> Result<(Plan, Scenario)> {
     let loaded = crate::scenario::load(path)?;
-    let s = loaded.scenario;
+    let s = loaded.scenario.clone();
     let snapshot = usage
         .map(Path::to_path_buf)
         .or_else(|| s.usage.snapshot.as_ref().map(|p| path.parent().map_or_else(|| p.clone(), |dir| dir.join(p))));
@@ -736,7 +791,9 @@ pub fn from_file(
     };
     let merged = s.usage.over(&measured);
     let engine = Engine::new(&s, merged, book)?;
-    let plan = build(&engine, shown_as, selected)?;
+    let mut plan = build(&engine, shown_as, selected)?;
+    plan.scenario.inputs =
+        loaded.inputs.iter().map(|(key, value)| ScenarioInput { key: key.clone(), value: value.clone() }).collect();
     Ok((plan, s))
 }
 
@@ -851,8 +908,15 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         roi_decision: best.1,
         agrees_with_roi: agrees,
         note,
+        thresholds: TreeThresholdsOut {
+            small_team_max: s.decision.tree.small_team_max,
+            mid_team_max: s.decision.tree.mid_team_max,
+            low_dau_below: s.decision.tree.low_dau_below.0,
+            high_dau_from: s.decision.tree.high_dau_from.0,
+        },
     };
-    let (switch_points, switch_points_method) = switch::compute(engine, &estate, &biz)?;
+    let (switch_points, switch_points_method, switch_curve) = switch::compute(engine, &estate, &biz)?;
+    let usage = measured::compute(engine)?;
     let uncertainty = uncertainty::compute(engine, &estate, &phases)?;
     // Unconfirmed prices across every costing, once each.
     let mut unconfirmed: BTreeMap<String, PriceRef> = BTreeMap::new();
@@ -925,6 +989,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             name: s.name.clone(),
             description: s.description.clone(),
             file: scenario_path.display().to_string(),
+            inputs: Vec::new(),
         },
         region: s.region.clone(),
         free_tier: engine.free_tier(),
@@ -963,9 +1028,22 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         decision_tree,
         switch_points: switch_points.into_iter().filter(|p| selected_filter(p.phase)).collect(),
         switch_points_method,
+        switch_curve: switch_curve.filtered(selected),
+        usage,
         uncertainty: uncertainty.filtered(selected),
         unconfirmed_prices: unconfirmed.into_values().collect(),
         prices: used.into_values().collect(),
         notes,
+        price_book_regions: engine
+            .book
+            .regions
+            .values()
+            .map(|r| RegionSnapshot {
+                region: r.region.clone(),
+                location: r.location.clone(),
+                snapshot: r.snapshot.clone(),
+            })
+            .collect(),
+        generated_by: format!("obs-cost {}", env!("CARGO_PKG_VERSION")),
     })
 }

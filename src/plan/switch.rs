@@ -49,6 +49,65 @@ pub struct SwitchPoint {
     pub team_net_1000_status: Crossing,
 }
 
+/// Monthly cost of ownership against DAU, on the grid the switch points were searched on: what the
+/// report draws. Self-hosted minus a phase is that phase's net monthly benefit at that DAU, so the
+/// lines cross where `dau_net_zero` is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SwitchCurve {
+    /// What the costs hold.
+    pub method: String,
+    /// DAU of each point (log-spaced from `switch_points.dau_min` to `dau_max`).
+    #[serde(serialize_with = "ser_nums")]
+    pub dau: Vec<Decimal>,
+    /// All self-hosted: infrastructure (scaled linearly) + ops labor + downtime cost, per month.
+    #[serde(serialize_with = "ser_money")]
+    pub self_hosted_monthly_usd: Vec<Decimal>,
+    /// Per phase, the same cost once the phase is done (null where the phase cannot be priced).
+    pub phases: Vec<PhaseCurve>,
+}
+
+/// One phase's cost of ownership against DAU.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhaseCurve {
+    /// 1-based phase.
+    pub phase: u32,
+    /// AWS + remaining self-hosted + ops labor + downtime cost − productivity gained, per month,
+    /// one per `dau` point; null beyond the traffic where the phase cannot be priced.
+    #[serde(serialize_with = "ser_opt_money")]
+    pub monthly_usd: Vec<Option<Decimal>>,
+}
+
+/// How the curve's costs are built.
+pub const CURVE_METHOD: &str = "monthly cost of ownership = infrastructure (AWS + what remains self-hosted) + ops labor + downtime cost - productivity gained; the all-self-hosted cost minus a phase's cost is that phase's net monthly benefit, so a phase's line crosses the self-hosted line at its DAU switch point";
+
+fn ser_nums<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct N(#[serde(with = "crate::report::json::num")] Decimal);
+    s.collect_seq(v.iter().map(|d| N(*d)))
+}
+
+fn ser_money<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct M(#[serde(with = "crate::report::json::money")] Decimal);
+    s.collect_seq(v.iter().map(|d| M(*d)))
+}
+
+fn ser_opt_money<S: serde::Serializer>(v: &[Option<Decimal>], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct M(#[serde(with = "crate::report::json::money::opt")] Option<Decimal>);
+    s.collect_seq(v.iter().map(|d| M(*d)))
+}
+
+impl SwitchCurve {
+    /// Only the selected phase.
+    pub fn filtered(mut self, selected: Option<u32>) -> Self {
+        if let Some(p) = selected {
+            self.phases.retain(|c| c.phase == p);
+        }
+        self
+    }
+}
+
 const GRID: usize = 33;
 const BISECTIONS: usize = 14;
 
@@ -59,7 +118,7 @@ fn find<T: Copy>(xs: &[T], above: &[bool]) -> (Option<(usize, bool)>, bool) {
 }
 
 /// Switch points of every phase, and the sentence that says how they were computed.
-pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<SwitchPoint>, String)> {
+pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<SwitchPoint>, String, SwitchCurve)> {
     let s = engine.scenario;
     let dau0 = s.traffic.dau.0;
     let thresholds = [Decimal::ZERO, s.decision.migrate_now_above_usd.0];
@@ -77,6 +136,18 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
     };
     let mut dau_points: Vec<[(Option<Decimal>, Crossing); 2]> = vec![[(None, Crossing::NeverWithinRange); 2]; np];
     let mut limits: Vec<(u32, Decimal, String)> = Vec::new();
+    let mut curve = SwitchCurve {
+        method: CURVE_METHOD.to_string(),
+        dau: Vec::new(),
+        self_hosted_monthly_usd: Vec::new(),
+        phases: Vec::new(),
+    };
+    // All self-hosted at a traffic factor: infrastructure, ops labor and downtime (no productivity gain).
+    let base_minutes = crate::roi::downtime_minutes(biz.base_availability, engine.hours);
+    let self_cost = |factor: Decimal| {
+        let dcost = if biz.downtime_scales { biz.downtime_cost * factor } else { biz.downtime_cost };
+        base * factor + biz.ops_fte * biz.loaded + base_minutes * dcost
+    };
     if dau0 > Decimal::ZERO {
         let ratio = (hi / lo).to_string().parse::<f64>().unwrap_or(1.0);
         let lo_f = lo.to_string().parse::<f64>().unwrap_or(1.0);
@@ -109,6 +180,13 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
                     }
                 }
             }
+        }
+        curve.dau.clone_from(&grid);
+        curve.self_hosted_monthly_usd = grid.iter().map(|d| self_cost(d / dau0)).collect();
+        for (i, net) in nets.iter().enumerate() {
+            let monthly_usd =
+                (0..grid.len()).map(|k| net.get(k).map(|n| curve.self_hosted_monthly_usd[k] - n)).collect();
+            curve.phases.push(PhaseCurve { phase: engine.phases[i].phase, monthly_usd });
         }
         for i in 0..np {
             for (t, &threshold) in thresholds.iter().enumerate() {
@@ -200,5 +278,5 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
             group_thousands(d, 0)
         ));
     }
-    Ok((out, method))
+    Ok((out, method, curve))
 }

@@ -2,6 +2,7 @@
 //! never write files (`output` does) nor call pricing or measure.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod plan_csv;
@@ -13,6 +14,7 @@ pub mod plan_json;
 pub mod plan_markdown;
 pub mod plan_table;
 pub mod plan_text;
+pub mod plan_view;
 pub mod suite_json;
 pub mod suite_junit;
 pub mod suite_markdown;

@@ -61,12 +61,7 @@ pub fn diff_at(d: &PlanDiff, level: usize) -> String {
     }
     out.push_str(&format!("\n<details><summary>{} field(s) differ</summary>\n\n", d.fields.len()));
     for f in d.fields.iter().take(MAX_FIELDS) {
-        out.push_str(&format!(
-            "- `{}`: {} → {}\n",
-            f.path,
-            cell(f.old.as_deref().unwrap_or("absent")),
-            cell(f.new.as_deref().unwrap_or("absent"))
-        ));
+        out.push_str(&format!("- `{}`: {} → {}\n", f.path, cell(&f.old_short()), cell(&f.new_short())));
     }
     if d.fields.len() > MAX_FIELDS {
         out.push_str(&format!("- … and {} more\n", d.fields.len() - MAX_FIELDS));

@@ -55,12 +55,7 @@ pub fn diff(d: &PlanDiff) -> String {
     }
     out.push_str(&format!("\nFields that differ ({}):\n", d.fields.len()));
     for f in d.fields.iter().take(MAX_FIELDS) {
-        out.push_str(&format!(
-            "  {}: {} -> {}\n",
-            f.path,
-            f.old.as_deref().unwrap_or("absent"),
-            f.new.as_deref().unwrap_or("absent")
-        ));
+        out.push_str(&format!("  {}: {} -> {}\n", f.path, f.old_short(), f.new_short()));
     }
     if d.fields.len() > MAX_FIELDS {
         out.push_str(&format!("  ... and {} more (--format json lists them all)\n", d.fields.len() - MAX_FIELDS));

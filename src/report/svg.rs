@@ -173,8 +173,11 @@ pub fn stacked_bars(
     size: Size,
 ) -> String {
     let totals: Vec<f64> = (0..categories.len()).map(|i| series.iter().map(|s| s.values[i].max(0.0)).sum()).collect();
-    // Head room above the tallest bar for the legend.
-    let y_max = totals.iter().copied().fold(0.0, f64::max).max(1.0) * 1.3;
+    // Head room above the tallest bar for the legend (about 17 px a series, in the upper left).
+    let plot_px = f64::from(size.height.saturating_sub(84).max(100));
+    let legend_px = 24.0 + 17.0 * series.len() as f64;
+    let free = (1.0 - legend_px / plot_px - 0.04).max(0.35);
+    let y_max = totals.iter().copied().fold(0.0, f64::max).max(1.0) / free;
     let n = categories.len().max(1) as u32;
     let svg = draw(size, |root| {
         let mut chart = ChartBuilder::on(root)
@@ -238,6 +241,48 @@ pub fn lines(
     markers: &[Marker],
     size: Size,
 ) -> String {
+    line_chart(id, title, desc, x_desc, y_is_money, series, markers, size, false)
+}
+
+/// Lines over a logarithmic x axis (positive x only: e.g. DAU from 100 to 10 million), with marked
+/// points; ticks at powers of ten.
+#[allow(clippy::too_many_arguments)]
+pub fn lines_log_x(
+    id: &str,
+    title: &str,
+    desc: &str,
+    x_desc: &str,
+    y_is_money: bool,
+    series: &[Line],
+    markers: &[Marker],
+    size: Size,
+) -> String {
+    let log = |x: f64| if x > 0.0 { x.log10() } else { 0.0 };
+    let series: Vec<Line> = series
+        .iter()
+        .map(|l| Line {
+            name: l.name.clone(),
+            points: l.points.iter().filter(|p| p.0 > 0.0).map(|p| (log(p.0), p.1)).collect(),
+            dashed: l.dashed,
+        })
+        .collect();
+    let markers: Vec<Marker> =
+        markers.iter().filter(|m| m.x > 0.0).map(|m| Marker { x: log(m.x), ..m.clone() }).collect();
+    line_chart(id, title, desc, x_desc, y_is_money, &series, &markers, size, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn line_chart(
+    id: &str,
+    title: &str,
+    desc: &str,
+    x_desc: &str,
+    y_is_money: bool,
+    series: &[Line],
+    markers: &[Marker],
+    size: Size,
+    x_log: bool,
+) -> String {
     let xs = series.iter().flat_map(|s| s.points.iter().map(|p| p.0));
     let x_min = xs.clone().fold(f64::INFINITY, f64::min);
     let x_max = xs.fold(f64::NEG_INFINITY, f64::max);
@@ -247,15 +292,27 @@ pub fn lines(
     let svg = draw(size, |root| {
         let mut chart = ChartBuilder::on(root)
             .margin(12)
+            .margin_right(36)
             .x_label_area_size(44)
             .y_label_area_size(84)
             .build_cartesian_2d(x_min..x_max, y_min..y_max)?;
         let y_fmt = |v: &f64| if y_is_money { axis_usd(*v) } else { axis_number(*v) };
+        let x_fmt = |v: &f64| {
+            if !x_log {
+                axis_number(*v)
+            } else if (v - v.round()).abs() < 1e-6 {
+                axis_number(10f64.powf(v.round()))
+            } else {
+                String::new()
+            }
+        };
+        let decades = (x_max.ceil() - x_min.floor()).max(1.0) as usize + 1;
         chart
             .configure_mesh()
+            .x_labels(if x_log { decades } else { 10 })
             .x_desc(x_desc)
             .y_desc(if y_is_money { "USD" } else { "" })
-            .x_label_formatter(&|v| axis_number(*v))
+            .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
             .label_style((FONT, 13))
             .draw()?;
@@ -276,7 +333,9 @@ pub fn lines(
         }
         for m in markers {
             chart.draw_series(std::iter::once(Circle::new((m.x, m.y), 5, BLACK.filled())))?;
-            chart.draw_series(std::iter::once(Text::new(m.label.clone(), (m.x, m.y), (FONT, 12).into_font())))?;
+            if !m.label.is_empty() {
+                chart.draw_series(std::iter::once(Text::new(m.label.clone(), (m.x, m.y), (FONT, 12).into_font())))?;
+            }
         }
         chart
             .configure_series_labels()
@@ -299,11 +358,13 @@ pub fn tornado(id: &str, title: &str, desc: &str, rows: &[TornadoRow], base: f64
     let pad = ((hi - lo).abs() * 0.08).max(1.0);
     let n = rows.len().max(1) as u32;
     let height = size.height.max(80 + 34 * n);
+    let longest = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0) as u32;
+    let label_area = (longest * 7 + 16).clamp(120, size.width / 2);
     let svg = draw(Size { width: size.width, height }, |root| {
         let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(44)
-            .y_label_area_size(220)
+            .y_label_area_size(label_area)
             .build_cartesian_2d((lo - pad)..(hi + pad), (0u32..(n - 1).max(1)).into_segmented())?;
         chart
             .configure_mesh()

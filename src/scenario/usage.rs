@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
-use super::estimate::Estimate;
+use super::estimate::{Estimate, Num};
 
 /// The `usage:` section. Every value is optional: a value that is neither measured nor given is
 /// unknown, and the AWS items it drives are reported as "depends on usage", never as $0.
@@ -63,6 +63,21 @@ pub struct MetricsUsage {
     pub grafana_editors: Option<Estimate>,
     /// Grafana users who only view (Amazon Managed Grafana viewer licences).
     pub grafana_viewers: Option<Estimate>,
+    /// The metric names with the most series, largest first (what `obs-cost measure --top N`
+    /// records); shown in the report with what each costs a month on CloudWatch and on AMP. They
+    /// do not change any total: `active_series` counts every series.
+    #[serde(default)]
+    pub top_metrics: Vec<TopMetric>,
+}
+
+/// One `usage.metrics.top_metrics` entry: a metric name and its series.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopMetric {
+    /// Metric name (`__name__`).
+    pub name: String,
+    /// Series with that name (`count by (__name__)({__name__=~".+"})`).
+    pub series: Num,
 }
 
 /// `usage.logs`.
@@ -170,6 +185,86 @@ fn over<T: Clone>(inline: &Option<T>, measured: &Option<T>) -> Option<T> {
 }
 
 impl Usage {
+    /// Every value given, as `(key path, value)`, in the file's order (`usage.metrics.active_series`,
+    /// `usage.containers.api.replicas`, ...).
+    pub fn entries(&self) -> Vec<(String, Estimate)> {
+        let mut out = Vec::new();
+        let mut add = |key: String, v: &Option<Estimate>| {
+            if let Some(v) = v {
+                out.push((key, *v));
+            }
+        };
+        if let Some(m) = &self.metrics {
+            for (k, v) in [
+                ("active_series", &m.active_series),
+                ("samples_per_second", &m.samples_per_second),
+                ("scrape_interval_seconds", &m.scrape_interval_seconds),
+                ("alerting_rules", &m.alerting_rules),
+                ("recording_rules", &m.recording_rules),
+                ("rule_evaluation_interval_seconds", &m.rule_evaluation_interval_seconds),
+                ("dashboards", &m.dashboards),
+                ("dashboard_views_per_month", &m.dashboard_views_per_month),
+                ("series_used_by_rules_and_dashboards", &m.series_used_by_rules_and_dashboards),
+                ("grafana_editors", &m.grafana_editors),
+                ("grafana_viewers", &m.grafana_viewers),
+            ] {
+                add(format!("usage.metrics.{k}"), v);
+            }
+        }
+        if let Some(l) = &self.logs {
+            for (k, v) in [
+                ("ingested_gb_per_month", &l.ingested_gb_per_month),
+                ("log_lines_per_month", &l.log_lines_per_month),
+                ("queried_gb_per_month", &l.queried_gb_per_month),
+            ] {
+                add(format!("usage.logs.{k}"), v);
+            }
+        }
+        if let Some(t) = &self.traces {
+            for (k, v) in [
+                ("spans_per_month", &t.spans_per_month),
+                ("traces_viewed_per_month", &t.traces_viewed_per_month),
+                ("traces_searched_per_month", &t.traces_searched_per_month),
+            ] {
+                add(format!("usage.traces.{k}"), v);
+            }
+        }
+        if let Some(d) = &self.database {
+            for (k, v) in [
+                ("size_gb", &d.size_gb),
+                ("transactions_per_second", &d.transactions_per_second),
+                ("connections", &d.connections),
+                ("backup_storage_gb", &d.backup_storage_gb),
+            ] {
+                add(format!("usage.database.{k}"), v);
+            }
+        }
+        if let Some(r) = &self.redis {
+            for (k, v) in [
+                ("memory_used_gb", &r.memory_used_gb),
+                ("commands_per_second", &r.commands_per_second),
+                ("backup_storage_gb", &r.backup_storage_gb),
+            ] {
+                add(format!("usage.redis.{k}"), v);
+            }
+        }
+        for c in &self.containers {
+            for (k, v) in [("cpu_cores", &c.cpu_cores), ("memory_gb", &c.memory_gb), ("replicas", &c.replicas)] {
+                add(format!("usage.containers.{}.{k}", c.name), v);
+            }
+        }
+        if let Some(n) = &self.network {
+            for (k, v) in [
+                ("data_transfer_out_gb_per_month", &n.data_transfer_out_gb_per_month),
+                ("load_balancer_processed_gb_per_month", &n.load_balancer_processed_gb_per_month),
+                ("nat_processed_gb_per_month", &n.nat_processed_gb_per_month),
+            ] {
+                add(format!("usage.network.{k}"), v);
+            }
+        }
+        out
+    }
+
     /// Inline values (`self`) over measured ones: every key given inline wins, keys absent inline
     /// keep the measured value. Containers are matched by name.
     pub fn over(&self, measured: &Usage) -> Usage {
@@ -192,6 +287,7 @@ impl Usage {
                 ),
                 grafana_editors: over(&i.grafana_editors, &m.grafana_editors),
                 grafana_viewers: over(&i.grafana_viewers, &m.grafana_viewers),
+                top_metrics: if i.top_metrics.is_empty() { m.top_metrics.clone() } else { i.top_metrics.clone() },
             }),
             (i, m) => over(i, m),
         };

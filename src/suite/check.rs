@@ -202,12 +202,7 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
     }
     if out.is_empty() {
         for f in d.fields.iter().take(MAX_FIELDS_LISTED) {
-            out.push(fail(
-                Golden,
-                f.path.clone(),
-                f.old.clone().unwrap_or_else(|| "absent".into()),
-                f.new.clone().unwrap_or_else(|| "absent".into()),
-            ));
+            out.push(fail(Golden, f.path.clone(), f.old_short(), f.new_short()));
         }
         if d.fields.len() > MAX_FIELDS_LISTED {
             out.push(fail(

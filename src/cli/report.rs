@@ -1,0 +1,32 @@
+//! `obs-cost report` arguments (clap derive types only).
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args};
+
+/// `obs-cost report`.
+#[derive(Debug, Args)]
+#[command(
+    group(ArgGroup::new("input").required(true).args(["scenario", "from"])),
+    after_help = "Writes one self-contained HTML file (inline CSS and SVG charts, no script, no network request).\n\
+Set SOURCE_DATE_EPOCH to print a generation time; without it the report carries none, so identical inputs give identical bytes.\n\
+Exit codes: 0 ok, 2 an error (bad scenario or plan file, missing price, I/O).\n\
+Example: obs-cost report --scenario scenarios/cloudmart-dau-50k.yaml -o reports/cloudmart.html"
+)]
+pub struct ReportArgs {
+    /// Scenario file to plan and report (see scenarios/example.yaml for every key).
+    #[arg(long, value_name = "FILE", conflicts_with = "from")]
+    pub scenario: Option<PathBuf>,
+    /// Usage snapshot written by `obs-cost measure`; overrides the scenario's `usage.snapshot`.
+    #[arg(long, value_name = "FILE", requires = "scenario")]
+    pub usage: Option<PathBuf>,
+    /// Re-render a saved plan: the JSON of `obs-cost plan --format json`.
+    #[arg(long, value_name = "PLAN.json")]
+    pub from: Option<PathBuf>,
+    /// The HTML file to write (atomically; its directory is created if needed).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Open the report in the default browser once written.
+    #[arg(long)]
+    pub open: bool,
+}

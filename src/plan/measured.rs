@@ -1,0 +1,135 @@
+//! The plan's `usage` section: every usage value the plan used, with where it came from, and the
+//! top metrics by series with what each adds a month as CloudWatch custom metrics and on Amazon
+//! Managed Prometheus. Prices are applied through `Engine` (the cost engine), never here.
+
+use anyhow::Result;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::Engine;
+use crate::scenario::{Estimate, MetricsTarget, SeriesSelection, Usage};
+
+/// How the per-metric costs are computed (shown with them).
+pub const TOP_METRICS_METHOD: &str = "What each metric adds a month: the metrics workload priced with and without its series (active series reduced by them, samples per second in proportion), with the scenario's free-tier setting and tiers; on CloudWatch every series becomes a custom metric (as with mapping.cloudwatch_series: all), on Amazon Managed Prometheus its samples are ingested and stored.";
+
+/// One usage value and its provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UsageValue {
+    /// Key path in the scenario (`usage.metrics.active_series`).
+    pub key: String,
+    /// Low end (the value itself when exact).
+    #[serde(with = "crate::report::json::num")]
+    pub low: Decimal,
+    /// Expected value: what every deterministic figure uses.
+    #[serde(with = "crate::report::json::num")]
+    pub expected: Decimal,
+    /// High end (the value itself when exact).
+    #[serde(with = "crate::report::json::num")]
+    pub high: Decimal,
+    /// `scenario` (given inline in the scenario) or `snapshot` (measured by `obs-cost measure`).
+    pub source: &'static str,
+    /// The PromQL query that measured it; null when given in the scenario.
+    pub query: Option<String>,
+    /// Seconds of data the measurement covers; null when given in the scenario.
+    pub window_seconds: Option<u64>,
+    /// Whether the value was scaled from a shorter history; null when given in the scenario.
+    pub extrapolated: Option<bool>,
+}
+
+/// One of the metric names with the most series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopMetricCost {
+    /// Metric name.
+    pub name: String,
+    /// Its series.
+    #[serde(with = "crate::report::json::num")]
+    pub series: Decimal,
+    /// What its series add a month as CloudWatch custom metrics (null: active series unknown).
+    #[serde(with = "crate::report::json::money::opt")]
+    pub cloudwatch_monthly_usd: Option<Decimal>,
+    /// What its samples add a month on Amazon Managed Prometheus (null: samples unknown).
+    #[serde(with = "crate::report::json::money::opt")]
+    pub managed_prometheus_monthly_usd: Option<Decimal>,
+}
+
+/// The usage section of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UsageSection {
+    /// Where the usage came from, in words (`given in the scenario`, or the snapshot file).
+    pub source: String,
+    /// The snapshot file named by the scenario or `--usage`, if any.
+    pub snapshot: Option<String>,
+    /// Every usage value, in the scenario's order.
+    pub values: Vec<UsageValue>,
+    /// The metric names with the most series, largest first (empty: the usage has none).
+    pub top_metrics: Vec<TopMetricCost>,
+    /// How the per-metric costs were computed.
+    pub top_metrics_method: String,
+}
+
+/// The usage with one metric's series taken out of the metrics workload.
+fn without(usage: &Usage, series: Decimal) -> Option<Usage> {
+    let mut u = usage.clone();
+    let m = u.metrics.as_mut()?;
+    let total = m.active_series?.expected();
+    if total <= Decimal::ZERO {
+        return None;
+    }
+    let left = (total - series).max(Decimal::ZERO);
+    let share = left / total;
+    m.active_series = Some(Estimate::exact(left));
+    if let Some(sps) = m.samples_per_second {
+        m.samples_per_second = Some(Estimate::exact(sps.expected() * share));
+    }
+    Some(u)
+}
+
+/// The usage section: values with provenance and the top metrics priced on both targets.
+pub fn compute(engine: &Engine<'_>) -> Result<UsageSection> {
+    let usage = &engine.usage;
+    let values = usage
+        .entries()
+        .into_iter()
+        .map(|(key, e)| UsageValue {
+            key,
+            low: e.low(),
+            expected: e.expected(),
+            high: e.high(),
+            // Snapshots are not read by this build yet (`scenario::usage::from_snapshot`), so
+            // every value the plan used was given in the scenario.
+            source: "scenario",
+            query: None,
+            window_seconds: None,
+            extrapolated: None,
+        })
+        .collect();
+    let snapshot = usage.snapshot.as_ref().map(|p| p.display().to_string());
+    let source = match &snapshot {
+        Some(p) => format!("given in the scenario (snapshot {p} named, values given inline win)"),
+        None => "given in the scenario".to_string(),
+    };
+    let mut top_metrics = Vec::new();
+    let top = usage.metrics.as_ref().map(|m| m.top_metrics.clone()).unwrap_or_default();
+    for t in top {
+        let series = t.series.0;
+        let reduced = without(usage, series);
+        let cost = |target: MetricsTarget| -> Result<Option<Decimal>> {
+            let Some(reduced) = &reduced else { return Ok(None) };
+            let full = engine.metrics_costing(target, SeriesSelection::All, usage)?;
+            let less = engine.metrics_costing(target, SeriesSelection::All, reduced)?;
+            if full.unknown_line_items > 0 && full.unknown_line_items != less.unknown_line_items {
+                return Ok(None);
+            }
+            Ok(Some(full.total_monthly_usd - less.total_monthly_usd))
+        };
+        let cloudwatch_monthly_usd = cost(MetricsTarget::Cloudwatch)?;
+        let managed_prometheus_monthly_usd = cost(MetricsTarget::ManagedPrometheus)?;
+        top_metrics.push(TopMetricCost {
+            name: t.name,
+            series,
+            cloudwatch_monthly_usd,
+            managed_prometheus_monthly_usd,
+        });
+    }
+    Ok(UsageSection { source, snapshot, values, top_metrics, top_metrics_method: TOP_METRICS_METHOD.to_string() })
+}
