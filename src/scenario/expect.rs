@@ -258,4 +258,10 @@ mod tests {
         assert!(r.holds(12.into()) && !r.holds(13.into()));
         assert_eq!(r.to_string(), "at most 12");
     }
+
+    #[test]
+    fn the_expect_block_is_not_an_input_of_the_plan() {
+        let inputs = crate::scenario::inputs("name: a\nexpect:\n  decision_tree: keep_compose\n");
+        assert_eq!(inputs, vec![("name".to_string(), "a".to_string())]);
+    }
 }
