@@ -2,6 +2,7 @@
 //! phase, on AWS managed services. `run` is the whole program; `main.rs` only maps its result to an
 //! exit code. Data flows one way: measure → usage → model → pricing → cost → plan → roi → report.
 
+pub mod aws;
 pub mod cli;
 pub mod cmd;
 pub mod cost;

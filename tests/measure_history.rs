@@ -7,7 +7,7 @@ mod support;
 
 use serde_json::Value;
 use support::fixture::*;
-use support::{obs_cost, value};
+use support::{assert_close, obs_cost, value};
 
 const EMPTY_CONFIG: &str = "global:\n  scrape_interval: 15s\n";
 
@@ -84,6 +84,32 @@ fn measures_thirty_days_of_history_within_one_percent() {
     let snapshot = obs_cost::measure::load_snapshot(&file).unwrap();
     assert_eq!(snapshot.logs.source.as_deref(), Some("loki"));
     assert_eq!(snapshot.database.len(), 1);
+
+    // End to end: the snapshot feeds `obs-cost plan`, whose usage values equal the measured ones
+    // and carry their query, window and extrapolation.
+    let scenario =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/measured-reference-stack.yaml"))
+            .unwrap()
+            .replace("../examples/usage-snapshot.yaml", &file.display().to_string());
+    let scenario_path = dir.path().join("scenario.yaml");
+    std::fs::write(&scenario_path, scenario).unwrap();
+    let out = obs_cost().args(["plan", "--format", "json", "--scenario"]).arg(&scenario_path).output().unwrap();
+    assert!(out.status.success(), "plan failed: {}", String::from_utf8_lossy(&out.stderr));
+    let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let values = plan["usage"]["values"].as_array().unwrap();
+    for (key, pointer) in [
+        ("usage.metrics.active_series", "/metrics/active_series"),
+        ("usage.logs.ingested_gb_per_month", "/logs/ingested_gb_per_month"),
+        ("usage.traces.spans_per_month", "/traces/spans_per_month"),
+        ("usage.database.size_gb", "/database/0/size_gb"),
+        ("usage.redis.memory_used_gb", "/cache/0/memory_used_gb"),
+    ] {
+        let v = values.iter().find(|v| v["key"] == key).unwrap_or_else(|| panic!("plan has no {key}"));
+        assert_eq!(v["source"], "snapshot", "{key}");
+        assert_close(key, v["expected"].as_f64().unwrap(), value(&json, pointer), 1e-9);
+        assert_eq!(v["query"], json.pointer(pointer).unwrap()["query"], "{key}");
+        assert_eq!(v["window_seconds"], json.pointer(pointer).unwrap()["window_seconds"], "{key}");
+    }
 
     // The same fixture evaluated where there is no data: an empty result is an error, not zeros.
     let out = obs_cost()

@@ -205,21 +205,63 @@ fn inconsistent_values_are_explained() {
 }
 
 #[test]
-fn usage_snapshots_check_their_version_and_wait_for_measure() {
+fn usage_snapshots_check_their_version_and_feed_the_plan_with_provenance() {
     let dir = tempfile::tempdir().unwrap();
     let snap = dir.path().join("usage.yaml");
-    std::fs::write(&snap, "schema_version: 9\n").unwrap();
+    std::fs::write(&snap, "schema_version: 9\nkind: usage\n").unwrap();
     obs_cost()
         .args(["plan", "--scenario", CLOUDMART, "--usage", snap.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("has schema_version 9"));
-    std::fs::write(&snap, "schema_version: 1\n").unwrap();
-    obs_cost()
-        .args(["plan", "--scenario", CLOUDMART, "--usage", snap.to_str().unwrap()])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("snapshot usage files need obs-cost measure support"));
+        .stderr(predicate::str::contains("schema_version 9 is not supported (this obs-cost reads 1)"))
+        .stderr(predicate::str::contains("usage.yaml"));
+    // The bundled measured scenario: measured values carry their query, window and extrapolation;
+    // values given inline win.
+    let out = obs_cost()
+        .args(["plan", "--scenario", "scenarios/measured-reference-stack.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let values = plan["usage"]["values"].as_array().unwrap();
+    let get = |key: &str| values.iter().find(|v| v["key"] == key).unwrap_or_else(|| panic!("no {key}"));
+    let series = get("usage.metrics.active_series");
+    assert_eq!(series["source"], "snapshot");
+    assert_eq!(series["expected"], 1935);
+    assert_eq!(series["query"], "sum(scrape_samples_post_metric_relabeling) + 5 * count(up)");
+    assert_eq!(series["extrapolated"], false);
+    let sps = get("usage.metrics.samples_per_second");
+    assert_eq!(sps["extrapolated"], true);
+    assert_eq!(sps["window_seconds"], 3600);
+    let editors = get("usage.metrics.grafana_editors");
+    assert_eq!(editors["source"], "scenario");
+    assert!(editors["query"].is_null());
+    assert_eq!(plan["usage"]["top_metrics"].as_array().unwrap().len(), 5);
+    // An inline value overrides the measured one.
+    let scenario = std::fs::read_to_string("scenarios/measured-reference-stack.yaml")
+        .unwrap()
+        .replace("  metrics:\n", "  metrics:\n    active_series: 5000\n")
+        .replace(
+            "../examples/usage-snapshot.yaml",
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples/usage-snapshot.yaml")
+                .display()
+                .to_string(),
+        );
+    let path = dir.path().join("inline.yaml");
+    std::fs::write(&path, scenario).unwrap();
+    let out = obs_cost().args(["plan", "--format", "json", "--scenario"]).arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = plan["usage"]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["key"] == "usage.metrics.active_series")
+        .cloned()
+        .unwrap();
+    assert_eq!(v["source"], "scenario");
+    assert_eq!(v["expected"], 5000);
 }
 
 #[test]

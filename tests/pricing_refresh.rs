@@ -4,32 +4,25 @@
 //! serves trimmed bulk offer files (selected with `OBS_COST_PRICING_BULK_URL`). Response bodies
 //! are in tests/fixtures/pricing/, in the shapes AWS documents.
 
-use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use assert_cmd::Command;
+use support::fake_aws::{FakeAws, Request, Response};
 
-const FIXTURES: &str = "tests/fixtures/pricing";
-const BOOK: &str = "tests/fixtures/pricing/book";
+/// The Price List's content type (awsJson1.1).
+const AWS_JSON: &str = "application/x-amz-json-1.1";
 
-/// One request the fake server received.
-#[derive(Debug, Clone)]
-struct Request {
-    method: String,
-    path: String,
-    headers: BTreeMap<String, String>,
-    body: String,
+/// The GetProducts view of a request.
+trait GetProducts {
+    /// The `Value` of the GetProducts filter on `field`, with its type.
+    fn filter(&self, field: &str) -> Option<(String, String)>;
 }
 
-impl Request {
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body).unwrap_or(serde_json::Value::Null)
-    }
-    /// The `Value` of the GetProducts filter on `field`, with its type.
+impl GetProducts for Request {
     fn filter(&self, field: &str) -> Option<(String, String)> {
         let body = self.json();
         body["Filters"].as_array()?.iter().find(|f| f["Field"] == field).map(|f| {
@@ -38,109 +31,8 @@ impl Request {
     }
 }
 
-/// An HTTP answer.
-struct Response {
-    status: u16,
-    body: Vec<u8>,
-    /// Content-Length to announce on HEAD instead of the body's.
-    head_length: Option<u64>,
-}
-
-impl Response {
-    fn ok(body: impl Into<Vec<u8>>) -> Self {
-        Response { status: 200, body: body.into(), head_length: None }
-    }
-    fn status(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Response { status, body: body.into(), head_length: None }
-    }
-}
-
-type Handler = dyn Fn(&Request, usize) -> Response + Send + Sync;
-
-/// A minimal HTTP/1.1 server on loopback (keep-alive, Content-Length bodies), recording requests.
-struct FakeAws {
-    url: String,
-    requests: Arc<Mutex<Vec<Request>>>,
-}
-
-impl FakeAws {
-    fn start(handler: impl Fn(&Request, usize) -> Response + Send + Sync + 'static) -> FakeAws {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let handler: Arc<Handler> = Arc::new(handler);
-        let recorded = requests.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { continue };
-                let (handler, recorded) = (handler.clone(), recorded.clone());
-                std::thread::spawn(move || serve(stream, &*handler, &recorded));
-            }
-        });
-        FakeAws { url, requests }
-    }
-
-    fn requests(&self) -> Vec<Request> {
-        self.requests.lock().unwrap().clone()
-    }
-}
-
-fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<Request>>) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut writer = stream;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let mut parts = line.split_whitespace();
-        let (method, path) =
-            (parts.next().unwrap_or_default().to_string(), parts.next().unwrap_or_default().to_string());
-        let mut headers = BTreeMap::new();
-        loop {
-            let mut h = String::new();
-            if reader.read_line(&mut h).unwrap_or(0) == 0 {
-                return;
-            }
-            let h = h.trim_end();
-            if h.is_empty() {
-                break;
-            }
-            if let Some((k, v)) = h.split_once(':') {
-                headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
-            }
-        }
-        let len: usize = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
-        let mut body = vec![0; len];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
-        let req = Request { method, path, headers, body: String::from_utf8_lossy(&body).into_owned() };
-        let n = {
-            let mut all = recorded.lock().unwrap();
-            all.push(req.clone());
-            all.len()
-        };
-        let resp = handler(&req, n);
-        let length = if req.method == "HEAD" {
-            resp.head_length.unwrap_or(resp.body.len() as u64)
-        } else {
-            resp.body.len() as u64
-        };
-        let content_type = if req.method == "POST" { "application/x-amz-json-1.1" } else { "application/json" };
-        let head = format!(
-            "HTTP/1.1 {} X\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\nx-amzn-RequestId: 00000000-test\r\n\r\n",
-            resp.status
-        );
-        if writer.write_all(head.as_bytes()).is_err() {
-            return;
-        }
-        if req.method != "HEAD" && writer.write_all(&resp.body).is_err() {
-            return;
-        }
-        let _ = writer.flush();
-    }
-}
+const FIXTURES: &str = "tests/fixtures/pricing";
+const BOOK: &str = "tests/fixtures/pricing/book";
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(Path::new(FIXTURES).join(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
@@ -230,7 +122,7 @@ fn api_refresh_pages_retries_throttling_handles_the_traps_and_writes_a_loadable_
     // The first ElastiCache query is throttled once: the SDK must retry it.
     let throttled = Arc::new(AtomicBool::new(false));
     let once = throttled.clone();
-    let server = FakeAws::start(move |req, _| {
+    let server = FakeAws::start(AWS_JSON, move |req, _| {
         let elasticache = req.filter("usagetype").is_some_and(|(_, v)| v == "NodeUsage:cache.t4g.micro");
         if elasticache && !once.swap(true, Ordering::SeqCst) {
             return Response::status(400, fixture("api/throttling.json"));
@@ -342,7 +234,7 @@ fn api_refresh_pages_retries_throttling_handles_the_traps_and_writes_a_loadable_
 
 #[test]
 fn api_expired_credentials_are_one_clear_error_and_nothing_is_written() {
-    let server = FakeAws::start(|_, _| Response::status(400, fixture("api/expired-token.json")));
+    let server = FakeAws::start(AWS_JSON, |_, _| Response::status(400, fixture("api/expired-token.json")));
     let home = tempfile::tempdir().unwrap();
     let out_dir = home.path().join("snap");
     let out = api_cmd(home.path(), &server).args(refresh_args(&out_dir, "api")).output().unwrap();
@@ -356,7 +248,7 @@ fn api_expired_credentials_are_one_clear_error_and_nothing_is_written() {
 
 #[test]
 fn api_empty_results_for_every_entry_are_an_unknown_region_error() {
-    let server = FakeAws::start(|_, _| Response::ok(fixture("api/empty.json")));
+    let server = FakeAws::start(AWS_JSON, |_, _| Response::ok(fixture("api/empty.json")));
     let home = tempfile::tempdir().unwrap();
     let out_dir = home.path().join("snap");
     let out = api_cmd(home.path(), &server).args(refresh_args(&out_dir, "api")).output().unwrap();
@@ -367,7 +259,7 @@ fn api_empty_results_for_every_entry_are_an_unknown_region_error() {
 
 #[test]
 fn api_an_empty_or_malformed_entry_is_kept_from_the_old_book_and_reported() {
-    let server = FakeAws::start(|req, _| match req.filter("usagetype").map(|f| f.1).as_deref() {
+    let server = FakeAws::start(AWS_JSON, |req, _| match req.filter("usagetype").map(|f| f.1).as_deref() {
         Some("CW:Requests") => Response::ok(fixture("api/malformed-price.json")),
         Some("XRay-TracesStored") => Response::ok(fixture("api/empty.json")),
         _ => api_page(req),
@@ -430,7 +322,7 @@ fn a_region_the_price_list_does_not_know_is_named() {
 
 /// Serves the bulk fixtures at their offer-file paths for ap-northeast-2.
 fn bulk_server(overrides: impl Fn(&Request) -> Option<Response> + Send + Sync + 'static) -> FakeAws {
-    FakeAws::start(move |req, _| {
+    FakeAws::start(AWS_JSON, move |req, _| {
         if let Some(r) = overrides(req) {
             return r;
         }

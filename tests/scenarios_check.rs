@@ -33,11 +33,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A temporary copy of the bundled scenarios with their goldens.
+/// A temporary copy of the bundled scenarios with their goldens (and `examples/`, which holds the
+/// usage snapshot a bundled scenario reads through `../examples/`).
 fn scenarios_copy() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("scenarios");
     copy_dir(&root().join("scenarios"), &dir);
+    copy_dir(&root().join("examples"), &tmp.path().join("examples"));
     (tmp, dir)
 }
 
@@ -84,7 +86,7 @@ fn the_bundled_suite_passes() {
     let out = check(&[s(&dir)]);
     assert_code(&out, 0);
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("7 scenario(s): 7 passed, 0 failed, 0 error(s)"), "{stdout}");
+    assert!(stdout.contains("8 scenario(s): 8 passed, 0 failed, 0 error(s)"), "{stdout}");
     // The default directory is scenarios/, and the repository's own copy passes too.
     assert_code(&check(&[]), 0);
 }
@@ -101,7 +103,7 @@ fn a_changed_expectation_fails_naming_scenario_field_expected_and_actual() {
         "{stderr}"
     );
     assert!(text(&out.stdout).contains("FAIL  startup-3p-5k"), "{}", text(&out.stdout));
-    assert!(text(&out.stdout).contains("6 passed, 1 failed"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("7 passed, 1 failed"), "{}", text(&out.stdout));
 }
 
 #[test]
@@ -243,11 +245,11 @@ fn junit_output_parses_with_one_testcase_per_scenario_and_one_failure_per_differ
     let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
     let suite = doc.root_element();
     assert_eq!(suite.tag_name().name(), "testsuite");
-    assert_eq!(suite.attribute("tests"), Some("7"));
+    assert_eq!(suite.attribute("tests"), Some("8"));
     assert_eq!(suite.attribute("failures"), Some("1"));
     assert_eq!(suite.attribute("errors"), Some("0"));
     let cases: Vec<_> = suite.children().filter(|n| n.has_tag_name("testcase")).collect();
-    assert_eq!(cases.len(), 7);
+    assert_eq!(cases.len(), 8);
     let failing: Vec<_> = cases.iter().filter(|c| c.children().any(|n| n.has_tag_name("failure"))).collect();
     assert_eq!(failing.len(), 1);
     assert_eq!(failing[0].attribute("name"), Some("startup-3p-5k"));
@@ -274,7 +276,7 @@ fn update_writes_missing_goldens_and_non_scenario_files_are_skipped() {
     let out = check(&[s(&dir), "--format", "json"]);
     assert_code(&out, 0);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["passed"], 7);
+    assert_eq!(v["passed"], 8);
     assert!(v["skipped"].as_array().unwrap().iter().any(|f| f.as_str().unwrap().ends_with("notes.yaml")));
     // The goldens written in the copy are the committed ones: they do not depend on the directory.
     for name in ["startup-3p-5k", "cloudmart-dau-50k"] {

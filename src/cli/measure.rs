@@ -15,12 +15,33 @@ pub enum SnapshotFormatArg {
 
 /// `obs-cost measure`.
 #[derive(Debug, Args)]
-#[command(after_help = "Exit codes: 0 ok, 2 an error (unreachable server, failed query, bad input).\n\
-Credentials are never written to the snapshot, logs or errors; `user:pass@` in a URL is used as basic auth.")]
+#[command(
+    group(clap::ArgGroup::new("sources").required(true).multiple(true).args(["prometheus", "cloudwatch"])),
+    after_help = "Exit codes: 0 ok, 2 an error (unreachable server, failed query, bad input).\n\
+Credentials are never written to the snapshot, logs or errors; `user:pass@` in a URL is used as basic auth.\n\
+--cloudwatch reads the actual usage of the AWS services already moved into the snapshot's `actual` section, with the\n\
+standard AWS credential chain (IAM actions cloudwatch:ListMetrics and cloudwatch:GetMetricData); compare it with a plan\n\
+using `obs-cost plan --actual FILE`.\n\
+Examples: obs-cost measure --prometheus http://localhost:9090 -o usage.yaml\n\
+          obs-cost measure --cloudwatch --region ap-northeast-2 --log-group-prefix /app/ -o actual.yaml"
+)]
 pub struct MeasureArgs {
     /// Prometheus-compatible API base URL (Prometheus, VictoriaMetrics, ...); repeat to merge several servers.
-    #[arg(long = "prometheus", value_name = "URL", required = true)]
+    #[arg(long = "prometheus", value_name = "URL")]
     pub prometheus: Vec<String>,
+    /// Also read the actual usage of the AWS services already moved from CloudWatch (needs --region
+    /// and AWS credentials); alone, it writes a snapshot with only the `actual` section.
+    #[arg(long, requires = "region")]
+    pub cloudwatch: bool,
+    /// AWS region to read CloudWatch in, e.g. ap-northeast-2.
+    #[arg(long, value_name = "REGION", requires = "cloudwatch")]
+    pub region: Option<String>,
+    /// Only CloudWatch Logs log groups whose name starts with this (repeat or comma-separate; default: all).
+    #[arg(long, value_name = "PREFIX", value_delimiter = ',', requires = "cloudwatch")]
+    pub log_group_prefix: Vec<String>,
+    /// EC2 instance running a Compose host: read its CPUUtilization and NetworkIn/NetworkOut (repeat or comma-separate).
+    #[arg(long, value_name = "ID", value_delimiter = ',', requires = "cloudwatch")]
+    pub instance_id: Vec<String>,
     /// Look-back window of rates and monthly volumes (humantime: 30d, 7d, 12h).
     #[arg(long, value_name = "DURATION", default_value = "30d")]
     pub window: String,

@@ -47,7 +47,7 @@ pub enum Command {
     /// Check scenarios in CI: expectations, guardrails and golden plans.
     #[command(subcommand)]
     Scenarios(ScenariosCommand),
-    /// Measure a live stack's usage through Prometheus's HTTP API and write a usage snapshot.
+    /// Measure a live stack's usage through Prometheus's HTTP API (and, with --cloudwatch, the AWS side's actual usage) and write a usage snapshot.
     Measure(measure::MeasureArgs),
 }
 

@@ -42,6 +42,10 @@ pub struct PlanArgs {
     /// (inline `usage:` values still win over measured ones).
     #[arg(long, value_name = "FILE")]
     pub usage: Option<PathBuf>,
+    /// Usage snapshot with an `actual` section (`obs-cost measure --cloudwatch`): compare the
+    /// forecast with it per phase and service, with the error in percent.
+    #[arg(long, value_name = "FILE")]
+    pub actual: Option<PathBuf>,
     /// Phase to show: a number from 1, or `all`.
     #[arg(long, value_name = "N|all", default_value = "all")]
     pub phase: PhaseArg,

@@ -20,6 +20,9 @@ pub struct ReportArgs {
     /// Usage snapshot written by `obs-cost measure`; overrides the scenario's `usage.snapshot`.
     #[arg(long, value_name = "FILE", requires = "scenario")]
     pub usage: Option<PathBuf>,
+    /// Usage snapshot with an `actual` section (`obs-cost measure --cloudwatch`): add forecast vs actual.
+    #[arg(long, value_name = "FILE", requires = "scenario")]
+    pub actual: Option<PathBuf>,
     /// Re-render a saved plan: the JSON of `obs-cost plan --format json`.
     #[arg(long, value_name = "PLAN.json")]
     pub from: Option<PathBuf>,

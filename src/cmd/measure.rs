@@ -1,6 +1,7 @@
 //! `obs-cost measure`: turns the command line into connection and measuring options, runs the
 //! measurement with a progress bar on a terminal, and writes the snapshot atomically. All PromQL
-//! lives in `measure::queries`, all HTTP in `measure::prometheus`.
+//! lives in `measure::queries`, all HTTP in `measure::prometheus`; `--cloudwatch` adds the `actual`
+//! section through `measure::cloudwatch`.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -9,6 +10,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{anyhow, bail, Context, Result};
 
 use crate::cli::measure::{MeasureArgs, SnapshotFormatArg};
+use crate::measure::cloudwatch::CloudWatchOptions;
 use crate::measure::prometheus::{Client, ConnectOptions};
 use crate::measure::{self, MeasureOptions, Status, UsageSnapshot};
 use crate::output;
@@ -35,6 +37,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
         top: args.top,
         allow_partial: args.allow_partial,
     };
+    let cloudwatch = cloudwatch_options(args, opts.window_seconds, at)?;
     let clients = args.prometheus.iter().map(|url| Client::new(url, &connect)).collect::<Result<Vec<_>, _>>()?;
 
     let started = Instant::now();
@@ -53,7 +56,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
             bar.set_message(label.chars().take(100).collect::<String>());
         }
     };
-    let result = measure::measure(&clients, &opts, &mut progress);
+    let result = measure_all(&clients, &opts, cloudwatch.as_ref(), &mut progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -67,6 +70,82 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
         eprintln!("{}", summary(&snapshot, started.elapsed(), args.output.as_deref()));
     }
     Ok(())
+}
+
+/// Runs the Prometheus measurement (when URLs were given) and the CloudWatch one (when asked),
+/// into one snapshot.
+fn measure_all(
+    clients: &[Client],
+    opts: &MeasureOptions,
+    cloudwatch: Option<&CloudWatchOptions>,
+    progress: &mut dyn FnMut(&str),
+) -> Result<UsageSnapshot> {
+    let mut snapshot =
+        if clients.is_empty() { empty_snapshot(opts) } else { measure::measure(clients, opts, &mut *progress)? };
+    if let Some(cw) = cloudwatch {
+        let reading = measure::cloudwatch::measure(cw, progress)?;
+        snapshot.not_measured.extend(reading.not_measured);
+        snapshot.actual = Some(reading.actual);
+    }
+    Ok(snapshot)
+}
+
+/// A snapshot with no Prometheus data, for `measure --cloudwatch` alone: its self-hosted sections
+/// are empty (not measured, not zero) and `actual` is filled in afterwards.
+fn empty_snapshot(opts: &MeasureOptions) -> UsageSnapshot {
+    UsageSnapshot {
+        schema_version: measure::SCHEMA_VERSION,
+        kind: measure::KIND_USAGE.into(),
+        generated_by: concat!("obs-cost ", env!("CARGO_PKG_VERSION")).into(),
+        at: measure::collect::format_at(opts.at),
+        window_seconds: opts.window_seconds,
+        month_seconds: measure::MONTH_SECONDS as u64,
+        sources: Vec::new(),
+        metrics: measure::MetricsUsage::default(),
+        logs: measure::LogsUsage::default(),
+        traces: measure::TracesUsage::default(),
+        database: Vec::new(),
+        cache: Vec::new(),
+        hosts: Vec::new(),
+        containers: Vec::new(),
+        not_measured: Vec::new(),
+        failed_queries: Vec::new(),
+        actual: None,
+    }
+}
+
+/// The CloudWatch request, validated, when `--cloudwatch` was given.
+fn cloudwatch_options(args: &MeasureArgs, window_seconds: u64, at: f64) -> Result<Option<CloudWatchOptions>> {
+    if !args.cloudwatch {
+        return Ok(None);
+    }
+    let Some(region) = args.region.clone() else {
+        bail!("--cloudwatch needs --region REGION (the region the moved services run in, e.g. ap-northeast-2)");
+    };
+    crate::aws::check_region(&region)?;
+    if window_seconds % 60 != 0 {
+        bail!(
+            "--window '{}' is not a whole number of minutes, which CloudWatch periods need; use e.g. 30d, 7d or 12h",
+            args.window
+        );
+    }
+    for id in &args.instance_id {
+        if !id.starts_with("i-") || id.len() < 10 || !id[2..].chars().all(|c| c.is_ascii_hexdigit()) {
+            bail!(
+                "--instance-id '{id}' is not an EC2 instance id (i- and 8 or 17 hex digits, e.g. i-0123456789abcdef0)"
+            );
+        }
+    }
+    if let Some(p) = args.log_group_prefix.iter().find(|p| p.is_empty()) {
+        bail!("--log-group-prefix '{p}' is empty; give the start of a log group name, e.g. /ecs/app");
+    }
+    Ok(Some(CloudWatchOptions {
+        region,
+        log_group_prefixes: args.log_group_prefix.clone(),
+        instance_ids: args.instance_id.clone(),
+        window_seconds,
+        at,
+    }))
 }
 
 fn read_secret(path: &Path, what: &str) -> Result<String> {
@@ -158,6 +237,9 @@ fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path>) -
     );
     if !missing.is_empty() {
         line.push_str(&format!("; not measured: {}", missing.join(", ")));
+    }
+    if let Some(a) = &snapshot.actual {
+        found.push(format!("CloudWatch actuals ({}, {} log group(s))", a.region, a.logs.log_groups.len()));
     }
     if !snapshot.failed_queries.is_empty() {
         line.push_str(&format!("; {} queries FAILED (see failed_queries)", snapshot.failed_queries.len()));

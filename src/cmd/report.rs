@@ -48,7 +48,13 @@ pub fn run(args: &ReportArgs, book: impl FnOnce() -> Result<PriceBook>) -> Resul
     let html = match (&args.from, &args.scenario) {
         (Some(from), _) => html::render(&read_plan(from)?, generated.as_deref())?,
         (None, Some(scenario)) => {
-            let plan = super::plan::build_from(scenario, args.usage.as_deref(), PhaseArg::All, &book()?)?;
+            let plan = super::plan::build_with_actual(
+                scenario,
+                args.usage.as_deref(),
+                args.actual.as_deref(),
+                PhaseArg::All,
+                &book()?,
+            )?;
             render_json(&plan_json::plan(&plan)?, generated.as_deref())?
         }
         (None, None) => anyhow::bail!("give --scenario FILE or --from plan.json"),

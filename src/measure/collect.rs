@@ -888,5 +888,6 @@ fn assemble(parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnapshot {
         containers,
         not_measured,
         failed_queries,
+        actual: None,
     }
 }

@@ -87,25 +87,33 @@ fn without(usage: &Usage, series: Decimal) -> Option<Usage> {
 /// The usage section: values with provenance and the top metrics priced on both targets.
 pub fn compute(engine: &Engine<'_>) -> Result<UsageSection> {
     let usage = &engine.usage;
-    let values = usage
+    // A value given inline in the scenario wins over the measured one.
+    let inline: std::collections::BTreeSet<String> =
+        engine.scenario.usage.entries().into_iter().map(|(k, _)| k).collect();
+    let values: Vec<UsageValue> = usage
         .entries()
         .into_iter()
-        .map(|(key, e)| UsageValue {
-            key,
-            low: e.low(),
-            expected: e.expected(),
-            high: e.high(),
-            // Snapshots are not read by this build yet (`scenario::usage::from_snapshot`), so
-            // every value the plan used was given in the scenario.
-            source: "scenario",
-            query: None,
-            window_seconds: None,
-            extrapolated: None,
+        .map(|(key, e)| {
+            let measured = (!inline.contains(&key)).then(|| engine.measured.get(&key)).flatten();
+            UsageValue {
+                low: e.low(),
+                expected: e.expected(),
+                high: e.high(),
+                source: if measured.is_some() { "snapshot" } else { "scenario" },
+                query: measured.map(|p| p.query.clone()),
+                window_seconds: measured.map(|p| p.window_seconds),
+                extrapolated: measured.map(|p| p.extrapolated),
+                key,
+            }
         })
         .collect();
     let snapshot = usage.snapshot.as_ref().map(|p| p.display().to_string());
+    let from_snapshot = values.iter().filter(|v| v.source == "snapshot").count();
     let source = match &snapshot {
-        Some(p) => format!("given in the scenario (snapshot {p} named, values given inline win)"),
+        Some(p) => format!(
+            "measured by obs-cost measure (snapshot {p}): {from_snapshot} value(s) measured, {} given in the scenario (inline values win)",
+            values.len() - from_snapshot
+        ),
         None => "given in the scenario".to_string(),
     };
     let mut top_metrics = Vec::new();

@@ -4,6 +4,7 @@
 //! versioned result; every output format is a view of it. Prices are multiplied only in `cost`,
 //! ROI arithmetic lives in `roi`; this module wires them and keeps every number explainable.
 
+pub mod actual;
 pub mod diff;
 pub mod mapping;
 pub mod measured;
@@ -59,6 +60,9 @@ pub struct Engine<'a> {
     pub hours: Decimal,
     /// Phases with defaults filled in.
     pub phases: Vec<PhaseDef>,
+    /// Provenance of the usage values read from a measured snapshot, by key path; values given
+    /// inline in the scenario win over these.
+    pub measured: BTreeMap<String, crate::scenario::usage::Provenance>,
     /// Monthly price of sizing candidates, by name (their order does not depend on traffic).
     size_cache: RefCell<BTreeMap<String, Option<Decimal>>>,
 }
@@ -142,6 +146,7 @@ impl<'a> Engine<'a> {
             book,
             hours: scenario.hours_per_month.map_or(HOURS_PER_MONTH, |h| h.get()),
             phases: phases::resolve_specs(&scenario.phases),
+            measured: BTreeMap::new(),
             size_cache: RefCell::new(BTreeMap::new()),
         })
     }
@@ -744,6 +749,9 @@ pub struct Plan {
     pub price_book_regions: Vec<RegionSnapshot>,
     /// The program that computed the plan, e.g. `obs-cost 0.1.0`.
     pub generated_by: String,
+    /// Forecast vs actual per phase and service (`plan --actual`); absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_comparison: Option<actual::ActualComparison>,
 }
 
 /// A region of the price book and its snapshot date.
@@ -787,10 +795,11 @@ pub fn from_file(
         .or_else(|| s.usage.snapshot.as_ref().map(|p| path.parent().map_or_else(|| p.clone(), |dir| dir.join(p))));
     let measured = match snapshot {
         Some(p) => crate::scenario::usage::from_snapshot(&p)?,
-        None => Usage::default(),
+        None => crate::scenario::usage::MeasuredUsage::default(),
     };
-    let merged = s.usage.over(&measured);
-    let engine = Engine::new(&s, merged, book)?;
+    let merged = s.usage.over(&measured.usage);
+    let mut engine = Engine::new(&s, merged, book)?;
+    engine.measured = measured.provenance;
     let mut plan = build(&engine, shown_as, selected)?;
     plan.scenario.inputs =
         loaded.inputs.iter().map(|(key, value)| ScenarioInput { key: key.clone(), value: value.clone() }).collect();
@@ -1045,5 +1054,6 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             })
             .collect(),
         generated_by: format!("obs-cost {}", env!("CARGO_PKG_VERSION")),
+        actual_comparison: None,
     })
 }

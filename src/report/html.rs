@@ -90,6 +90,53 @@ impl Row {
     }
 }
 
+/// A signed percentage, or a dash.
+fn percent(v: Option<D>) -> String {
+    match v {
+        Some(v) if v.0 > Decimal::ZERO => format!("+{}%", num(v, 2)),
+        Some(v) => format!("{}%", num(v, 2)),
+        None => "—".into(),
+    }
+}
+
+/// The forecast-vs-actual rows, one per compared quantity, then one total per phase.
+fn actual_rows(p: &PlanView) -> Vec<Row> {
+    let Some(c) = &p.actual_comparison else { return Vec::new() };
+    let mut rows = Vec::new();
+    for ph in &c.phases {
+        let label = format!("Phase {} {}", ph.phase, ph.name);
+        for s in &ph.services {
+            for (i, q) in s.quantities.iter().enumerate() {
+                let first = i == 0;
+                let extrapolated = if q.actual_extrapolated { " (extrapolated)" } else { "" };
+                rows.push(Row(vec![
+                    label.clone(),
+                    if first { service_name(&s.service) } else { String::new() },
+                    format!("{} ({})", q.name, q.unit),
+                    q.forecast.map_or_else(|| "unknown".into(), |v| num(v, 4)),
+                    q.actual.map_or_else(|| "not measured".into(), |v| format!("{}{extrapolated}", num(v, 4))),
+                    percent(q.error_percent),
+                    if first { money(s.forecast_monthly_usd) } else { String::new() },
+                    if first { money(s.actual_monthly_usd) } else { String::new() },
+                    if first { percent(s.error_percent) } else { String::new() },
+                ]));
+            }
+        }
+        rows.push(Row(vec![
+            label,
+            "Total compared".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            money(ph.forecast_monthly_usd),
+            money(ph.actual_monthly_usd),
+            percent(ph.error_percent),
+        ]));
+    }
+    rows
+}
+
 /// A service's line items, formatted.
 pub struct ServiceTable {
     /// Service display name.
@@ -199,6 +246,11 @@ pub struct Page {
     pub cost_chart: String,
     /// label, self-hosted, AWS, total.
     pub cost_rows: Vec<Row>,
+    /// Forecast vs actual (`plan --actual`): phase, service, quantity, forecast, actual, error,
+    /// forecast cost, actual cost, cost error; empty without it.
+    pub actual_rows: Vec<Row>,
+    /// Where the actual values come from, and caveats; empty without them.
+    pub actual_text: Vec<String>,
     /// Baseline line items.
     pub baseline: Vec<ServiceTable>,
     /// Baseline total sentence.
@@ -743,6 +795,15 @@ pub fn render(p: &PlanView, generated: Option<&str>) -> Result<String> {
             .collect(),
         cost_chart,
         cost_rows,
+        actual_rows: actual_rows(p),
+        actual_text: p.actual_comparison.as_ref().map_or_else(Vec::new, |c| {
+            let mut t = vec![format!(
+                "Actual usage read from CloudWatch in {} from {} to {} ({}). Error = {}. Actual costs use the plan's prices; the services' other line items keep their forecast quantities.",
+                c.region, c.start, c.end, c.file, c.error_definition
+            )];
+            t.extend(c.notes.iter().cloned());
+            t
+        }),
         baseline: tables(&p.baseline.services),
         baseline_totals: format!(
             "All self-hosted: {} a month of infrastructure{}, {} of ops labor, {}% availability ({} minutes of downtime, {}).",

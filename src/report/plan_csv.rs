@@ -1,5 +1,7 @@
 //! The plan as CSV, one row per phase with its costs, ROI terms and decision, for spreadsheets.
 //! Money is exact (unrounded); line items are in the JSON and `estimate --format csv`.
+//! With `plan --actual`, each row gains forecast/actual/error columns for the compared quantities
+//! and costs (appended after the usual columns, so readers by column name are unaffected).
 
 use anyhow::Result;
 
@@ -9,10 +11,18 @@ fn d(v: rust_decimal::Decimal) -> String {
     v.normalize().to_string()
 }
 
+/// The quantities `plan --actual` compares, as `(service, key)` column prefixes.
+const ACTUAL_KEYS: [(&str, &str); 4] = [
+    ("cloudwatch_logs", "ingested_gb"),
+    ("cloudwatch_metrics", "custom_metrics"),
+    ("cloudwatch_metrics", "api_requests"),
+    ("xray", "traces_recorded"),
+];
+
 /// A plan as CSV.
 pub fn plan(p: &Plan) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let mut header: Vec<String> = [
         "scenario",
         "region",
         "phase",
@@ -32,10 +42,25 @@ pub fn plan(p: &Plan) -> Result<String> {
         "decision",
         "dau_net_zero",
         "dau_net_1000",
-    ])?;
+    ]
+    .map(String::from)
+    .to_vec();
+    if p.actual_comparison.is_some() {
+        for (service, key) in ACTUAL_KEYS {
+            for part in ["forecast", "actual", "error_percent"] {
+                header.push(format!("{service}.{key}.{part}"));
+            }
+        }
+        header.extend(
+            ["compared_forecast_monthly_usd", "compared_actual_monthly_usd", "compared_cost_error_percent"]
+                .map(String::from),
+        );
+    }
+    w.write_record(&header)?;
+    let opt = |v: Option<rust_decimal::Decimal>| v.map_or_else(String::new, d);
     for ph in &p.phases {
         let sp = p.switch_points.iter().find(|s| s.phase == ph.phase);
-        w.write_record([
+        let mut record: Vec<String> = vec![
             p.scenario.name.clone(),
             p.region.clone(),
             ph.phase.to_string(),
@@ -55,7 +80,22 @@ pub fn plan(p: &Plan) -> Result<String> {
             ph.decision.as_str().into(),
             sp.and_then(|s| s.dau_net_zero).map_or_else(String::new, d),
             sp.and_then(|s| s.dau_net_1000).map_or_else(String::new, d),
-        ])?;
+        ];
+        if let Some(c) = &p.actual_comparison {
+            let cmp = c.phases.iter().find(|x| x.phase == ph.phase);
+            for (service, key) in ACTUAL_KEYS {
+                let q = cmp
+                    .and_then(|x| x.services.iter().find(|s| s.service == service))
+                    .and_then(|s| s.quantities.iter().find(|q| q.key == key));
+                record.push(opt(q.and_then(|q| q.forecast)));
+                record.push(opt(q.and_then(|q| q.actual)));
+                record.push(opt(q.and_then(|q| q.error_percent)));
+            }
+            record.push(opt(cmp.map(|x| x.forecast_monthly_usd)));
+            record.push(opt(cmp.map(|x| x.actual_monthly_usd)));
+            record.push(opt(cmp.and_then(|x| x.error_percent)));
+        }
+        w.write_record(&record)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }

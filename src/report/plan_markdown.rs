@@ -22,6 +22,18 @@ pub fn plan(p: &Plan) -> String {
     for ph in &p.phases {
         out.push_str(&row(&plan_text::summary_row(ph)));
     }
+    if let Some(c) = &p.actual_comparison {
+        out.push_str("\n#### Forecast vs actual\n\n");
+        out.push_str(&row(&plan_text::ACTUAL_HEADER.map(String::from)));
+        out.push_str("|---|---|---|--:|--:|--:|--:|--:|--:|\n");
+        for r in plan_text::actual_rows(c) {
+            out.push_str(&row(&r));
+        }
+        out.push('\n');
+        for l in plan_text::actual_lines(c) {
+            out.push_str(&format!("- {}\n", cell(&l)));
+        }
+    }
     out.push_str("\n#### Decision tree\n\n");
     for l in plan_text::tree_lines(p) {
         out.push_str(&format!("- {}\n", cell(l.trim())));

@@ -75,6 +75,18 @@ pub fn plan(p: &Plan) -> String {
         out.push_str(&table(b, 4));
         out.push('\n');
     }
+    if let Some(c) = &p.actual_comparison {
+        out.push_str("\nForecast vs actual (plan --actual)\n");
+        let mut b = Builder::default();
+        b.push_record(plan_text::ACTUAL_HEADER);
+        for r in plan_text::actual_rows(c) {
+            b.push_record(r);
+        }
+        out.push_str(&table(b, 3));
+        out.push('\n');
+        out.push_str(&plan_text::actual_lines(c).join("\n"));
+        out.push('\n');
+    }
     out.push('\n');
     out.push_str(&plan_text::tree_lines(p).join("\n"));
     out.push_str("\n\nSwitch points (net monthly benefit crossing $0 and the migrate-now threshold)\n");

@@ -176,3 +176,73 @@ pub fn notes(p: &Plan) -> Vec<String> {
     }
     out
 }
+
+/// Header of the forecast-vs-actual table (`plan --actual`).
+pub const ACTUAL_HEADER: [&str; 9] = [
+    "Phase",
+    "Service",
+    "Quantity (per month)",
+    "Forecast",
+    "Actual",
+    "Error",
+    "Forecast cost",
+    "Actual cost",
+    "Cost error",
+];
+
+/// A signed percentage, or `-` when it cannot be computed.
+pub fn percent(v: Option<Decimal>) -> String {
+    match v {
+        Some(v) if v > Decimal::ZERO => format!("+{}%", group_thousands(v, 2)),
+        Some(v) => format!("{}%", group_thousands(v, 2)),
+        None => "-".into(),
+    }
+}
+
+/// The rows of the forecast-vs-actual table: one per compared quantity (the service's costs on its
+/// first row), then one total per phase.
+pub fn actual_rows(c: &crate::plan::actual::ActualComparison) -> Vec<[String; 9]> {
+    let qty = |v: Option<Decimal>| v.map_or_else(|| "not measured".to_string(), |v| group_thousands(v, 4));
+    let mut rows = Vec::new();
+    for ph in &c.phases {
+        for s in &ph.services {
+            for (i, q) in s.quantities.iter().enumerate() {
+                let first = i == 0;
+                let mark = if q.actual_extrapolated { " (extrapolated)" } else { "" };
+                rows.push([
+                    format!("{} {}", ph.phase, ph.name),
+                    if first { s.service.clone() } else { String::new() },
+                    format!("{} ({})", q.name, q.unit),
+                    q.forecast.map_or_else(|| "unknown".to_string(), |v| group_thousands(v, 4)),
+                    format!("{}{mark}", qty(q.actual)),
+                    percent(q.error_percent),
+                    if first { usd(s.forecast_monthly_usd) } else { String::new() },
+                    if first { usd(s.actual_monthly_usd) } else { String::new() },
+                    if first { percent(s.error_percent) } else { String::new() },
+                ]);
+            }
+        }
+        rows.push([
+            format!("{} {}", ph.phase, ph.name),
+            "total compared".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            usd(ph.forecast_monthly_usd),
+            usd(ph.actual_monthly_usd),
+            percent(ph.error_percent),
+        ]);
+    }
+    rows
+}
+
+/// The lines under the forecast-vs-actual table: where the actuals come from, and caveats.
+pub fn actual_lines(c: &crate::plan::actual::ActualComparison) -> Vec<String> {
+    let mut out = vec![format!(
+        "Actual usage from {} (CloudWatch, {}, {} to {}); error = {}; actual costs use the plan's prices, with the other line items as forecast.",
+        c.file, c.region, c.start, c.end, c.error_definition
+    )];
+    out.extend(c.notes.iter().map(|n| format!("note: {n}")));
+    out
+}

@@ -62,6 +62,9 @@ pub struct PlanView {
     /// Usage with provenance and top metrics.
     #[serde(default)]
     pub usage: Option<UsageView>,
+    /// Forecast vs actual (`plan --actual`), when the plan has it.
+    #[serde(default)]
+    pub actual_comparison: Option<ActualComparisonView>,
     /// Uncertainty and sensitivity.
     pub uncertainty: UncertaintyView,
     /// Unconfirmed prices used.
@@ -302,6 +305,77 @@ pub struct ThresholdsView {
     pub low_dau_below: D,
     /// High DAU bound.
     pub high_dau_from: D,
+}
+
+/// `actual_comparison` (`plan --actual`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActualComparisonView {
+    /// The usage snapshot read.
+    pub file: String,
+    /// Region CloudWatch was read in.
+    pub region: String,
+    /// Window start.
+    pub start: String,
+    /// Window end.
+    pub end: String,
+    /// How the error is computed.
+    pub error_definition: String,
+    /// Phases compared.
+    #[serde(default)]
+    pub phases: Vec<ActualPhaseView>,
+    /// Caveats.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// `actual_comparison.phases[]`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActualPhaseView {
+    /// Phase.
+    pub phase: u32,
+    /// Name.
+    pub name: String,
+    /// Services compared.
+    pub services: Vec<ActualServiceView>,
+    /// Forecast cost of the compared services.
+    pub forecast_monthly_usd: D,
+    /// Actual cost.
+    pub actual_monthly_usd: D,
+    /// Error, percent.
+    pub error_percent: Option<D>,
+}
+
+/// `actual_comparison.phases[].services[]`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActualServiceView {
+    /// Service key.
+    pub service: String,
+    /// Quantities compared.
+    pub quantities: Vec<ActualQuantityView>,
+    /// Forecast cost.
+    pub forecast_monthly_usd: D,
+    /// Actual cost.
+    pub actual_monthly_usd: D,
+    /// Error, percent.
+    pub error_percent: Option<D>,
+}
+
+/// `actual_comparison.phases[].services[].quantities[]`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActualQuantityView {
+    /// Line-item name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Forecast per month.
+    pub forecast: Option<D>,
+    /// Actual per month.
+    pub actual: Option<D>,
+    /// Error, percent.
+    pub error_percent: Option<D>,
+    /// Scaled from less data than the window.
+    #[serde(default)]
+    pub actual_extrapolated: bool,
 }
 
 /// `switch_points[]`.

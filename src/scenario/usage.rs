@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use serde::Deserialize;
 
 use super::estimate::{Estimate, Num};
+use crate::measure::{Measured, Status as MeasureStatus};
 
 /// The `usage:` section. Every value is optional: a value that is neither measured nor given is
 /// unknown, and the AWS items it drives are reported as "depends on usage", never as $0.
@@ -158,26 +159,159 @@ pub struct NetworkUsage {
     pub nat_processed_gb_per_month: Option<Estimate>,
 }
 
-/// Reads a usage snapshot written by `obs-cost measure` into usage keys.
-///
-/// The snapshot's `schema_version` is checked here; the conversion of its measured values is
-/// wired to the `measure` types when that command lands.
-pub fn from_snapshot(path: &Path) -> Result<Usage> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read usage file '{}'", path.display()))?;
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(&text).with_context(|| format!("invalid usage file '{}'", path.display()))?;
-    match value.get("schema_version").and_then(serde_yaml::Value::as_u64) {
-        Some(1) => {}
-        Some(v) => bail!(
-            "usage file '{}' has schema_version {v}; this build reads usage snapshots of schema_version 1\nhint: re-run `obs-cost measure` with this version of obs-cost",
-            path.display()
-        ),
-        None => bail!("usage file '{}' has no schema_version: it is not a usage snapshot written by `obs-cost measure`", path.display()),
+/// Where a measured usage value came from: what the plan's usage section shows for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The PromQL query (or API call) that measured it; several joined with ` + `.
+    pub query: String,
+    /// Seconds of data the measurement covers (0 for an instant value).
+    pub window_seconds: u64,
+    /// Whether the value was scaled from a shorter history than the window.
+    pub extrapolated: bool,
+}
+
+/// Usage read from a snapshot, with the provenance of every value, keyed like [`Usage::entries`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeasuredUsage {
+    /// The measured values as usage keys.
+    pub usage: Usage,
+    /// Provenance per key path (`usage.metrics.active_series`).
+    pub provenance: std::collections::BTreeMap<String, Provenance>,
+}
+
+/// A measured quantity's value as an exact estimate, or `None` when it failed or is absent.
+fn measured_value(m: Option<&Measured>) -> Option<Estimate> {
+    let v = m.filter(|m| m.status == MeasureStatus::Ok)?.value?;
+    // `Display` of an f64 is its shortest round-trip form; measure already rounds to 9 digits.
+    let d = crate::units::parse_decimal(&format!("{v}"))?;
+    Some(Estimate::exact(d))
+}
+
+/// Sums the values of measurements (e.g. several databases), `None` when any is unknown.
+fn measured_sum<'a>(items: impl Iterator<Item = &'a Measured>) -> (Option<Estimate>, Vec<&'a Measured>) {
+    let items: Vec<&Measured> = items.collect();
+    if items.is_empty() {
+        return (None, items);
     }
-    bail!(
-        "snapshot usage files need obs-cost measure support: '{}' cannot be read by this build yet\nhint: give the usage inline in the scenario's `usage:` section",
-        path.display()
-    )
+    let mut total = rust_decimal::Decimal::ZERO;
+    for m in &items {
+        match measured_value(Some(m)) {
+            Some(e) => total += e.expected(),
+            None => return (None, items),
+        }
+    }
+    (Some(Estimate::exact(total)), items)
+}
+
+fn provenance_of(items: &[&Measured]) -> Provenance {
+    let mut queries: Vec<&str> = items.iter().map(|m| m.query.as_str()).collect();
+    queries.dedup();
+    Provenance {
+        query: queries.join(" + "),
+        window_seconds: items.iter().map(|m| m.window_seconds).max().unwrap_or(0),
+        extrapolated: items.iter().any(|m| m.extrapolated),
+    }
+}
+
+/// Reads a usage snapshot written by `obs-cost measure` into usage keys, with provenance.
+///
+/// Several databases or Redis instances are summed into the one `database` and `redis` the
+/// scenario models; containers are grouped by name (replicas = instances of that name, CPU and
+/// memory = the largest replica). A quantity that failed or was not measured stays unknown.
+pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
+    let snapshot = crate::measure::load_snapshot(path)?;
+    let mut provenance = std::collections::BTreeMap::new();
+    let mut one = |key: &str, m: Option<&Measured>| -> Option<Estimate> {
+        let value = measured_value(m)?;
+        provenance.insert(format!("usage.{key}"), provenance_of(&[m?]));
+        Some(value)
+    };
+    let sm = &snapshot.metrics;
+    let metrics = MetricsUsage {
+        active_series: one("metrics.active_series", sm.active_series.as_ref()),
+        samples_per_second: one("metrics.samples_per_second", sm.samples_per_second.as_ref()),
+        scrape_interval_seconds: one("metrics.scrape_interval_seconds", sm.scrape_interval_seconds.as_ref()),
+        alerting_rules: one("metrics.alerting_rules", sm.alerting_rules.as_ref()),
+        recording_rules: one("metrics.recording_rules", sm.recording_rules.as_ref()),
+        rule_evaluation_interval_seconds: one(
+            "metrics.rule_evaluation_interval_seconds",
+            sm.rule_evaluation_interval_seconds.as_ref(),
+        ),
+        dashboards: one("metrics.dashboards", sm.grafana_dashboards.as_ref()),
+        top_metrics: sm
+            .top_metrics
+            .iter()
+            .filter_map(|t| {
+                let series = crate::units::parse_decimal(&format!("{}", t.series))?;
+                Some(TopMetric { name: t.name.clone(), series: Num(series) })
+            })
+            .collect(),
+        ..MetricsUsage::default()
+    };
+    let logs = LogsUsage {
+        ingested_gb_per_month: one("logs.ingested_gb_per_month", snapshot.logs.ingested_gb_per_month.as_ref()),
+        log_lines_per_month: one("logs.log_lines_per_month", snapshot.logs.lines_per_month.as_ref()),
+        ..LogsUsage::default()
+    };
+    let traces = TracesUsage {
+        spans_per_month: one("traces.spans_per_month", snapshot.traces.spans_per_month.as_ref()),
+        ..TracesUsage::default()
+    };
+    let mut summed = |key: &str, (value, items): (Option<Estimate>, Vec<&Measured>)| -> Option<Estimate> {
+        if value.is_some() {
+            provenance.insert(format!("usage.{key}"), provenance_of(&items));
+        }
+        value
+    };
+    let database = (!snapshot.database.is_empty()).then(|| DatabaseUsage {
+        size_gb: summed("database.size_gb", measured_sum(snapshot.database.iter().map(|d| &d.size_gb))),
+        transactions_per_second: summed(
+            "database.transactions_per_second",
+            measured_sum(snapshot.database.iter().filter_map(|d| d.transactions_per_second.as_ref())),
+        ),
+        connections: summed(
+            "database.connections",
+            measured_sum(snapshot.database.iter().filter_map(|d| d.connections.as_ref())),
+        ),
+        backup_storage_gb: None,
+    });
+    let redis = (!snapshot.cache.is_empty()).then(|| RedisUsage {
+        memory_used_gb: summed("redis.memory_used_gb", measured_sum(snapshot.cache.iter().map(|c| &c.memory_used_gb))),
+        commands_per_second: summed(
+            "redis.commands_per_second",
+            measured_sum(snapshot.cache.iter().filter_map(|c| c.commands_per_second.as_ref())),
+        ),
+        backup_storage_gb: None,
+    });
+    let mut containers: Vec<ContainerUsage> = Vec::new();
+    let mut names: Vec<&str> = snapshot.containers.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        let group: Vec<_> = snapshot.containers.iter().filter(|c| c.name == name).collect();
+        let mut largest = |pick: fn(&crate::measure::ContainerUsage) -> Option<&Measured>, key: &str| {
+            let items: Vec<&Measured> = group.iter().filter_map(|c| pick(c)).collect();
+            let values: Option<Vec<Estimate>> = items.iter().map(|m| measured_value(Some(m))).collect();
+            let max = values?.into_iter().map(|e| e.expected()).max()?;
+            provenance.insert(format!("usage.containers.{name}.{key}"), provenance_of(&items));
+            Some(Estimate::exact(max))
+        };
+        let cpu_cores = largest(|c| c.cpu_cores.as_ref(), "cpu_cores");
+        let memory_gb = largest(|c| c.memory_gb.as_ref(), "memory_gb");
+        let replicas = Some(Estimate::int(i64::try_from(group.len()).unwrap_or(i64::MAX)));
+        containers.push(ContainerUsage { name: name.to_string(), cpu_cores, memory_gb, replicas });
+    }
+    let usage = Usage {
+        snapshot: Some(path.to_path_buf()),
+        metrics: Some(metrics),
+        logs: Some(logs),
+        traces: Some(traces),
+        database,
+        redis,
+        containers,
+        network: None,
+    };
+    Ok(MeasuredUsage { usage, provenance })
 }
 
 fn over<T: Clone>(inline: &Option<T>, measured: &Option<T>) -> Option<T> {
@@ -389,11 +523,36 @@ mod tests {
     fn snapshots_of_another_schema_version_are_rejected() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("u.yaml");
-        std::fs::write(&p, "schema_version: 7\n").unwrap();
-        let e = from_snapshot(&p).unwrap_err().to_string();
-        assert!(e.contains("schema_version 7"), "{e}");
-        std::fs::write(&p, "schema_version: 1\n").unwrap();
-        let e = from_snapshot(&p).unwrap_err().to_string();
-        assert!(e.contains("snapshot usage files need obs-cost measure support"), "{e}");
+        std::fs::write(&p, "schema_version: 7\nkind: usage\n").unwrap();
+        let e = format!("{:#}", from_snapshot(&p).unwrap_err());
+        assert!(e.contains("schema_version 7") && e.contains("u.yaml"), "{e}");
+        std::fs::write(&p, "metrics: {}\n").unwrap();
+        let e = format!("{:#}", from_snapshot(&p).unwrap_err());
+        assert!(e.contains("missing `schema_version`"), "{e}");
+    }
+
+    #[test]
+    fn a_measured_snapshot_becomes_usage_keys_with_provenance() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/usage-snapshot.yaml");
+        let m = from_snapshot(&path).unwrap();
+        let metrics = m.usage.metrics.as_ref().unwrap();
+        assert_eq!(metrics.active_series, Some(Estimate::int(1935)));
+        assert_eq!(metrics.alerting_rules, Some(Estimate::int(1)));
+        assert_eq!(metrics.top_metrics.len(), 5);
+        let p = &m.provenance["usage.metrics.active_series"];
+        assert_eq!(p.query, "sum(scrape_samples_post_metric_relabeling) + 5 * count(up)");
+        assert!(!p.extrapolated);
+        let p = &m.provenance["usage.metrics.samples_per_second"];
+        assert!(p.extrapolated && p.window_seconds == 3600, "{p:?}");
+        // Measured database and Redis become the scenario's one database and one Redis.
+        assert!(m.usage.database.as_ref().unwrap().size_gb.is_some());
+        assert!(m.usage.redis.as_ref().unwrap().memory_used_gb.is_some());
+        // cAdvisor was not running: containers stay unknown, never 0.
+        assert!(m.usage.containers.is_empty());
+        // Every provenance key is a key of the usage.
+        let keys: Vec<String> = m.usage.entries().into_iter().map(|(k, _)| k).collect();
+        for k in m.provenance.keys() {
+            assert!(keys.contains(k), "{k} not in {keys:?}");
+        }
     }
 }

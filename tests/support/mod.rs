@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod exporter;
+pub mod fake_aws;
 pub mod fixture;
 
 use std::net::TcpListener;

@@ -3,18 +3,17 @@
 //! `regionCode` (not for global products), the usage type (`CONTAINS`, then an ends-with test in
 //! `offer`), and the entry's attributes (`TERM_MATCH`), paged with `NextToken`.
 //!
-//! The SDK is async; this module owns a current-thread tokio runtime and is the only async code
-//! in obs-cost. Credentials are resolved once, up front, so that a missing or expired credential
-//! is one clear error instead of one per entry. Credentials are never printed.
+//! The SDK client is set up by `crate::aws` (runtime, credential chain, up-front credential check,
+//! fatal-error wording), shared with `measure --cloudwatch`. Credentials are never printed.
 
-use anyhow::{anyhow, bail, Context, Result};
-use aws_config::{BehaviorVersion, Region};
-use aws_sdk_pricing::config::ProvideCredentials;
+use anyhow::{anyhow, bail, Result};
 use aws_sdk_pricing::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_pricing::types::{Filter, FilterType};
 use aws_sdk_pricing::Client;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+
+use crate::aws;
 
 use super::offer::{Candidate, Product, Provenance, Selector, Term};
 
@@ -76,31 +75,15 @@ pub type EntryFetch = std::result::Result<Vec<Candidate>, String>;
 /// Queries the Price List for every selector. Returns one result per selector (in order); the
 /// outer error is fatal (credentials, network, throttling that outlasted the retries).
 pub fn fetch(region: &str, selectors: &[Selector<'_>], retrieved: &str) -> Result<Vec<EntryFetch>> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the runtime for the AWS SDK")?;
-    runtime.block_on(fetch_async(region, selectors, retrieved))
+    aws::runtime()?.block_on(fetch_async(region, selectors, retrieved))
 }
 
 async fn fetch_async(region: &str, selectors: &[Selector<'_>], retrieved: &str) -> Result<Vec<EntryFetch>> {
     let endpoint_region = endpoint_region(region);
-    let http = aws_smithy_http_client::Builder::new()
-        .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(
-            aws_smithy_http_client::tls::rustls_provider::CryptoMode::Ring,
-        ))
-        .build_https();
-    let shared = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new(endpoint_region))
-        .http_client(http)
-        .load()
-        .await;
-    check_credentials(&shared).await?;
+    let shared = aws::load_config(endpoint_region).await;
+    aws::check_credentials(&shared, "AWS Price List Query API", OFFLINE_HINT).await?;
     let client = Client::new(&shared);
-    let endpoint = match std::env::var("AWS_ENDPOINT_URL_PRICING").or_else(|_| std::env::var("AWS_ENDPOINT_URL")) {
-        Ok(url) if !url.is_empty() => url,
-        _ => format!("api.pricing.{endpoint_region}.amazonaws.com"),
-    };
+    let endpoint = aws::endpoint("PRICING", format!("api.pricing.{endpoint_region}.amazonaws.com"));
     let mut out = Vec::with_capacity(selectors.len());
     for sel in selectors {
         out.push(fetch_entry(&client, sel, retrieved, &endpoint).await?);
@@ -108,41 +91,8 @@ async fn fetch_async(region: &str, selectors: &[Selector<'_>], retrieved: &str) 
     Ok(out)
 }
 
-/// The credential sources aws-config's default chain tries, in order, for error messages.
-pub const CREDENTIAL_SOURCES: &str = "environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), \
-the shared config and credentials files (~/.aws/config, ~/.aws/credentials; profile AWS_PROFILE or 'default', \
-including SSO, assume-role and credential_process profiles), web identity (AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN), \
-the ECS container endpoint (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI / _FULL_URI) and EC2 instance metadata (IMDS)";
-
 /// The offline fallback every credential error mentions.
 const OFFLINE_HINT: &str = "the bundled price book still works offline (obs-cost estimate, obs-cost pricing show), and `--source bulk` needs no credentials";
-
-async fn check_credentials(shared: &aws_config::SdkConfig) -> Result<()> {
-    let Some(provider) = shared.credentials_provider() else {
-        bail!("no AWS credentials provider is configured\nhint: {OFFLINE_HINT}");
-    };
-    if let Err(err) = provider.provide_credentials().await {
-        bail!(
-            "no AWS credentials found for the AWS Price List Query API (last error: {})\ntried: {CREDENTIAL_SOURCES}\nhint: configure credentials (`aws configure`, `aws sso login`, or AWS_PROFILE); {OFFLINE_HINT}",
-            error_chain(&err)
-        );
-    }
-    Ok(())
-}
-
-/// An error and its sources, by their `Display` only (never `Debug`, which can dump requests).
-fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![err.to_string()];
-    let mut cur = err.source();
-    while let Some(e) = cur {
-        let text = e.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        cur = e.source();
-    }
-    parts.join(": ")
-}
 
 fn filter(kind: FilterType, field: &str, value: &str) -> Result<Filter> {
     Filter::builder()
@@ -219,25 +169,24 @@ where
     R: std::fmt::Debug + 'static,
 {
     let e = sel.entry;
-    let detail = error_chain(&err);
-    let code = err.code().unwrap_or_default().to_string();
-    match code.as_str() {
-        "ExpiredTokenException" | "ExpiredToken" | "RequestExpired" => bail!(
-            "the AWS credentials have expired ({code}) calling the AWS Price List Query API at {endpoint}\nhint: refresh them (`aws sso login`, or new session credentials) and run again; {OFFLINE_HINT}"
-        ),
-        "UnrecognizedClientException" | "InvalidClientTokenId" | "InvalidSignatureException" | "SignatureDoesNotMatch"
-        | "AccessDeniedException" => bail!(
-            "the AWS Price List Query API at {endpoint} refused the credentials ({code})\nhint: the identity needs the IAM action pricing:GetProducts; {OFFLINE_HINT}"
-        ),
-        "ThrottlingException" => bail!(
-            "the AWS Price List Query API at {endpoint} kept throttling requests after the SDK's retries ({code})\nhint: wait a minute and run again, raise AWS_MAX_ATTEMPTS, or use --source bulk"
-        ),
+    let ctx = aws::CallContext {
+        api: "AWS Price List Query API",
+        endpoint,
+        iam_actions: "pricing:GetProducts",
+        offline_hint: OFFLINE_HINT,
+        throttle_hint: "wait a minute and run again, raise AWS_MAX_ATTEMPTS, or use --source bulk",
+    };
+    if let Some(fatal) = aws::fatal_error(&err, &ctx) {
+        return Err(fatal);
+    }
+    let detail = aws::error_chain(&err);
+    match err.code().unwrap_or_default() {
         "InvalidParameterException" | "NotFoundException" => Ok(Err(format!(
             "entry '{}' ({} usage type '*{}' in {}): the Price List rejected the query: {detail}\nhint: check the entry's service code and attribute names",
             e.id, e.service_code, e.usage_type, sel.region
         ))),
         _ => match err {
-            SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) | SdkError::ResponseError(_) => bail!(
+            SdkError::ResponseError(_) => bail!(
                 "cannot reach the AWS Price List Query API at {endpoint}: {detail}\nhint: check the network, or use --source bulk; {OFFLINE_HINT}"
             ),
             _ => bail!("the AWS Price List Query API at {endpoint} failed: {detail}"),
