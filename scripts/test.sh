@@ -37,3 +37,5 @@ done
 cargo fmt --all -- --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked
+# The bundled scenario suite: expectations, guardrails and golden plans (exit 1 on drift).
+cargo run --locked --quiet -- scenarios check scenarios/

@@ -9,9 +9,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod plan;
 pub mod report;
+pub mod scenarios;
 
 pub use plan::{PhaseArg, PlanArgs};
 pub use report::ReportArgs;
+pub use scenarios::{ScenariosCheckArgs, ScenariosCommand, SuiteFormatArg};
 
 /// Measure a self-hosted observability stack and price it, phase by phase, on AWS managed services.
 #[derive(Debug, Parser)]
@@ -42,6 +44,9 @@ pub enum Command {
     /// Inspect, refresh or compare the price book.
     #[command(subcommand)]
     Pricing(PricingCommand),
+    /// Check scenarios in CI: expectations, guardrails and golden plans.
+    #[command(subcommand)]
+    Scenarios(ScenariosCommand),
     /// Measure a live stack's usage through Prometheus's HTTP API (and, with --cloudwatch, the AWS side's actual usage) and write a usage snapshot.
     Measure(measure::MeasureArgs),
 }
@@ -156,6 +161,10 @@ pub struct PricingDiffArgs {
     /// The new price book: a directory, a region file, or `bundled`.
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
+    /// Plan the scenarios of this directory with both books and list the decisions that flip
+    /// (default `scenarios` when it exists; `none` to skip).
+    #[arg(long, value_name = "DIR")]
+    pub scenarios: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormatArg::Table)]
     pub format: DiffFormatArg,

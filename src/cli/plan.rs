@@ -32,7 +32,7 @@ impl FromStr for PhaseArg {
 /// `obs-cost plan`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit codes: 0 ok, 2 an error (bad scenario, missing price, I/O).\nExample: obs-cost plan --scenario scenarios/cloudmart-dau-50k.yaml --phase all"
+    after_help = "Exit codes: 0 ok, 2 an error (bad scenario, missing price, I/O).\nExample: obs-cost plan --scenario scenarios/cloudmart-dau-50k.yaml --phase all\nCompare with an older plan: obs-cost plan --scenario s.yaml --compare-to old-plan.json --format markdown"
 )]
 pub struct PlanArgs {
     /// Scenario file (see scenarios/example.yaml for every key).
@@ -52,6 +52,10 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Show how the plan differs from this older plan JSON (`plan --format json`, or a golden in
+    /// scenarios/expected/) by phase and service, with the prices that moved, instead of the plan.
+    #[arg(long, value_name = "OLD.json")]
+    pub compare_to: Option<PathBuf>,
     /// Write to this file (atomically) instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -6,10 +6,11 @@ pub mod measure;
 pub mod plan;
 pub mod pricing;
 pub mod report;
+pub mod scenarios;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, PricingCommand};
+use crate::cli::{Cli, Command, PricingCommand, ScenariosCommand};
 use crate::pricing::PriceBook;
 
 /// Runs a parsed command line.
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pricing(PricingCommand::Show(args)) => pricing::show(args, &book()?),
         Command::Pricing(PricingCommand::Refresh(args)) => pricing::refresh(args, &book()?),
         Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),
+        Command::Scenarios(ScenariosCommand::Check(args)) => scenarios::check(args, &book()?),
         Command::Measure(args) => measure::run(args),
     }
 }

@@ -1,13 +1,14 @@
-//! `obs-cost plan`: load the scenario and its usage, build the plan, render it.
+//! `obs-cost plan`: load the scenario and its usage, build the plan, render it, or, with
+//! `--compare-to OLD.json`, render its difference from an older plan.
 
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 
-use crate::cli::{PhaseArg, PlanArgs};
+use crate::cli::{FormatArg, PhaseArg, PlanArgs};
 use crate::measure;
 use crate::output;
-use crate::plan::{self, Engine, Plan};
+use crate::plan::{self, diff as plan_diff, Engine, Plan};
 use crate::pricing::PriceBook;
 use crate::report;
 use crate::scenario::{self, usage};
@@ -68,7 +69,24 @@ pub fn build_with_actual(
 
 /// `obs-cost plan`.
 pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
+    let Some(old_path) = &args.compare_to else {
+        let plan = build(args, book)?;
+        let text = report::render_plan(args.format.into(), &plan)?;
+        return output::emit(&text, args.output.as_deref());
+    };
+    if args.format == FormatArg::Csv {
+        bail!("--compare-to renders a diff as table, markdown or json, not csv\nhint: drop --format csv or pick another format");
+    }
+    let text = std::fs::read_to_string(old_path)
+        .with_context(|| format!("cannot read the plan to compare to '{}'", old_path.display()))?;
+    let what = format!("'{}'", old_path.display());
+    let old: serde_json::Value = serde_json::from_str(&text).with_context(|| {
+        format!("{what} is not valid JSON\nhint: give a file written by `obs-cost plan --format json`")
+    })?;
+    plan_diff::check_plan_json(&old, &what)?;
     let plan = build(args, book)?;
-    let text = report::render_plan(args.format.into(), &plan)?;
+    let new = serde_json::to_value(&plan)?;
+    let d = plan_diff::diff(&old_path.display().to_string(), &old, "current", &new);
+    let text = report::render_plan_diff(args.format.into(), &d)?;
     output::emit(&text, args.output.as_deref())
 }

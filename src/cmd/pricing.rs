@@ -200,11 +200,57 @@ pub fn refresh(args: &PricingRefreshArgs, book: &PriceBook) -> Result<()> {
 pub fn diff(args: &PricingDiffArgs) -> Result<()> {
     let old = book_diff::load_regions(&args.old)?;
     let new = book_diff::load_regions(&args.new)?;
-    let d = book_diff::diff(&args.old.display().to_string(), &old, &args.new.display().to_string(), &new);
+    let mut d = book_diff::diff(&args.old.display().to_string(), &old, &args.new.display().to_string(), &new);
+    flips(args, old, new, &mut d)?;
     let text = match args.format {
         DiffFormatArg::Table => book_diff::render_table(&d),
         DiffFormatArg::Json => book_diff::render_json(&d)?,
         DiffFormatArg::Markdown => book_diff::render_markdown(&d),
     };
     output::emit(&text, args.output.as_deref())
+}
+
+/// A whole price book for one side of a diff: a directory is read with its free tiers; `bundled`
+/// is the bundled book; a single region file gets the bundled free tiers.
+fn side_book(path: &std::path::Path, regions: book_diff::Regions) -> Result<PriceBook> {
+    if path.is_dir() {
+        return PriceBook::from_dir(path);
+    }
+    let bundled = PriceBook::bundled()?;
+    if path.as_os_str() == "bundled" && !path.exists() {
+        return Ok(bundled);
+    }
+    Ok(PriceBook { regions, free_tiers: bundled.free_tiers, origin: path.display().to_string() })
+}
+
+/// Plans the scenarios with both books and records the decisions that flip.
+fn flips(
+    args: &PricingDiffArgs,
+    old: book_diff::Regions,
+    new: book_diff::Regions,
+    d: &mut book_diff::BookDiff,
+) -> Result<()> {
+    let dir = match &args.scenarios {
+        Some(p) if p.as_os_str() == "none" => {
+            d.scenarios_note = Some("--scenarios none".into());
+            return Ok(());
+        }
+        Some(p) => p.clone(),
+        None if std::path::Path::new("scenarios").is_dir() => "scenarios".into(),
+        None => {
+            d.scenarios_note = Some("no scenarios/ directory here; give --scenarios DIR".into());
+            return Ok(());
+        }
+    };
+    let (files, _) = crate::suite::discover(std::slice::from_ref(&dir))?;
+    let old_book = side_book(&args.old, old)?;
+    let new_book = side_book(&args.new, new)?;
+    let (list, left_out) = crate::suite::decisions_that_flip(&files, &old_book, &new_book)?;
+    let mut note = format!("{} scenario(s) of {} planned with both books", files.len() - left_out.len(), dir.display());
+    if !left_out.is_empty() {
+        note.push_str(&format!("; left out: {}", left_out.join(", ")));
+    }
+    d.scenarios_note = Some(note);
+    d.scenario_decisions = Some(list);
+    Ok(())
 }

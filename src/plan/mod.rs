@@ -5,6 +5,7 @@
 //! ROI arithmetic lives in `roi`; this module wires them and keeps every number explainable.
 
 pub mod actual;
+pub mod diff;
 pub mod mapping;
 pub mod measured;
 pub mod phases;
@@ -739,6 +740,9 @@ pub struct Plan {
     pub uncertainty: uncertainty::Uncertainty,
     /// Every unconfirmed price used, once each.
     pub unconfirmed_prices: Vec<PriceRef>,
+    /// Every price-book entry a line item of the plan uses (free-tier parts included), by id, with
+    /// its tiers: what `plan --compare-to` and `scenarios check` compare to list the prices that moved.
+    pub prices: Vec<UsedPrice>,
     /// Things a reader must know.
     pub notes: Vec<String>,
     /// The price book's regions and their snapshot dates.
@@ -759,6 +763,47 @@ pub struct RegionSnapshot {
     pub location: String,
     /// Snapshot date of its prices (each entry also carries its own as-of date).
     pub snapshot: String,
+}
+
+/// A price-book entry the plan uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UsedPrice {
+    /// Price-book id.
+    pub id: String,
+    /// The unit one `usd` buys.
+    pub unit: String,
+    /// Tiers, as in the price book (exact decimal strings).
+    pub tiers: Vec<crate::pricing::book::Tier>,
+    /// The date the source gave the price for.
+    pub as_of: String,
+}
+
+/// Loads a scenario file and its usage (the scenario's `usage.snapshot`, relative to the file, or
+/// `usage` when given; inline values win over measured ones) and builds its plan. The plan names
+/// the scenario file as `shown_as`.
+pub fn from_file(
+    path: &Path,
+    usage: Option<&Path>,
+    book: &PriceBook,
+    selected: Option<u32>,
+    shown_as: &Path,
+) -> Result<(Plan, Scenario)> {
+    let loaded = crate::scenario::load(path)?;
+    let s = loaded.scenario.clone();
+    let snapshot = usage
+        .map(Path::to_path_buf)
+        .or_else(|| s.usage.snapshot.as_ref().map(|p| path.parent().map_or_else(|| p.clone(), |dir| dir.join(p))));
+    let measured = match snapshot {
+        Some(p) => crate::scenario::usage::from_snapshot(&p)?,
+        None => crate::scenario::usage::MeasuredUsage::default(),
+    };
+    let merged = s.usage.over(&measured.usage);
+    let mut engine = Engine::new(&s, merged, book)?;
+    engine.measured = measured.provenance;
+    let mut plan = build(&engine, shown_as, selected)?;
+    plan.scenario.inputs =
+        loaded.inputs.iter().map(|(key, value)| ScenarioInput { key: key.clone(), value: value.clone() }).collect();
+    Ok((plan, s))
 }
 
 /// Builds the plan.
@@ -892,6 +937,29 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             unconfirmed.entry(p.id.clone()).or_insert_with(|| p.clone());
         }
     }
+    let region_book = engine.book.regions.get(&s.region);
+    let mut used: BTreeMap<String, UsedPrice> = BTreeMap::new();
+    for c in std::iter::once(&estate.baseline.1)
+        .chain(state.aws.iter().map(|(_, c)| c))
+        .chain(estate.remaining.iter().map(|(_, c)| c))
+    {
+        for l in c.services.iter().flat_map(|s| &s.line_items) {
+            if used.contains_key(&l.price.id) {
+                continue;
+            }
+            if let Some(e) = region_book.and_then(|b| b.entries.iter().find(|e| e.id == l.price.id)) {
+                used.insert(
+                    e.id.clone(),
+                    UsedPrice {
+                        id: e.id.clone(),
+                        unit: e.unit.clone(),
+                        tiers: e.tiers.clone(),
+                        as_of: e.as_of.clone(),
+                    },
+                );
+            }
+        }
+    }
     notes.push(format!(
         "phases are cumulative: phase N holds everything moved in phases 1..N; its one-time cost is phases 1..N's labor ({}/engineer-week = loaded monthly cost x 12/52) plus dual running, paid at month 0",
         crate::units::usd(roi::migration_labor(Decimal::ONE, biz.loaded))
@@ -973,6 +1041,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         usage,
         uncertainty: uncertainty.filtered(selected),
         unconfirmed_prices: unconfirmed.into_values().collect(),
+        prices: used.into_values().collect(),
         notes,
         price_book_regions: engine
             .book

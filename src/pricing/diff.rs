@@ -122,9 +122,12 @@ pub struct BookDiff {
     pub regions_removed: Vec<String>,
     /// Regions only in NEW.
     pub regions_added: Vec<String>,
-    /// Bundled scenarios whose decisions flip with the new prices; `None` while not evaluated
-    /// (see [`scenario_decisions_that_flip`]).
+    /// Scenarios whose decisions flip with the new prices (filled in by `cmd::pricing`, which plans
+    /// them with both books); `None` when not evaluated (see `scenarios_note`).
     pub scenario_decisions: Option<Vec<FlippedDecision>>,
+    /// Why scenarios were not evaluated, or which were left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenarios_note: Option<String>,
 }
 
 /// A scenario whose choice (move or keep a service, in some phase) changes with the new prices.
@@ -138,14 +141,6 @@ pub struct FlippedDecision {
     pub old: String,
     /// Decision with the new prices.
     pub new: String,
-}
-
-/// HOOK for issue 7: which bundled scenarios' decisions flip between the two books. Needs
-/// `obs-cost plan` (scenario → plan → decision), which is being built on the `plan` branch; until
-/// it lands this returns `None` and every output says "not evaluated". Implement it by planning
-/// each bundled scenario with `old` and with `new` and comparing the decisions.
-pub fn scenario_decisions_that_flip(_old: &Regions, _new: &Regions) -> Option<Vec<FlippedDecision>> {
-    None
 }
 
 fn tiers_text(e: &PriceEntry) -> String {
@@ -180,7 +175,8 @@ pub fn diff(old_label: &str, old: &Regions, new_label: &str, new: &Regions) -> B
         unchanged: 0,
         regions_removed: old.keys().filter(|r| !new.contains_key(*r)).cloned().collect(),
         regions_added: new.keys().filter(|r| !old.contains_key(*r)).cloned().collect(),
-        scenario_decisions: scenario_decisions_that_flip(old, new),
+        scenario_decisions: None,
+        scenarios_note: None,
     };
     for (region, ob) in old {
         let Some(nb) = new.get(region) else { continue };
@@ -243,9 +239,6 @@ fn compare(region: &str, o: &PriceEntry, n: &PriceEntry, d: &mut BookDiff) {
         d.unchanged += 1;
     }
 }
-
-const SCENARIOS_NOT_EVALUATED: &str =
-    "Scenario decisions that flip: not evaluated (needs `obs-cost plan`; hook: pricing::diff::scenario_decisions_that_flip).";
 
 fn signed(v: Decimal) -> String {
     if v.is_sign_negative() {
@@ -319,8 +312,9 @@ pub fn render_table(d: &BookDiff) -> String {
 }
 
 fn scenario_text(d: &BookDiff) -> String {
-    match &d.scenario_decisions {
-        None => format!("{SCENARIOS_NOT_EVALUATED}\n"),
+    let note = d.scenarios_note.as_ref().map_or_else(String::new, |n| format!("  ({n})\n"));
+    let text = match &d.scenario_decisions {
+        None => "Scenario decisions that flip: not evaluated.\n".to_string(),
         Some(list) if list.is_empty() => "Scenario decisions that flip: none.\n".to_string(),
         Some(list) => {
             let mut s = "Scenario decisions that flip:\n".to_string();
@@ -329,7 +323,8 @@ fn scenario_text(d: &BookDiff) -> String {
             }
             s
         }
-    }
+    };
+    text + &note
 }
 
 /// GitHub-flavoured Markdown.

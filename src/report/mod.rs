@@ -6,11 +6,19 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod plan_csv;
+pub mod plan_diff_json;
+pub mod plan_diff_markdown;
+pub mod plan_diff_table;
+pub mod plan_diff_text;
 pub mod plan_json;
 pub mod plan_markdown;
 pub mod plan_table;
 pub mod plan_text;
 pub mod plan_view;
+pub mod suite_json;
+pub mod suite_junit;
+pub mod suite_markdown;
+pub mod suite_table;
 pub mod svg;
 pub mod table;
 
@@ -80,6 +88,39 @@ pub fn render_plan(format: Format, plan: &crate::plan::Plan) -> Result<String> {
         Format::Json => plan_json::plan(plan),
         Format::Markdown => Ok(plan_markdown::plan(plan)),
         Format::Csv => plan_csv::plan(plan),
+    }
+}
+
+/// Renders a plan diff (`plan --compare-to`) in a format; CSV is refused by the caller.
+pub fn render_plan_diff(format: Format, d: &crate::plan::diff::PlanDiff) -> Result<String> {
+    match format {
+        Format::Table => Ok(plan_diff_table::diff(d)),
+        Format::Json => plan_diff_json::diff(d),
+        Format::Markdown => Ok(plan_diff_markdown::diff(d)),
+        Format::Csv => anyhow::bail!("a plan diff has no CSV format; use table, markdown or json"),
+    }
+}
+
+/// Formats of the scenario suite's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuiteFormat {
+    /// Text.
+    Table,
+    /// JSON.
+    Json,
+    /// Markdown, for a pull-request comment.
+    Markdown,
+    /// JUnit XML.
+    Junit,
+}
+
+/// Renders the scenario suite's result in a format.
+pub fn render_suite(format: SuiteFormat, r: &crate::suite::SuiteResult) -> Result<String> {
+    match format {
+        SuiteFormat::Table => Ok(suite_table::suite(r)),
+        SuiteFormat::Json => suite_json::suite(r),
+        SuiteFormat::Markdown => Ok(suite_markdown::suite(r)),
+        SuiteFormat::Junit => Ok(suite_junit::suite(r)),
     }
 }
 

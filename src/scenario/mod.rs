@@ -5,6 +5,7 @@
 //! Does no pricing and no arithmetic on money.
 
 pub mod estimate;
+pub mod expect;
 pub mod usage;
 
 use std::fmt;
@@ -15,6 +16,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 pub use estimate::{Estimate, Num};
+pub use expect::Expect;
 pub use usage::Usage;
 
 use crate::units::Quantity;
@@ -73,6 +75,10 @@ pub struct Scenario {
     /// Settings of the uncertainty run.
     #[serde(default)]
     pub uncertainty: UncertaintySettings,
+    /// What `obs-cost scenarios check` holds the plan against: decisions, ranges and guardrails
+    /// (`obs-cost plan` ignores it).
+    #[serde(default)]
+    pub expect: Option<Expect>,
 }
 
 /// `team:`.
@@ -516,7 +522,7 @@ pub struct LoadedScenario {
 
 /// Every value of a scenario file as `(key path, value)`, in the file's order: nested keys joined
 /// with `.`, list entries named by their `name` (or `phase`) when they have one, else by index;
-/// a `{low, expected, high}` range stays one value.
+/// a `{low, expected, high}` range stays one value; the `expect:` block is left out.
 pub fn inputs(text: &str) -> Vec<(String, String)> {
     use serde_yaml::Value;
     fn scalar(v: &Value) -> String {
@@ -539,7 +545,8 @@ pub fn inputs(text: &str) -> Vec<(String, String)> {
     fn walk(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
         match v {
             Value::Mapping(m) if !is_range(m) && !m.is_empty() => {
-                for (k, v) in m {
+                // `expect:` is what `scenarios check` holds the plan to, not an input of the plan.
+                for (k, v) in m.iter().filter(|(k, _)| !(prefix.is_empty() && k.as_str() == Some("expect"))) {
                     let key = if prefix.is_empty() { scalar(k) } else { format!("{prefix}.{}", scalar(k)) };
                     walk(&key, v, out);
                 }
@@ -780,6 +787,9 @@ fn validate(s: &Scenario) -> Result<(), Invalid> {
     }
     if s.uncertainty.samples > 1_000_000 {
         return Err(bad("uncertainty.samples", "must be at most 1000000"));
+    }
+    if let Some(e) = &s.expect {
+        expect::validate(e)?;
     }
     Ok(())
 }
