@@ -8,10 +8,9 @@ use anyhow::{bail, Context, Result};
 use crate::cli::{FormatArg, PhaseArg, PlanArgs};
 use crate::measure;
 use crate::output;
-use crate::plan::{self, diff as plan_diff, Engine, Plan};
+use crate::plan::{self, diff as plan_diff, Plan};
 use crate::pricing::PriceBook;
 use crate::report;
-use crate::scenario::{self, usage};
 
 /// Loads the scenario and the usage, and builds the plan.
 pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
@@ -31,39 +30,26 @@ pub fn build_with_actual(
     phase: PhaseArg,
     book: &PriceBook,
 ) -> Result<Plan> {
-    let loaded = scenario::load(scenario_path)?;
-    let s = &loaded.scenario;
-    let snapshot = usage_path.map(Path::to_path_buf).or_else(|| {
-        s.usage.snapshot.as_ref().map(|p| scenario_path.parent().map_or_else(|| p.clone(), |dir| dir.join(p)))
-    });
-    let measured = match snapshot {
-        Some(path) => usage::from_snapshot(&path)?,
-        None => usage::MeasuredUsage::default(),
-    };
-    let merged = s.usage.over(&measured.usage);
-    let mut engine = Engine::new(s, merged, book)?;
-    engine.measured = measured.provenance;
     let selected = match phase {
         PhaseArg::All => None,
         PhaseArg::One(n) => Some(n),
     };
-    let mut plan = plan::build(&engine, scenario_path, selected)?;
-    plan.scenario.inputs = loaded
-        .inputs
-        .iter()
-        .map(|(key, value)| plan::ScenarioInput { key: key.clone(), value: value.clone() })
-        .collect();
-    if let Some(path) = actual_path {
-        let snapshot = measure::load_snapshot(path)?;
-        let Some(actual) = &snapshot.actual else {
-            bail!(
-                "usage snapshot '{}' has no `actual` section\nhint: write one with `obs-cost measure --cloudwatch --region {} -o FILE`",
-                path.display(),
-                plan.region
-            );
-        };
-        plan.actual_comparison = Some(plan::actual::compare(&engine, &plan, actual, &path.display().to_string())?);
-    }
+    let (plan, _) = plan::with_engine(scenario_path, usage_path, book, |engine, inputs| {
+        let mut plan = plan::build(engine, scenario_path, selected)?;
+        plan.scenario.inputs = inputs;
+        if let Some(path) = actual_path {
+            let snapshot = measure::load_snapshot(path)?;
+            let Some(actual) = &snapshot.actual else {
+                bail!(
+                    "usage snapshot '{}' has no `actual` section\nhint: write one with `obs-cost measure --cloudwatch --region {} -o FILE`",
+                    path.display(),
+                    plan.region
+                );
+            };
+            plan.actual_comparison = Some(plan::actual::compare(engine, &plan, actual, &path.display().to_string())?);
+        }
+        Ok(plan)
+    })?;
     Ok(plan)
 }
 

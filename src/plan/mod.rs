@@ -779,15 +779,14 @@ pub struct UsedPrice {
 }
 
 /// Loads a scenario file and its usage (the scenario's `usage.snapshot`, relative to the file, or
-/// `usage` when given; inline values win over measured ones) and builds its plan. The plan names
-/// the scenario file as `shown_as`.
-pub fn from_file(
+/// `usage` when given; inline values win over measured ones), and runs `f` on an engine for them,
+/// with the scenario's inputs for the plan. The one place a scenario file becomes an engine.
+pub fn with_engine<T>(
     path: &Path,
     usage: Option<&Path>,
     book: &PriceBook,
-    selected: Option<u32>,
-    shown_as: &Path,
-) -> Result<(Plan, Scenario)> {
+    f: impl FnOnce(&Engine<'_>, Vec<ScenarioInput>) -> Result<T>,
+) -> Result<(T, Scenario)> {
     let loaded = crate::scenario::load(path)?;
     let s = loaded.scenario.clone();
     let snapshot = usage
@@ -800,10 +799,26 @@ pub fn from_file(
     let merged = s.usage.over(&measured.usage);
     let mut engine = Engine::new(&s, merged, book)?;
     engine.measured = measured.provenance;
-    let mut plan = build(&engine, shown_as, selected)?;
-    plan.scenario.inputs =
+    let inputs =
         loaded.inputs.iter().map(|(key, value)| ScenarioInput { key: key.clone(), value: value.clone() }).collect();
-    Ok((plan, s))
+    let out = f(&engine, inputs)?;
+    Ok((out, s))
+}
+
+/// Loads a scenario file and its usage and builds its plan (see [`with_engine`]). The plan names
+/// the scenario file as `shown_as`.
+pub fn from_file(
+    path: &Path,
+    usage: Option<&Path>,
+    book: &PriceBook,
+    selected: Option<u32>,
+    shown_as: &Path,
+) -> Result<(Plan, Scenario)> {
+    with_engine(path, usage, book, |engine, inputs| {
+        let mut plan = build(engine, shown_as, selected)?;
+        plan.scenario.inputs = inputs;
+        Ok(plan)
+    })
 }
 
 /// Builds the plan.
