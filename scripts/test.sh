@@ -36,6 +36,7 @@ done
 
 cargo fmt --all -- --check
 cargo clippy --locked --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
 cargo test --locked
 # The bundled scenario suite: expectations, guardrails and golden plans (exit 1 on drift).
 cargo run --locked --quiet -- scenarios check scenarios/

@@ -24,7 +24,7 @@ pub use scenarios::{ScenariosCheckArgs, ScenariosCommand, SuiteFormatArg};
     after_help = "Exit codes: 0 ok, 1 a check failed, 2 an error (bad input, I/O, network)."
 )]
 pub struct Cli {
-    /// Read prices from this directory (free-tiers.yaml and <region>.yaml files) instead of the bundled price book.
+    /// Read prices from this directory (free-tiers.yaml and REGION.yaml files) instead of the bundled price book.
     #[arg(long, global = true, value_name = "DIR", env = "OBS_COST_PRICE_BOOK")]
     pub price_book: Option<PathBuf>,
     /// The command to run.
@@ -127,7 +127,7 @@ pub struct PricingRefreshArgs {
     /// Where to read prices.
     #[arg(long, value_enum, default_value_t = RefreshSourceArg::Api)]
     pub source: RefreshSourceArg,
-    /// Directory to write <region>.yaml and free-tiers.yaml to (default price-book/<date>).
+    /// Directory to write REGION.yaml and free-tiers.yaml to (default price-book/DATE).
     #[arg(short = 'o', long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Largest bulk offer file to download, in MB (checked with HEAD first, and while reading).

@@ -1,5 +1,5 @@
 //! Amazon CloudWatch alarms: standard- and high-resolution alarm metrics, composite alarms.
-//! https://aws.amazon.com/cloudwatch/pricing/ (an anomaly-detection alarm counts as 3 alarm metrics,
+//! <https://aws.amazon.com/cloudwatch/pricing/> (an anomaly-detection alarm counts as 3 alarm metrics,
 //! a metric-math alarm as one per metric in its expression: count them into the keys below).
 
 use serde::Deserialize;

@@ -1,5 +1,5 @@
 //! Amazon CloudWatch dashboards, a global product priced per dashboard-month.
-//! https://aws.amazon.com/cloudwatch/pricing/
+//! <https://aws.amazon.com/cloudwatch/pricing/>
 
 use serde::Deserialize;
 

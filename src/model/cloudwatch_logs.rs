@@ -1,5 +1,5 @@
 //! Amazon CloudWatch Logs: Standard and Infrequent Access ingestion, archive storage, Logs Insights
-//! data scanned, and vended logs with their volume tiers. https://aws.amazon.com/cloudwatch/pricing/
+//! data scanned, and vended logs with their volume tiers. <https://aws.amazon.com/cloudwatch/pricing/>
 
 use serde::Deserialize;
 

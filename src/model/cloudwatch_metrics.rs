@@ -1,5 +1,5 @@
 //! Amazon CloudWatch metrics: custom metrics (tiered 10k / 250k / 1M), API requests and
-//! GetMetricData metrics. https://aws.amazon.com/cloudwatch/pricing/
+//! GetMetricData metrics. <https://aws.amazon.com/cloudwatch/pricing/>
 
 use serde::Deserialize;
 

@@ -1,5 +1,5 @@
 //! Data transfer out from AWS to the internet, tiered (10 TB / 40 TB / 100 TB), with the 100 GB
-//! monthly free allowance. https://aws.amazon.com/ec2/pricing/on-demand/ (Data Transfer)
+//! monthly free allowance. <https://aws.amazon.com/ec2/pricing/on-demand/> (Data Transfer)
 
 use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
 use crate::pricing::PriceQuery;

@@ -1,6 +1,6 @@
 //! Amazon EBS General Purpose SSD volumes (gp3, gp2) of the self-hosted baseline: GB-months, and for
 //! gp3 the IOPS above 3,000 and throughput above 125 MB/s that are billed extra.
-//! https://aws.amazon.com/ebs/pricing/
+//! <https://aws.amazon.com/ebs/pricing/>
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! Amazon EC2 instances (Linux, shared tenancy, on-demand): the self-hosted baseline that runs the
 //! Compose stack today. Also home of [`InstanceSpec`], the catalog row shared by the RDS,
 //! ElastiCache and EC2 catalogs that the planner chooses sizes from.
-//! https://aws.amazon.com/ec2/pricing/on-demand/
+//! <https://aws.amazon.com/ec2/pricing/on-demand/>
 
 use serde::{Deserialize, Deserializer, Serialize};
 

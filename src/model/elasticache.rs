@@ -1,5 +1,5 @@
 //! Amazon ElastiCache node-based clusters (Redis OSS or Valkey): node hours per node type and engine,
-//! and backup storage. https://aws.amazon.com/elasticache/pricing/
+//! and backup storage. <https://aws.amazon.com/elasticache/pricing/>
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

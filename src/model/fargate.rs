@@ -1,5 +1,5 @@
 //! Amazon ECS on AWS Fargate (Linux): vCPU-hours and GB-hours of memory for x86_64 or arm64 tasks,
-//! and ephemeral storage above the 20 GB every task includes. https://aws.amazon.com/fargate/pricing/
+//! and ephemeral storage above the 20 GB every task includes. <https://aws.amazon.com/fargate/pricing/>
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

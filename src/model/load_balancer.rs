@@ -1,8 +1,8 @@
 //! Elastic Load Balancing, Application Load Balancer: load balancer hours and load balancer capacity
-//! unit (LCU) hours. https://aws.amazon.com/elasticloadbalancing/pricing/
+//! unit (LCU) hours. <https://aws.amazon.com/elasticloadbalancing/pricing/>
 //!
 //! An LCU-hour is billed on the highest of four dimensions, each averaged over the hour (AWS pricing
-//! page, quoted at https://serverfault.com/questions/977293 and in Japanese at aws.darcy-it.com):
+//! page, quoted at <https://serverfault.com/questions/977293> and in Japanese at aws.darcy-it.com):
 //! 1 LCU = 25 new connections per second, 3,000 active connections per minute, 1 GB processed per
 //! hour (EC2/IP targets), or 1,000 rule evaluations per second, where "rule evaluations = request
 //! rate × (number of rules processed − 10 free rules)".

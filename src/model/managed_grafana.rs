@@ -1,5 +1,5 @@
 //! Amazon Managed Grafana: editor/administrator and viewer licences per active user per workspace.
-//! https://aws.amazon.com/grafana/pricing/
+//! <https://aws.amazon.com/grafana/pricing/>
 
 use serde::Deserialize;
 

@@ -1,5 +1,5 @@
 //! Amazon Managed Service for Prometheus: samples ingested (tiered 2B / 250B), metrics storage and
-//! query samples processed. https://aws.amazon.com/prometheus/pricing/
+//! query samples processed. <https://aws.amazon.com/prometheus/pricing/>
 
 use serde::Deserialize;
 

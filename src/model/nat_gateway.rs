@@ -1,5 +1,5 @@
 //! NAT gateways: gateway hours and GB processed (both in the AmazonEC2 offer).
-//! https://aws.amazon.com/vpc/pricing/
+//! <https://aws.amazon.com/vpc/pricing/>
 
 use rust_decimal::Decimal;
 use serde::Deserialize;

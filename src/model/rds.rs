@@ -1,6 +1,6 @@
 //! Amazon RDS for PostgreSQL: DB instance hours (Single-AZ or Multi-AZ), gp2/gp3 storage, gp3 IOPS
 //! above the included baseline, and backup storage beyond the free allocation.
-//! https://aws.amazon.com/rds/postgresql/pricing/
+//! <https://aws.amazon.com/rds/postgresql/pricing/>
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

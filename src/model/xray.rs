@@ -1,5 +1,5 @@
 //! AWS X-Ray: traces recorded, retrieved and scanned (retrieved and scanned share one price and one
-//! free allowance). https://aws.amazon.com/xray/pricing/
+//! free allowance). <https://aws.amazon.com/xray/pricing/>
 
 use serde::Deserialize;
 

@@ -141,7 +141,7 @@ impl fmt::Display for Range {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guardrails {
-    /// The phases the guardrails apply to [every phase].
+    /// The phases the guardrails apply to (default: every phase).
     #[serde(default)]
     pub phases: Option<Vec<PhaseNo>>,
     /// Highest AWS bill a month, USD.
@@ -162,10 +162,10 @@ pub struct Guardrails {
     /// Lowest NPV over the horizon, USD.
     #[serde(default)]
     pub min_npv_usd: Option<Num>,
-    /// Whether phases may use unconfirmed prices [true]; false makes any unconfirmed price a failure.
+    /// Whether phases may use unconfirmed prices (default: true); false makes any unconfirmed price a failure.
     #[serde(default)]
     pub allow_unconfirmed_prices: Option<bool>,
-    /// Whether a phase's AWS cost may be a lower bound because some usage is unknown [true].
+    /// Whether a phase's AWS cost may be a lower bound because some usage is unknown (default: true).
     #[serde(default)]
     pub allow_provisional: Option<bool>,
 }

@@ -289,41 +289,41 @@ pub enum SeriesSelection {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
-    /// `cloudwatch` [default] or `managed_prometheus`.
+    /// `cloudwatch` (the default) or `managed_prometheus`.
     #[serde(default)]
     pub metrics_target: MetricsTarget,
-    /// `all` [default] or `used`: which series become CloudWatch custom metrics.
+    /// `all` (the default) or `used`: which series become CloudWatch custom metrics.
     #[serde(default)]
     pub cloudwatch_series: SeriesSelection,
-    /// Seconds between two datapoints the CloudWatch agent publishes per metric [60].
+    /// Seconds between two datapoints the CloudWatch agent publishes per metric (default: 60).
     pub cloudwatch_publish_interval_seconds: Option<Estimate>,
-    /// Datapoints per PutMetricData request [1000, the API maximum].
+    /// Datapoints per PutMetricData request (default: 1000, the API maximum).
     pub datapoints_per_put_request: Option<Estimate>,
-    /// CloudWatch alarm metrics per alerting rule [1].
+    /// CloudWatch alarm metrics per alerting rule (default: 1).
     pub alarm_metrics_per_alerting_rule: Option<Estimate>,
-    /// Metrics a dashboard view requests through GetMetricData [20].
+    /// Metrics a dashboard view requests through GetMetricData (default: 20).
     pub metrics_per_dashboard_view: Option<Estimate>,
-    /// Bytes AMP stores per sample [1.5].
+    /// Bytes AMP stores per sample (default: 1.5).
     pub amp_bytes_per_sample: Option<Estimate>,
-    /// Days of metrics kept in AMP (storage accumulates up to this) [30].
+    /// Days of metrics kept in AMP (storage accumulates up to this) (default: 30).
     pub metrics_retention_days: Option<Estimate>,
-    /// Samples one rule evaluation processes in AMP [1000].
+    /// Samples one rule evaluation processes in AMP (default: 1000).
     pub amp_query_samples_per_rule_evaluation: Option<Estimate>,
-    /// Samples one dashboard view processes in AMP [100000].
+    /// Samples one dashboard view processes in AMP (default: 100000).
     pub amp_query_samples_per_dashboard_view: Option<Estimate>,
-    /// Bytes per log line, when only lines are known [200].
+    /// Bytes per log line, when only lines are known (default: 200).
     pub log_bytes_per_line: Option<Estimate>,
-    /// Days CloudWatch Logs keeps logs (storage accumulates up to this) [30].
+    /// Days CloudWatch Logs keeps logs (storage accumulates up to this) (default: 30).
     pub log_retention_days: Option<Estimate>,
     /// Archived size over ingested size in CloudWatch Logs [0.15, AWS's own figure].
     pub log_compression_ratio: Option<Estimate>,
-    /// Spans per trace [10].
+    /// Spans per trace (default: 10).
     pub spans_per_trace: Option<Estimate>,
-    /// Percent of requests Jaeger keeps today [100]: requests = traces ÷ this.
+    /// Percent of requests Jaeger keeps today (default: 100): requests = traces ÷ this.
     pub jaeger_sampling_percent: Option<Estimate>,
-    /// X-Ray sampling reservoir, traces per second recorded before the rate applies [1].
+    /// X-Ray sampling reservoir, traces per second recorded before the rate applies (default: 1).
     pub xray_reservoir_per_second: Option<Estimate>,
-    /// X-Ray sampling rate beyond the reservoir, percent [5].
+    /// X-Ray sampling rate beyond the reservoir, percent (default: 5).
     pub xray_sampling_percent: Option<Estimate>,
     /// RDS choices.
     #[serde(default)]
@@ -342,17 +342,17 @@ pub struct Mapping {
 pub struct RdsMapping {
     /// Pin the instance class (e.g. `db.t4g.medium`); absent: the cheapest priced class that fits.
     pub instance_class: Option<String>,
-    /// Multi-AZ deployment [true].
+    /// Multi-AZ deployment (default: true).
     pub multi_az: Option<bool>,
-    /// `gp3` [default] or `gp2`.
+    /// `gp3` (the default) or `gp2`.
     pub storage_type: Option<String>,
-    /// Provisioned storage over database size [1.5], at least 20 GB.
+    /// Provisioned storage over database size (default: 1.5), at least 20 GB.
     pub storage_headroom: Option<Estimate>,
-    /// Peak transactions per second one vCPU serves [500].
+    /// Peak transactions per second one vCPU serves (default: 500).
     pub transactions_per_second_per_vcpu: Option<Estimate>,
-    /// Memory per GB of data, GB, so the working set fits [0.25].
+    /// Memory per GB of data, GB, so the working set fits (default: 0.25).
     pub memory_gb_per_data_gb: Option<Estimate>,
-    /// Memory per connection, MB [10].
+    /// Memory per connection, MB (default: 10).
     pub memory_mb_per_connection: Option<Estimate>,
 }
 
@@ -362,11 +362,11 @@ pub struct RdsMapping {
 pub struct ElastiCacheMapping {
     /// Pin the node type (e.g. `cache.t4g.micro`); absent: the cheapest priced type that fits.
     pub node_type: Option<String>,
-    /// `redis` [default] or `valkey`.
+    /// `redis` (the default) or `valkey`.
     pub engine: Option<String>,
-    /// Replicas per primary [1].
+    /// Replicas per primary (default: 1).
     pub replicas: Option<u32>,
-    /// Node memory over Redis memory used [1.3].
+    /// Node memory over Redis memory used (default: 1.3).
     pub memory_headroom: Option<Estimate>,
 }
 
@@ -374,13 +374,13 @@ pub struct ElastiCacheMapping {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FargateMapping {
-    /// `x86_64` [default] or `arm64`.
+    /// `x86_64` (the default) or `arm64`.
     pub architecture: Option<String>,
-    /// Task size over peak container usage [1.3], rounded up to a valid Fargate size.
+    /// Task size over peak container usage (default: 1.3), rounded up to a valid Fargate size.
     pub headroom: Option<Estimate>,
-    /// Load balancer type [application].
+    /// Load balancer type (default: application).
     pub load_balancer_type: Option<String>,
-    /// NAT gateways [1]; 0 when tasks run in public subnets.
+    /// NAT gateways (default: 1); 0 when tasks run in public subnets.
     pub nat_gateways: Option<u32>,
 }
 
@@ -405,7 +405,7 @@ pub struct PhaseSpec {
     /// Availability once this phase is done, percent [the previous phase's].
     pub availability_percent: Option<Estimate>,
     /// Productivity gain of the engineers not doing operations, percent of their loaded cost,
-    /// once this phase is done [0].
+    /// once this phase is done (default: 0).
     pub productivity_gain_percent: Option<Estimate>,
 }
 
@@ -413,9 +413,9 @@ pub struct PhaseSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DecisionRules {
-    /// Net monthly benefit above which to migrate now, USD [1000].
+    /// Net monthly benefit above which to migrate now, USD (default: 1000).
     pub migrate_now_above_usd: Num,
-    /// Net monthly benefit from which to migrate gradually, USD [0]; below it, stay.
+    /// Net monthly benefit from which to migrate gradually, USD (default: 0); below it, stay.
     pub migrate_gradually_from_usd: Num,
     /// The decision tree's thresholds.
     pub tree: TreeThresholds,
@@ -435,13 +435,13 @@ impl Default for DecisionRules {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TreeThresholds {
-    /// Teams up to this size keep Compose [3].
+    /// Teams up to this size keep Compose (default: 3).
     pub small_team_max: u32,
-    /// Teams above this size consider AWS [10]; in between, DAU decides.
+    /// Teams above this size consider AWS (default: 10); in between, DAU decides.
     pub mid_team_max: u32,
-    /// DAU below this keeps Compose [10000].
+    /// DAU below this keeps Compose (default: 10000).
     pub low_dau_below: Num,
-    /// DAU from this migrates [100000]; in between, the ops burden decides.
+    /// DAU from this migrates (default: 100000); in between, the ops burden decides.
     pub high_dau_from: Num,
 }
 
@@ -460,13 +460,13 @@ impl Default for TreeThresholds {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SwitchPointRanges {
-    /// Lowest DAU searched [100].
+    /// Lowest DAU searched (default: 100).
     pub dau_min: Num,
-    /// Highest DAU searched [10000000].
+    /// Highest DAU searched (default: 10000000).
     pub dau_max: Num,
-    /// Smallest team searched [1].
+    /// Smallest team searched (default: 1).
     pub team_min: u32,
-    /// Largest team searched [200].
+    /// Largest team searched (default: 200).
     pub team_max: u32,
 }
 
@@ -485,9 +485,9 @@ impl Default for SwitchPointRanges {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct UncertaintySettings {
-    /// Monte Carlo samples [10000]; 0 turns the run off.
+    /// Monte Carlo samples (default: 10000); 0 turns the run off.
     pub samples: u32,
-    /// Seed of the deterministic generator [1].
+    /// Seed of the deterministic generator (default: 1).
     pub seed: u64,
 }
 
