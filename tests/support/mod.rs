@@ -419,6 +419,18 @@ impl NodeExporter {
     }
 }
 
+/// The bundled scenario files (`scenarios/*.yaml`), sorted by path.
+pub fn scenarios() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
 /// The obs-cost binary (`OBS_COST_BIN` overrides it, for a target directory shared by worktrees).
 pub fn obs_cost() -> assert_cmd::Command {
     let mut cmd = match std::env::var_os("OBS_COST_BIN") {
