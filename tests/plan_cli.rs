@@ -2,11 +2,14 @@
 //! JSON contract, byte-identical reruns, `--phase`, and bad input (exit 2 with file:line:column or
 //! an explanation).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
+use support::scenarios;
 
 fn obs_cost() -> Command {
     let mut cmd = Command::cargo_bin("obs-cost").unwrap();
@@ -18,17 +21,6 @@ fn stdout_of(args: &[&str]) -> String {
     let out = obs_cost().args(args).output().unwrap();
     assert!(out.status.success(), "obs-cost {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn scenarios() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    v.sort();
-    v
 }
 
 fn json(path: &str, extra: &[&str]) -> Value {

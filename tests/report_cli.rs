@@ -3,6 +3,8 @@
 //! `--from plan.json` gives the same HTML as `--scenario`, hostile names are escaped, and a bad
 //! `--from` file exits 2 with an explanation.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -11,6 +13,7 @@ use obs_cost::units::{group_thousands, usd};
 use predicates::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::Value;
+use support::scenarios;
 
 const SECTIONS: [&str; 8] =
     ["summary", "usage", "phases", "roi", "switch-points", "decision-tree", "sensitivity", "assumptions"];
@@ -20,17 +23,6 @@ fn obs_cost() -> Command {
     let mut cmd = Command::cargo_bin("obs-cost").unwrap();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("OBS_COST_PRICE_BOOK").env_remove("SOURCE_DATE_EPOCH");
     cmd
-}
-
-fn scenarios() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    v.sort();
-    v
 }
 
 fn report(args: &[&str], out: &Path) -> String {

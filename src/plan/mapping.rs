@@ -390,6 +390,15 @@ fn traces(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
     );
 }
 
+/// The end of a sizing explanation: the fitting sizes passed over for lack of a price, if any.
+fn skipped_note(unpriced: &[&str]) -> String {
+    if unpriced.is_empty() {
+        String::new()
+    } else {
+        format!(" (skipped for lack of a price: {})", unpriced.join(", "))
+    }
+}
+
 fn unpriced_list(unpriced: &[&str]) -> String {
     if unpriced.is_empty() {
         "no size in the catalog is that large".into()
@@ -464,11 +473,7 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
                 fmt(chosen.vcpu),
                 fmt(chosen.memory_gb),
                 c.i.scenario.region,
-                if sized.unpriced.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (skipped for lack of a price: {})", sized.unpriced.join(", "))
-                }
+                skipped_note(&sized.unpriced)
             ));
             chosen.name.to_string()
         }
@@ -529,11 +534,7 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
                 chosen.name,
                 fmt(chosen.memory_gb),
                 c.i.scenario.region,
-                if sized.unpriced.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (skipped for lack of a price: {})", sized.unpriced.join(", "))
-                }
+                skipped_note(&sized.unpriced)
             ));
             chosen.name.to_string()
         }

@@ -301,6 +301,14 @@ pub fn render_table(d: &BookDiff) -> String {
             }
         }
     }
+    out.push_str(&regions_and_scenarios(d));
+    out
+}
+
+/// The tail the table and the Markdown share: regions found on one side only, then the scenario
+/// decisions that flip.
+fn regions_and_scenarios(d: &BookDiff) -> String {
+    let mut out = String::new();
     for (title, list) in [("Regions only in OLD", &d.regions_removed), ("Regions only in NEW", &d.regions_added)] {
         if !list.is_empty() {
             out.push_str(&format!("\n{title}: {}\n", list.join(", ")));
@@ -344,13 +352,7 @@ pub fn render_markdown(d: &BookDiff) -> String {
             }
         }
     }
-    for (title, list) in [("Regions only in OLD", &d.regions_removed), ("Regions only in NEW", &d.regions_added)] {
-        if !list.is_empty() {
-            out.push_str(&format!("\n{title}: {}\n", list.join(", ")));
-        }
-    }
-    out.push('\n');
-    out.push_str(&scenario_text(d));
+    out.push_str(&regions_and_scenarios(d));
     out
 }
 

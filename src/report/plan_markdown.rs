@@ -5,7 +5,7 @@ use super::line_cells;
 use super::markdown::cell;
 use super::plan_text::{self, SUMMARY_HEADER};
 use crate::plan::Plan;
-use crate::units::{group_thousands, usd};
+use crate::units::usd;
 
 fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))
@@ -40,42 +40,21 @@ pub fn plan(p: &Plan) -> String {
     }
     out.push_str("\n#### Switch points\n\n| Phase | DAU net $0 | DAU net threshold | DAU searched up to | Team net $0 | Team net threshold |\n|---|--:|--:|--:|--:|--:|\n");
     for sp in &p.switch_points {
-        out.push_str(&row(&[
-            sp.phase.to_string(),
-            plan_text::dau(sp.dau_net_zero, sp.dau_net_zero_status),
-            plan_text::dau(sp.dau_net_1000, sp.dau_net_1000_status),
-            plan_text::searched(sp.dau_searched_max),
-            plan_text::team(sp.team_net_zero, sp.team_net_zero_status),
-            plan_text::team(sp.team_net_1000, sp.team_net_1000_status),
-        ]));
+        out.push_str(&row(&plan_text::switch_point_row(sp)));
     }
     out.push_str(&format!("\n{}\n", cell(&p.switch_points_method)));
     out.push_str("\n#### Uncertainty\n\n| Phase | Net low (P10) | Net expected | Net high (P90) | NPV low | NPV expected | NPV high |\n|---|--:|--:|--:|--:|--:|--:|\n");
     for ph in &p.uncertainty.phases {
-        out.push_str(&row(&[
-            ph.phase.to_string(),
-            usd(ph.net_monthly_benefit_usd.low),
-            usd(ph.net_monthly_benefit_usd.expected),
-            usd(ph.net_monthly_benefit_usd.high),
-            usd(ph.npv_usd.low),
-            usd(ph.npv_usd.expected),
-            usd(ph.npv_usd.high),
-        ]));
+        out.push_str(&row(&plan_text::uncertainty_row(ph)));
     }
     out.push_str(&format!("\n{}\n", cell(&p.uncertainty.method)));
-    let last = p.phases.last().map_or(0, |x| x.phase);
-    let rows: Vec<_> = p.uncertainty.tornado.iter().filter(|r| r.phase == last).take(8).collect();
+    let (last, rows) = plan_text::tornado(p);
     if !rows.is_empty() {
         out.push_str(&format!("\n#### Tornado, phase {last}\n\n| Assumption | Low | High | Net at low | Net at high | Swing |\n|---|--:|--:|--:|--:|--:|\n"));
         for r in rows {
-            out.push_str(&row(&[
-                format!("`{}`", r.key),
-                group_thousands(r.low, 4),
-                group_thousands(r.high, 4),
-                usd(r.net_at_low_usd),
-                usd(r.net_at_high_usd),
-                usd(r.swing_usd),
-            ]));
+            let mut cells = plan_text::tornado_row(r);
+            cells[0] = format!("`{}`", r.key);
+            out.push_str(&row(&cells));
         }
     }
     for ph in &p.phases {

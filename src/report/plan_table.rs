@@ -100,14 +100,7 @@ pub fn plan(p: &Plan) -> String {
         "Team net threshold",
     ]);
     for sp in &p.switch_points {
-        b.push_record([
-            sp.phase.to_string(),
-            plan_text::dau(sp.dau_net_zero, sp.dau_net_zero_status),
-            plan_text::dau(sp.dau_net_1000, sp.dau_net_1000_status),
-            plan_text::searched(sp.dau_searched_max),
-            plan_text::team(sp.team_net_zero, sp.team_net_zero_status),
-            plan_text::team(sp.team_net_1000, sp.team_net_1000_status),
-        ]);
+        b.push_record(plan_text::switch_point_row(sp));
     }
     out.push_str(&table(b, 1));
     out.push('\n');
@@ -126,38 +119,22 @@ pub fn plan(p: &Plan) -> String {
         "P(net > 0)",
     ]);
     for ph in &u.phases {
-        b.push_record([
-            ph.phase.to_string(),
-            usd(ph.net_monthly_benefit_usd.low),
-            usd(ph.net_monthly_benefit_usd.expected),
-            usd(ph.net_monthly_benefit_usd.high),
-            usd(ph.npv_usd.low),
-            usd(ph.npv_usd.expected),
-            usd(ph.npv_usd.high),
-            ph.samples.as_ref().map_or("-".into(), |s| {
-                format!("{}%", group_thousands(s.probability_net_positive * rust_decimal::Decimal::ONE_HUNDRED, 1))
-            }),
-        ]);
+        let p_positive = ph.samples.as_ref().map_or("-".into(), |s| {
+            format!("{}%", group_thousands(s.probability_net_positive * rust_decimal::Decimal::ONE_HUNDRED, 1))
+        });
+        b.push_record(plan_text::uncertainty_row(ph).into_iter().chain([p_positive]));
     }
     out.push_str(&table(b, 1));
     out.push('\n');
     out.push_str(&u.method);
     out.push('\n');
-    let last = p.phases.last().map_or(0, |x| x.phase);
-    let rows: Vec<_> = u.tornado.iter().filter(|r| r.phase == last).take(8).collect();
+    let (last, rows) = plan_text::tornado(p);
     if !rows.is_empty() {
         out.push_str(&format!("\nTornado, phase {last}: what moves the net monthly benefit most\n"));
         let mut b = Builder::default();
         b.push_record(["Assumption", "Low", "High", "Net at low", "Net at high", "Swing"]);
         for r in rows {
-            b.push_record([
-                r.key.clone(),
-                group_thousands(r.low, 4),
-                group_thousands(r.high, 4),
-                usd(r.net_at_low_usd),
-                usd(r.net_at_high_usd),
-                usd(r.swing_usd),
-            ]);
+            b.push_record(plan_text::tornado_row(r));
         }
         out.push_str(&table(b, 1));
         out.push('\n');

@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::plan::switch::Crossing;
+use crate::plan::switch::{Crossing, SwitchPoint};
+use crate::plan::uncertainty::{PhaseUncertainty, TornadoRow};
 use crate::plan::{PhasePlan, Plan};
 use crate::units::{group_thousands, usd};
 
@@ -90,6 +91,50 @@ pub fn searched(v: Option<Decimal>) -> String {
 /// A team-size switch point.
 pub fn team(v: Option<u32>, status: Crossing) -> String {
     crossing(v.map(|t| t.to_string()), status)
+}
+
+/// One switch-point row: phase, DAU at net $0 and at the threshold, DAU searched up to, team size
+/// at net $0 and at the threshold.
+pub fn switch_point_row(sp: &SwitchPoint) -> [String; 6] {
+    [
+        sp.phase.to_string(),
+        dau(sp.dau_net_zero, sp.dau_net_zero_status),
+        dau(sp.dau_net_1000, sp.dau_net_1000_status),
+        searched(sp.dau_searched_max),
+        team(sp.team_net_zero, sp.team_net_zero_status),
+        team(sp.team_net_1000, sp.team_net_1000_status),
+    ]
+}
+
+/// One uncertainty row: phase, net monthly benefit low / expected / high, NPV low / expected / high.
+pub fn uncertainty_row(ph: &PhaseUncertainty) -> [String; 7] {
+    [
+        ph.phase.to_string(),
+        usd(ph.net_monthly_benefit_usd.low),
+        usd(ph.net_monthly_benefit_usd.expected),
+        usd(ph.net_monthly_benefit_usd.high),
+        usd(ph.npv_usd.low),
+        usd(ph.npv_usd.expected),
+        usd(ph.npv_usd.high),
+    ]
+}
+
+/// The tornado shown: the last phase and its first eight rows (largest swing first).
+pub fn tornado(p: &Plan) -> (u32, Vec<&TornadoRow>) {
+    let last = p.phases.last().map_or(0, |x| x.phase);
+    (last, p.uncertainty.tornado.iter().filter(|r| r.phase == last).take(8).collect())
+}
+
+/// One tornado row: assumption, low, high, net at low, net at high, swing.
+pub fn tornado_row(r: &TornadoRow) -> [String; 6] {
+    [
+        r.key.clone(),
+        group_thousands(r.low, 4),
+        group_thousands(r.high, 4),
+        usd(r.net_at_low_usd),
+        usd(r.net_at_high_usd),
+        usd(r.swing_usd),
+    ]
 }
 
 /// The header lines.

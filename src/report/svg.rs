@@ -163,6 +163,21 @@ where
     Ok(svg)
 }
 
+/// Draws the legend of a chart's labelled series at `position`, in the one style all charts share.
+fn draw_legend<'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, SVGBackend<'a>, CT>,
+    position: SeriesLabelPosition,
+) -> Result<(), Box<dyn std::error::Error>> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.4))
+        .label_font((FONT, 12))
+        .draw()?;
+    Ok(())
+}
+
 /// Stacked vertical bars: one bar per category, one stack segment per series.
 pub fn stacked_bars(
     id: &str,
@@ -217,13 +232,7 @@ pub fn stacked_bars(
                 .label(s.name.clone())
                 .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled()));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font((FONT, 12))
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     });
     finish(svg, id, title, desc)
@@ -337,13 +346,7 @@ fn line_chart(
                 chart.draw_series(std::iter::once(Text::new(m.label.clone(), (m.x, m.y), (FONT, 12).into_font())))?;
             }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font((FONT, 12))
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     });
     finish(svg, id, title, desc)
@@ -402,13 +405,7 @@ pub fn tornado(id: &str, title: &str, desc: &str, rows: &[TornadoRow], base: f64
             [(base, SegmentValue::Exact(0)), (base, SegmentValue::Exact(n))],
             BLACK.stroke_width(1),
         ))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font((FONT, 12))
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     });
     finish(svg, id, title, desc)

@@ -2,7 +2,7 @@
 //! serves Loki/Promtail/Jaeger/OTel/Tempo/Grafana self-metrics growing at known rates, and mock
 //! Prometheus servers that produce each fault (slow, 5xx, plain text, truncated JSON, 401, ...).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -84,30 +84,9 @@ fn serve(stream: TcpStream, handler: &dyn Fn(&Request) -> Reply) {
     });
     let mut stream = stream;
     loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
+        let Some((line, headers)) = super::read_request_head(&mut reader) else { return };
         let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-        let mut headers = Vec::new();
-        let mut length = 0usize;
-        loop {
-            let mut h = String::new();
-            if reader.read_line(&mut h).unwrap_or(0) == 0 {
-                return;
-            }
-            let h = h.trim_end();
-            if h.is_empty() {
-                break;
-            }
-            if let Some((k, v)) = h.split_once(':') {
-                let k = k.trim().to_ascii_lowercase();
-                if k == "content-length" {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-                headers.push((k, v.trim().to_string()));
-            }
-        }
+        let length = super::content_length(&headers);
         let mut body = vec![0; length];
         let _ = reader.read_exact(&mut body);
         let req = Request { target, headers };

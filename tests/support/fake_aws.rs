@@ -4,7 +4,7 @@
 //! Selected with the standard `AWS_ENDPOINT_URL_<SERVICE>` override.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 
@@ -130,28 +130,12 @@ fn serve(stream: TcpStream, post_content_type: &str, handler: &Handler, recorded
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
     loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
+        let Some((line, head)) = super::read_request_head(&mut reader) else { return };
         let mut parts = line.split_whitespace();
         let (method, path) =
             (parts.next().unwrap_or_default().to_string(), parts.next().unwrap_or_default().to_string());
-        let mut headers = BTreeMap::new();
-        loop {
-            let mut h = String::new();
-            if reader.read_line(&mut h).unwrap_or(0) == 0 {
-                return;
-            }
-            let h = h.trim_end();
-            if h.is_empty() {
-                break;
-            }
-            if let Some((k, v)) = h.split_once(':') {
-                headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
-            }
-        }
-        let len: usize = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let len = super::content_length(&head);
+        let headers: BTreeMap<String, String> = head.into_iter().collect();
         let mut body = vec![0; len];
         if reader.read_exact(&mut body).is_err() {
             return;

@@ -11,6 +11,7 @@ pub mod exporter;
 pub mod fake_aws;
 pub mod fixture;
 
+use std::io::BufRead;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -99,6 +100,35 @@ impl Drop for Guard {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Reads one HTTP/1.1 request head for the test servers: the request line and the header lines
+/// (names lowercased, values trimmed, in order). `None` when the connection closes first.
+pub fn read_request_head(reader: &mut impl BufRead) -> Option<(String, Vec<(String, String)>)> {
+    let mut line = String::new();
+    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+        return None;
+    }
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).unwrap_or(0) == 0 {
+            return None;
+        }
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+        }
+    }
+    Some((line, headers))
+}
+
+/// The request body's length: the last `content-length` header, 0 when absent or unreadable.
+pub fn content_length(headers: &[(String, String)]) -> usize {
+    headers.iter().rev().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0)
 }
 
 /// GET `url`, returning status and body.
@@ -387,6 +417,18 @@ impl NodeExporter {
         });
         Some(NodeExporter { address, guard, dir })
     }
+}
+
+/// The bundled scenario files (`scenarios/*.yaml`), sorted by path.
+pub fn scenarios() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    v.sort();
+    v
 }
 
 /// The obs-cost binary (`OBS_COST_BIN` overrides it, for a target directory shared by worktrees).
