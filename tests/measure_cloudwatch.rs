@@ -484,3 +484,25 @@ fn an_unknown_region_and_bad_flags_are_named() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn prometheus_and_cloudwatch_in_one_snapshot() {
+    // A real Prometheus with the 30-day fixture, and the fake CloudWatch of an empty account: one
+    // run writes the self-hosted usage and the `actual` section side by side.
+    let dir = tempfile::tempdir().unwrap();
+    let Some(data) = support::backfill(dir.path()) else { return };
+    let Some(prom) = support::Prometheus::start(support::fixture::EMPTY_CONFIG, &[], Some(&data)) else { return };
+    let server = FakeAws::start(XML, |req, _| match req.param("Action").as_deref() {
+        Some("ListMetrics") => Response::ok(list_metrics_xml(&[], None)),
+        _ => Response::ok(get_metric_data_xml(&[], None)),
+    });
+    let home = tempfile::tempdir().unwrap();
+    let out =
+        cw_cmd(home.path(), &server).args(ARGS).args(["--prometheus", &prom.url, "--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let snap: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(snap["metrics"]["active_series"]["value"].as_f64().unwrap() > 0.0, "{snap:#}");
+    assert!(snap["logs"]["ingested_gb_per_month"]["value"].as_f64().unwrap() > 0.0);
+    close(&snap["actual"]["metrics"]["custom_metrics"]["value"], 0.0);
+    assert!(!out.stdout.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()), "the secret leaked");
+}

@@ -9,8 +9,6 @@ use serde_json::Value;
 use support::fixture::*;
 use support::{assert_close, obs_cost, value};
 
-const EMPTY_CONFIG: &str = "global:\n  scrape_interval: 15s\n";
-
 fn measure_json(url: &str, extra: &[&str]) -> Value {
     let out = obs_cost()
         .args(["measure", "--prometheus", url, "--at", AT, "--format", "json", "--top", "5"])

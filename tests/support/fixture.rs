@@ -15,6 +15,9 @@ pub const T0: i64 = 1_704_067_200;
 pub const T1: i64 = 1_706_745_600;
 /// `--at` for the fixture.
 pub const AT: &str = "2024-02-01T00:00:00Z";
+/// A Prometheus configuration with no scrape jobs: the head stays empty, the backfilled blocks are
+/// all there is.
+pub const EMPTY_CONFIG: &str = "global:\n  scrape_interval: 15s\n";
 /// Sample spacing.
 pub const STEP: i64 = 300;
 const DAY: i64 = 86_400;
