@@ -267,6 +267,10 @@ pub struct Page {
     pub switch_chart: String,
     /// Its text alternative.
     pub switch_text: String,
+    /// Net benefit against DAU (inline SVG; empty when the plan has no curve).
+    pub switch_net_chart: String,
+    /// Its text alternative.
+    pub switch_net_text: String,
     /// Switch point rows.
     pub switch_rows: Vec<Row>,
     /// How switch points were computed.
@@ -516,6 +520,62 @@ fn crossing(value: Option<String>, status: &str) -> String {
     }
 }
 
+/// Net monthly benefit of each phase against DAU (self-hosted cost minus the phase's), with the
+/// $0 line and the migrate-now threshold: where the lines cross them are the switch points.
+fn switch_net_chart(p: &PlanView) -> (String, String) {
+    let Some(c) = p.switch_curve.as_ref().filter(|c| !c.dau.is_empty()) else {
+        return (String::new(), String::new());
+    };
+    let threshold = f(p.inputs.migrate_now_above_usd);
+    let (lo, hi) = (c.dau.first().map_or(0.0, |d| f(*d)), c.dau.last().map_or(0.0, |d| f(*d)));
+    let mut lines: Vec<Line> = c
+        .phases
+        .iter()
+        .map(|pc| Line {
+            name: format!("Phase {}", pc.phase),
+            points: c
+                .dau
+                .iter()
+                .zip(&c.self_hosted_monthly_usd)
+                .zip(&pc.monthly_usd)
+                .filter_map(|((d, own), v)| v.map(|v| (f(*d), f(*own) - f(v))))
+                .collect(),
+            dashed: false,
+        })
+        .collect();
+    lines.push(Line {
+        name: format!("Migrate-now threshold ({})", money(p.inputs.migrate_now_above_usd)),
+        points: vec![(lo, threshold), (hi, threshold)],
+        dashed: true,
+    });
+    let markers: Vec<Marker> = p
+        .switch_points
+        .iter()
+        .flat_map(|sp| {
+            let zero = sp.dau_net_zero.map(|d| Marker { x: f(d), y: 0.0, label: format!("P{} $0", sp.phase) });
+            let now = sp.dau_net_1000.map(|d| Marker { x: f(d), y: threshold, label: format!("P{} now", sp.phase) });
+            zero.into_iter().chain(now)
+        })
+        .collect();
+    let text = format!(
+        "Net monthly benefit of each phase against DAU ({} to {}, logarithmic), with the $0 line and the migrate-now threshold of {}; the marked points are the switch points in the table below.",
+        c.dau.first().map_or_else(String::new, |d| num(*d, 0)),
+        c.dau.last().map_or_else(String::new, |d| num(*d, 0)),
+        money(p.inputs.migrate_now_above_usd)
+    );
+    let chart = svg::lines_log_x(
+        "chart-switch-net",
+        "Net monthly benefit of each phase against DAU",
+        &text,
+        "daily active users (log scale)",
+        true,
+        &lines,
+        &markers,
+        Size { width: 900, height: 420 },
+    );
+    (chart, text)
+}
+
 fn switch_chart(p: &PlanView) -> (String, String, Vec<Row>) {
     let rows = p
         .switch_points
@@ -534,28 +594,29 @@ fn switch_chart(p: &PlanView) -> (String, String, Vec<Row>) {
     let Some(c) = p.switch_curve.as_ref().filter(|c| !c.dau.is_empty()) else {
         return (String::new(), "This plan has no cost-against-DAU series (it was computed by an older obs-cost, or DAU is 0); the table below lists the switch points.".into(), rows);
     };
-    let mut lines = vec![Line {
-        name: "All self-hosted".into(),
-        points: c.dau.iter().zip(&c.self_hosted_monthly_usd).map(|(d, v)| (f(*d), f(*v))).collect(),
-        dashed: true,
-    }];
-    for pc in &c.phases {
-        lines.push(Line {
+    // Phases first and the self-hosted reference last, so that each phase has the same colour
+    // here as in the net-benefit chart (whose last line is the threshold).
+    let self_hosted: Vec<(f64, f64)> =
+        c.dau.iter().zip(&c.self_hosted_monthly_usd).map(|(d, v)| (f(*d), f(*v))).collect();
+    let mut lines: Vec<Line> = c
+        .phases
+        .iter()
+        .map(|pc| Line {
             name: format!("Phase {}", pc.phase),
             points: c.dau.iter().zip(&pc.monthly_usd).filter_map(|(d, v)| v.map(|v| (f(*d), f(v)))).collect(),
             dashed: false,
-        });
-    }
+        })
+        .collect();
+    lines.push(Line { name: "All self-hosted".into(), points: self_hosted.clone(), dashed: true });
     // The self-hosted cost is linear in DAU between grid points: interpolate at each crossover.
     let self_at = |x: f64| -> f64 {
-        let pts = &lines[0].points;
-        for w in pts.windows(2) {
+        for w in self_hosted.windows(2) {
             let ((x0, y0), (x1, y1)) = (w[0], w[1]);
             if x >= x0 && x <= x1 && x1 > x0 {
                 return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
             }
         }
-        pts.last().map_or(0.0, |p| p.1)
+        self_hosted.last().map_or(0.0, |p| p.1)
     };
     let mut markers = Vec::new();
     let mut sentences = Vec::new();
@@ -719,6 +780,7 @@ pub fn render(p: &PlanView, generated: Option<&str>) -> Result<String> {
     let (cost_chart, cost_rows) = cost_chart(p);
     let (cash_chart, cash_text) = cash_chart(p);
     let (switch_chart, switch_text, switch_rows) = switch_chart(p);
+    let (switch_net_chart, switch_net_text) = switch_net_chart(p);
     let (tornado_chart, tornado_phase, tornado_rows) = tornado(p);
     let usage = p.usage.as_ref();
     let page = Page {
@@ -867,6 +929,8 @@ pub fn render(p: &PlanView, generated: Option<&str>) -> Result<String> {
         cash_text,
         switch_chart,
         switch_text,
+        switch_net_chart,
+        switch_net_text,
         switch_rows,
         switch_method: p.switch_points_method.clone(),
         tree_chart: tree(p),
