@@ -66,6 +66,10 @@ fn check_structure(html: &str, name: &str) {
     assert!(html.matches("<caption>").count() >= 8);
     assert!(html.contains("<th scope=\"col\">") && html.contains("<th scope=\"row\""));
     assert_eq!(html.matches("<svg").count(), html.matches("<title id=\"chart-").count(), "every chart has a title");
+    // Switch points: cost of ownership and net benefit against DAU.
+    assert!(
+        html.contains("<title id=\"chart-switch-title\">") && html.contains("<title id=\"chart-switch-net-title\">")
+    );
     assert!(html.contains("@media print"));
 }
 
