@@ -27,12 +27,19 @@ fn service(c: &Costing, key: &str) -> Decimal {
 /// https://aws.amazon.com/xray/pricing/ "Example 1": 2,000 requests/hour at 10 % sampling over a
 /// 31-day month = 148,800 traces recorded; 100 queries a day scanning 200 and retrieving 50 traces.
 /// Published: recorded $0.24 (48,800 × $0.000005 after the free 100,000); retrieved + scanned
-/// (775,000) within the free 1,000,000 = $0.
+/// (775,000) within the free 1,000,000 = $0; X-Ray Insights on the 148,800 recorded traces at
+/// $0.000001 = $0.15 (no free tier). Published total: "0,24 USD + 0,15 USD = 0,39 USD".
 #[test]
 fn aws_xray_example_1() {
     let c = price("xray: {traces_recorded: 148800, traces_retrieved: 155000, traces_scanned: 620000}", true);
     assert_eq!(c.total_monthly_usd, d("0.244"));
     assert_eq!(obs_cost::units::round_cents(c.total_monthly_usd), d("0.24"));
+    let c = price(
+        "xray: {traces_recorded: 148800, traces_retrieved: 155000, traces_scanned: 620000, insights_traces_processed: 148800}",
+        true,
+    );
+    assert_eq!(c.total_monthly_usd, d("0.244") + d("0.1488"));
+    assert_eq!(obs_cost::units::round_cents(c.total_monthly_usd), d("0.39"));
 }
 
 /// CloudWatch pricing page, EC2 detailed monitoring example: "7 metrics per instance * 10

@@ -17,12 +17,20 @@ pub struct Xray {
     pub traces_retrieved: Option<Quantity>,
     /// Traces scanned per month (GetTraceSummaries, service map and analytics queries).
     pub traces_scanned: Option<Quantity>,
+    /// Traces processed per month by X-Ray Insights (anomaly detection; no free tier). Optional:
+    /// only priced when given.
+    pub insights_traces_processed: Option<Quantity>,
 }
 
 const SCHEMA: &[UsageKey] = &[
     UsageKey { key: "traces_recorded", unit: "traces per month", doc: "traces recorded after sampling" },
     UsageKey { key: "traces_retrieved", unit: "traces per month", doc: "traces retrieved" },
     UsageKey { key: "traces_scanned", unit: "traces per month", doc: "traces scanned by queries" },
+    UsageKey {
+        key: "insights_traces_processed",
+        unit: "traces per month",
+        doc: "traces processed by X-Ray Insights (only priced when given)",
+    },
 ];
 
 impl ServiceModel for Xray {
@@ -34,7 +42,7 @@ impl ServiceModel for Xray {
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         let accessed = || PriceQuery::new("xray.traces_accessed", "AWSXRay", "XRay-TracesAccessed");
-        vec![
+        let mut out = vec![
             CostComponent::maybe(
                 "Traces recorded",
                 q(self.traces_recorded),
@@ -42,6 +50,14 @@ impl ServiceModel for Xray {
             ),
             CostComponent::maybe("Traces retrieved", q(self.traces_retrieved), accessed()),
             CostComponent::maybe("Traces scanned", q(self.traces_scanned), accessed()),
-        ]
+        ];
+        if let Some(traces) = q(self.insights_traces_processed) {
+            out.push(CostComponent::new(
+                "Insights traces processed",
+                traces,
+                PriceQuery::new("xray.insights", "AWSXRay", "XRay-Insights-TracesProcessed"),
+            ));
+        }
+        out
     }
 }
