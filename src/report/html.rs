@@ -13,7 +13,7 @@ use askama::Template;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::plan_view::{LineItemView, PhaseView, PlanView, ServiceView, ThresholdsView, D};
+use super::plan_view::{CurveView, LineItemView, PhaseView, PlanView, ServiceView, ThresholdsView, D};
 use super::svg::{self, BarSeries, Line, Marker, Size, TornadoRow, TreeNode};
 use crate::units::{group_thousands, unit_price, usd};
 
@@ -520,16 +520,10 @@ fn crossing(value: Option<String>, status: &str) -> String {
     }
 }
 
-/// Net monthly benefit of each phase against DAU (self-hosted cost minus the phase's), with the
-/// $0 line and the migrate-now threshold: where the lines cross them are the switch points.
-fn switch_net_chart(p: &PlanView) -> (String, String) {
-    let Some(c) = p.switch_curve.as_ref().filter(|c| !c.dau.is_empty()) else {
-        return (String::new(), String::new());
-    };
-    let threshold = f(p.inputs.migrate_now_above_usd);
-    let (lo, hi) = (c.dau.first().map_or(0.0, |d| f(*d)), c.dau.last().map_or(0.0, |d| f(*d)));
-    let mut lines: Vec<Line> = c
-        .phases
+/// One line per phase over the switch curve's DAU grid: `value(self_hosted, phase_cost)` at each
+/// point where the phase could be priced.
+fn phase_lines(c: &CurveView, value: impl Fn(f64, f64) -> f64) -> Vec<Line> {
+    c.phases
         .iter()
         .map(|pc| Line {
             name: format!("Phase {}", pc.phase),
@@ -538,11 +532,22 @@ fn switch_net_chart(p: &PlanView) -> (String, String) {
                 .iter()
                 .zip(&c.self_hosted_monthly_usd)
                 .zip(&pc.monthly_usd)
-                .filter_map(|((d, own), v)| v.map(|v| (f(*d), f(*own) - f(v))))
+                .filter_map(|((d, own), v)| v.map(|v| (f(*d), value(f(*own), f(v)))))
                 .collect(),
             dashed: false,
         })
-        .collect();
+        .collect()
+}
+
+/// Net monthly benefit of each phase against DAU (self-hosted cost minus the phase's), with the
+/// $0 line and the migrate-now threshold: where the lines cross them are the switch points.
+fn switch_net_chart(p: &PlanView) -> (String, String) {
+    let Some(c) = p.switch_curve.as_ref().filter(|c| !c.dau.is_empty()) else {
+        return (String::new(), String::new());
+    };
+    let threshold = f(p.inputs.migrate_now_above_usd);
+    let (lo, hi) = (c.dau.first().map_or(0.0, |d| f(*d)), c.dau.last().map_or(0.0, |d| f(*d)));
+    let mut lines = phase_lines(c, |own, phase| own - phase);
     lines.push(Line {
         name: format!("Migrate-now threshold ({})", money(p.inputs.migrate_now_above_usd)),
         points: vec![(lo, threshold), (hi, threshold)],
@@ -598,15 +603,7 @@ fn switch_chart(p: &PlanView) -> (String, String, Vec<Row>) {
     // here as in the net-benefit chart (whose last line is the threshold).
     let self_hosted: Vec<(f64, f64)> =
         c.dau.iter().zip(&c.self_hosted_monthly_usd).map(|(d, v)| (f(*d), f(*v))).collect();
-    let mut lines: Vec<Line> = c
-        .phases
-        .iter()
-        .map(|pc| Line {
-            name: format!("Phase {}", pc.phase),
-            points: c.dau.iter().zip(&pc.monthly_usd).filter_map(|(d, v)| v.map(|v| (f(*d), f(v)))).collect(),
-            dashed: false,
-        })
-        .collect();
+    let mut lines = phase_lines(c, |_, phase| phase);
     lines.push(Line { name: "All self-hosted".into(), points: self_hosted.clone(), dashed: true });
     // The self-hosted cost is linear in DAU between grid points: interpolate at each crossover.
     let self_at = |x: f64| -> f64 {
