@@ -1,31 +1,163 @@
-//! Reading YAML input files (usage files, scenarios) into typed values, with errors that name the
-//! file, the key, and the line and column, and say what is allowed.
+//! Reading input files (scenarios, usage files, snapshots, price books, plan JSON, secrets) into
+//! text and typed values, bounded and quiet: every file has a size limit ([`Limit`]), checked
+//! while reading so that `/dev/zero` or an endless FIFO cannot exhaust memory; text must be UTF-8;
+//! and parse errors name the file, the key, the line and the column and say what is allowed, but
+//! never quote the file's contents (a token file given as a snapshot must not leak into an error).
 
+use std::io::Read;
 use std::path::Path;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use serde::de::DeserializeOwned;
 
-/// Reads and parses a YAML file; `what` names the kind of file in errors ("usage file").
-pub fn read_yaml<T: DeserializeOwned>(path: &Path, what: &str) -> Result<T> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {what} '{}'", path.display()))?;
-    parse_yaml(&text, path, what)
+use crate::redact;
+
+/// A kind of input file and the most obs-cost reads of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    /// What the file is, for errors (`scenario`, `usage snapshot`).
+    pub what: &'static str,
+    /// The largest file read, in bytes.
+    pub max_bytes: u64,
 }
 
-/// Parses YAML text read from `path`.
-pub fn parse_yaml<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T> {
-    serde_yaml::from_str(text).map_err(|err| {
-        let message = err.to_string();
-        match err.location() {
-            Some(loc) => {
-                // serde_yaml appends " at line L column C"; show it first, compiler-style.
-                let suffix = format!(" at line {} column {}", loc.line(), loc.column());
-                let message = message.strip_suffix(&suffix).unwrap_or(&message);
-                anyhow!("invalid {what} {}:{}:{}: {message}", path.display(), loc.line(), loc.column())
-            }
-            None => anyhow!("invalid {what} {}: {message}", path.display()),
-        }
+const MIB: u64 = 1024 * 1024;
+
+/// A scenario file (the bundled ones are under 12 KiB).
+pub const SCENARIO: Limit = Limit { what: "scenario", max_bytes: MIB };
+/// An `estimate --aws-usage` file.
+pub const AWS_USAGE: Limit = Limit { what: "usage file", max_bytes: MIB };
+/// A usage snapshot (`usage.snapshot`, `--usage`, `--actual`): 10,000 top metrics take about 0.6 MiB.
+pub const SNAPSHOT: Limit = Limit { what: "usage snapshot", max_bytes: 8 * MIB };
+/// One price-book file (the bundled us-east-1 book is 86 KiB).
+pub const PRICE_BOOK: Limit = Limit { what: "price-book file", max_bytes: 4 * MIB };
+/// A plan JSON (`report --from`, `plan --compare-to`, a golden): the bundled ones are under 200 KiB.
+pub const PLAN_JSON: Limit = Limit { what: "plan JSON", max_bytes: 8 * MIB };
+/// A bearer-token or password file.
+pub const SECRET: Limit = Limit { what: "secret file", max_bytes: 64 * 1024 };
+/// A `--ca-file` PEM bundle.
+pub const CA_FILE: Limit = Limit { what: "CA certificate file", max_bytes: MIB };
+
+/// A size in the units the limits are documented in.
+pub fn human_bytes(bytes: u64) -> String {
+    if bytes >= MIB && bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= 1024 && bytes % 1024 == 0 {
+        format!("{} KiB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Reads at most `limit.max_bytes` of a file; a larger file (or an endless one such as
+/// `/dev/zero`) is an error naming the limit, read no further.
+pub fn read_bytes(path: &Path, limit: Limit) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {} '{}'", limit.what, path.display()))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        bail!("cannot read {} '{}': it is a directory\nhint: give a file", limit.what, path.display());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {} '{}'", limit.what, path.display()))?;
+    if bytes.len() as u64 > limit.max_bytes {
+        bail!(
+            "{} '{}' is larger than {}, the most obs-cost reads of a {}; nothing of it was used\nhint: check that the path names the right file",
+            limit.what,
+            path.display(),
+            human_bytes(limit.max_bytes),
+            limit.what
+        );
+    }
+    Ok(bytes)
+}
+
+/// Reads a UTF-8 text file of at most `limit.max_bytes`.
+pub fn read_text(path: &Path, limit: Limit) -> Result<String> {
+    let bytes = read_bytes(path, limit)?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow!(
+            "{} '{}' is not UTF-8 text (invalid byte at offset {}); its contents are not shown\nhint: check that the path names a {} file",
+            limit.what,
+            path.display(),
+            e.utf8_error().valid_up_to(),
+            limit.what
+        )
     })
+}
+
+/// Reads and parses a YAML file; `limit.what` names the kind of file in errors ("usage file").
+pub fn read_yaml<T: DeserializeOwned>(path: &Path, limit: Limit) -> Result<T> {
+    let text = read_text(path, limit)?;
+    parse_yaml(&text, path, limit.what)
+}
+
+/// Parses YAML text read from `path`: errors give file, line and column, and the parser's message
+/// with any quoted contents of the file scrubbed.
+pub fn parse_yaml<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|err| yaml_error(&err, path, what))
+}
+
+/// A located, scrubbed error for a YAML parse failure.
+pub fn yaml_error(err: &serde_yaml::Error, path: &Path, what: &str) -> anyhow::Error {
+    let message = err.to_string();
+    match err.location() {
+        Some(loc) => {
+            // serde_yaml appends " at line L column C"; show it first, compiler-style.
+            let suffix = format!(" at line {} column {}", loc.line(), loc.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message);
+            anyhow!(
+                "invalid {what} {}:{}:{}: {}",
+                path.display(),
+                loc.line(),
+                loc.column(),
+                redact::scrub_parse_error(message)
+            )
+        }
+        None => anyhow!("invalid {what} {}: {}", path.display(), redact::scrub_parse_error(&message)),
+    }
+}
+
+/// A located, scrubbed error for a JSON parse failure.
+pub fn json_error(err: &serde_json::Error, what: &str) -> anyhow::Error {
+    anyhow!("{what} is not valid JSON: {}", redact::scrub_parse_error(&err.to_string()))
+}
+
+/// Checks every string (keys and values) of a YAML document for terminal control characters
+/// (ANSI escapes and the like, written as `"\e[31m"` in a quoted scalar): they are refused with the
+/// key path, so that no name from a file can reach the terminal and rewrite it.
+pub fn reject_control_characters(value: &serde_yaml::Value, path: &Path, what: &str) -> Result<()> {
+    fn walk(prefix: &str, v: &serde_yaml::Value) -> Option<(String, char)> {
+        use serde_yaml::Value;
+        match v {
+            Value::String(s) => redact::find_control(s).map(|c| (prefix.to_string(), c)),
+            Value::Sequence(items) => {
+                items.iter().enumerate().find_map(|(i, item)| walk(&format!("{prefix}[{i}]"), item))
+            }
+            Value::Mapping(map) => map.iter().find_map(|(k, item)| {
+                let name = match k {
+                    Value::String(s) => s.clone(),
+                    other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+                };
+                let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+                if let Some(c) = redact::find_control(&name) {
+                    return Some((redact::escape_control(&key), c));
+                }
+                walk(&key, item)
+            }),
+            Value::Tagged(t) => walk(prefix, &t.value),
+            _ => None,
+        }
+    }
+    if let Some((key, c)) = walk("", value) {
+        bail!(
+            "invalid {what} {}: {}: contains the control character {} (an ANSI escape or similar), which obs-cost refuses so that it cannot reach a terminal\nhint: remove it; names and notes are plain text",
+            path.display(),
+            if key.is_empty() { "the document" } else { &key },
+            c.escape_unicode()
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -42,5 +174,36 @@ mod tests {
             err,
             "invalid usage file u.yaml:2:16: cloudwatch_logs.ingested_gb: invalid value: integer `-5`, expected a non-negative finite number"
         );
+    }
+
+    #[test]
+    fn a_token_file_is_not_echoed() {
+        let token = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+        let err = format!("{:#}", parse_yaml::<AwsUsage>(token, Path::new("t"), "usage file").unwrap_err());
+        assert!(!err.contains(token) && !err.contains("16C7e42F"), "{err}");
+        let err = format!("{:#}", parse_yaml::<AwsUsage>("hunter2", Path::new("t"), "usage file").unwrap_err());
+        assert!(!err.contains("hunter2"), "{err}");
+    }
+
+    #[test]
+    fn files_are_read_up_to_their_limit() {
+        let limit = Limit { what: "test file", max_bytes: 16 };
+        let err = format!("{:#}", read_bytes(Path::new("/dev/zero"), limit).unwrap_err());
+        assert!(err.contains("larger than 16 bytes") && err.contains("hint:"), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bin");
+        std::fs::write(&p, [0xff, 0xfe, b's', b'e', b'c']).unwrap();
+        let err = format!("{:#}", read_text(&p, limit).unwrap_err());
+        assert!(err.contains("not UTF-8") && !err.contains("sec"), "{err}");
+        assert_eq!(human_bytes(8 * MIB), "8 MiB");
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_their_key() {
+        let v: serde_yaml::Value = serde_yaml::from_str("team: {name: \"a\\e[31mb\"}\n").unwrap();
+        let err = reject_control_characters(&v, Path::new("s.yaml"), "scenario").unwrap_err().to_string();
+        assert!(err.contains("s.yaml: team.name") && err.contains("\\u{1b}"), "{err}");
+        let v: serde_yaml::Value = serde_yaml::from_str("notes: \"line one\\nline two\\tok\"\n").unwrap();
+        reject_control_characters(&v, Path::new("s.yaml"), "scenario").unwrap();
     }
 }

@@ -13,6 +13,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod pricing;
+pub mod redact;
 pub mod report;
 pub mod roi;
 pub mod scenario;

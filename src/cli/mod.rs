@@ -34,6 +34,7 @@ pub struct Cli {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add indirection
 pub enum Command {
     /// Price a file of AWS quantities directly, the way the AWS Pricing Calculator does.
     Estimate(EstimateArgs),

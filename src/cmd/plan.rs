@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 
 use crate::cli::{FormatArg, PhaseArg, PlanArgs};
 use crate::measure;
@@ -63,11 +63,10 @@ pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
     if args.format == FormatArg::Csv {
         bail!("--compare-to renders a diff as table, markdown or json, not csv\nhint: drop --format csv or pick another format");
     }
-    let text = std::fs::read_to_string(old_path)
-        .with_context(|| format!("cannot read the plan to compare to '{}'", old_path.display()))?;
+    let text = crate::input::read_text(old_path, crate::input::PLAN_JSON)?;
     let what = format!("'{}'", old_path.display());
-    let old: serde_json::Value = serde_json::from_str(&text).with_context(|| {
-        format!("{what} is not valid JSON\nhint: give a file written by `obs-cost plan --format json`")
+    let old: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        crate::input::json_error(&e, &what).context("hint: give a file written by `obs-cost plan --format json`")
     })?;
     plan_diff::check_plan_json(&old, &what)?;
     let plan = build(args, book)?;

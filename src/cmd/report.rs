@@ -25,11 +25,12 @@ fn generated_at() -> Result<Option<String>> {
 
 /// Reads a saved plan.
 fn read_plan(path: &Path) -> Result<plan_view::PlanView> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read plan '{}'", path.display()))?;
+    let text = crate::input::read_text(path, crate::input::PLAN_JSON)?;
     plan_view::parse(&text).map_err(|why| {
         anyhow::anyhow!(
-            "'{}' is not a plan obs-cost can render: {why}\nhint: write one with `obs-cost plan --scenario FILE --format json -o plan.json`",
-            path.display()
+            "'{}' is not a plan obs-cost can render: {}\nhint: write one with `obs-cost plan --scenario FILE --format json -o plan.json`",
+            path.display(),
+            crate::redact::scrub_parse_error(&why)
         )
     })
 }

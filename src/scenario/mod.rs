@@ -11,7 +11,7 @@ pub mod usage;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -569,7 +569,7 @@ pub fn inputs(text: &str) -> Vec<(String, String)> {
 
 /// Reads, parses (errors carry file, line and column) and validates a scenario file.
 pub fn load(path: &Path) -> Result<LoadedScenario> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read scenario '{}'", path.display()))?;
+    let text = crate::input::read_text(path, crate::input::SCENARIO)?;
     let scenario = parse(&text, path)?;
     Ok(LoadedScenario { scenario, path: path.to_path_buf(), inputs: inputs(&text) })
 }

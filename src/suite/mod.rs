@@ -236,11 +236,10 @@ fn check_one(file: &Path, golden: &Path, book: &PriceBook, update: bool, r: &mut
     let current: Value =
         serde_json::from_str(&text).context("plan JSON does not parse; this is a bug in obs-cost, please report it")?;
     let old = if golden.exists() {
-        let t =
-            std::fs::read_to_string(golden).with_context(|| format!("cannot read golden '{}'", golden.display()))?;
+        let t = crate::input::read_text(golden, crate::input::PLAN_JSON)?;
         let what = format!("golden '{}'", golden.display());
-        let v: Value = serde_json::from_str(&t).with_context(|| {
-            format!("{what} is not valid JSON\nhint: rewrite it with `obs-cost scenarios check --update`")
+        let v: Value = serde_json::from_str(&t).map_err(|e| {
+            crate::input::json_error(&e, &what).context("hint: rewrite it with `obs-cost scenarios check --update`")
         })?;
         plan_diff::check_plan_json(&v, &what)?;
         Some(v)

@@ -50,8 +50,9 @@ pub const TRUTH_TPS: f64 = 51.0;
 pub const TRUTH_REDIS_GB: f64 = 2.5;
 /// Redis commands per second.
 pub const TRUTH_REDIS_CPS: f64 = 200.0;
-/// Host CPUs, memory GB, utilisation, filesystem used GB.
-pub const TRUTH_HOST: (f64, f64, f64, f64) = (4.0, 16.0, 0.3, 60.0);
+/// Host CPUs, memory GB, utilisation, filesystem used GB (size 100 − free 45, as `df` counts it;
+/// size − available would be 60).
+pub const TRUTH_HOST: (f64, f64, f64, f64) = (4.0, 16.0, 0.3, 55.0);
 
 /// One series: sample name, labels, first timestamp, value at seconds since that timestamp.
 type SeriesDef = (String, String, i64, Box<dyn Fn(f64) -> f64>);
@@ -319,6 +320,32 @@ fn families() -> Vec<Family> {
             ),
             (
                 "node_filesystem_avail_bytes".into(),
+                l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")),
+                T0,
+                gauge(0.5e9),
+            ),
+        ],
+    );
+    // Free (f_bfree) includes the blocks reserved for root, which "available" (f_bavail) excludes:
+    // `df` counts used = size − free, so the reserved 5 GB are not "used".
+    add(
+        "node_filesystem_free_bytes",
+        "gauge",
+        vec![
+            (
+                "node_filesystem_free_bytes".into(),
+                l("node", "host1:9100", &fs("/", "/dev/sda1", "ext4")),
+                T0,
+                gauge(45e9),
+            ),
+            (
+                "node_filesystem_free_bytes".into(),
+                l("node", "host1:9100", &fs("/var/lib/docker", "/dev/sda1", "ext4")),
+                T0,
+                gauge(45e9),
+            ),
+            (
+                "node_filesystem_free_bytes".into(),
                 l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")),
                 T0,
                 gauge(0.5e9),
