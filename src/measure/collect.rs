@@ -69,9 +69,9 @@ pub fn measure(clients: &[Client], opts: &MeasureOptions, progress: Progress<'_>
 /// How a rate was computed.
 #[derive(Debug, Clone)]
 pub(super) struct RateMeta {
-    query: String,
-    extrapolated: bool,
-    history: Option<u64>,
+    pub(super) query: String,
+    pub(super) extrapolated: bool,
+    pub(super) history: Option<u64>,
 }
 
 /// Values by key (`[job, instance]`, `[instance, job]`, ...) with a copy of each key counted once.
@@ -130,19 +130,19 @@ pub(super) struct Part {
     pub copy_targets: u64,
 }
 
-struct Session<'a> {
-    client: &'a Client,
-    opts: &'a MeasureOptions,
+pub(super) struct Session<'a> {
+    pub(super) client: &'a Client,
+    pub(super) opts: &'a MeasureOptions,
     progress: &'a mut dyn FnMut(&str),
     history: HashMap<String, Option<u64>>,
-    part: Part,
+    pub(super) part: Part,
     tsdb_status: Option<api::TsdbStatus>,
     copies: String,
 }
 
 /// Groups samples by `keys`; samples of one key that differ in a copy label are copies of one
 /// target: each copy is summed, and the largest copy counts.
-fn group(samples: &[Sample], keys: &[&str], copy_labels: &[String]) -> Groups {
+pub(super) fn group(samples: &[Sample], keys: &[&str], copy_labels: &[String]) -> Groups {
     let mut copies: BTreeMap<Vec<String>, BTreeMap<Vec<String>, f64>> = BTreeMap::new();
     for s in samples {
         let key: Vec<String> = keys.iter().map(|k| crate::redact::escape_control(s.label(k))).collect();
@@ -177,11 +177,11 @@ impl<'a> Session<'a> {
     }
 
     /// The query text of a template: copy labels filled in.
-    fn text(&self, template: &str) -> String {
+    pub(super) fn text(&self, template: &str) -> String {
         q::with_copies(template, &self.copies)
     }
 
-    fn query(&mut self, promql: &str) -> Result<Vec<Sample>, QueryError> {
+    pub(super) fn query(&mut self, promql: &str) -> Result<Vec<Sample>, QueryError> {
         (self.progress)(promql);
         self.client.query(promql, self.opts.at)
     }
@@ -197,7 +197,7 @@ impl<'a> Session<'a> {
     }
 
     /// Records a failure under `--allow-partial`, or aborts the run.
-    fn fail(&mut self, err: QueryError) -> Result<(), QueryError> {
+    pub(super) fn fail(&mut self, err: QueryError) -> Result<(), QueryError> {
         if self.opts.allow_partial {
             self.part.failed.push(err);
             Ok(())
@@ -207,12 +207,12 @@ impl<'a> Session<'a> {
     }
 
     /// Records that a component's query failed, so that it is not reported as absent.
-    fn fail_component(&mut self, component: &'static str, err: QueryError) -> Result<(), QueryError> {
+    pub(super) fn fail_component(&mut self, component: &'static str, err: QueryError) -> Result<(), QueryError> {
         self.part.failed_components.push((component, err.clone()));
         self.fail(err)
     }
 
-    fn ok(&mut self, value: f64, unit: &str, query: &str, window: u64) -> Measured {
+    pub(super) fn ok(&mut self, value: f64, unit: &str, query: &str, window: u64) -> Measured {
         Measured::ok(value, unit, query.to_string(), window, self.client.url())
     }
 
@@ -227,14 +227,14 @@ impl<'a> Session<'a> {
         m
     }
 
-    fn measured_rate(&mut self, value: f64, unit: &str, meta: &RateMeta) -> Measured {
+    pub(super) fn measured_rate(&mut self, value: f64, unit: &str, meta: &RateMeta) -> Measured {
         let mut m = self.ok(value, unit, &meta.query, self.opts.window_seconds);
         m.extrapolated = meta.extrapolated;
         m.history_seconds = meta.history;
         m
     }
 
-    fn failed(&self, unit: &str, err: &QueryError, window: u64) -> Measured {
+    pub(super) fn failed(&self, unit: &str, err: &QueryError, window: u64) -> Measured {
         Measured::failed(unit, err.query.clone(), window, self.client.url(), err.to_string())
     }
 
@@ -334,7 +334,7 @@ impl<'a> Session<'a> {
 
     /// Runs a rate query over the window, scaled down to the history actually present.
     /// `Ok(None)` when the counter is absent.
-    fn rate(&mut self, rq: &RateQuery) -> Result<Option<(Vec<Sample>, RateMeta)>, QueryError> {
+    pub(super) fn rate(&mut self, rq: &RateQuery) -> Result<Option<(Vec<Sample>, RateMeta)>, QueryError> {
         let window = self.opts.window_seconds;
         let query = self.text(&rq.render(window));
         let samples = self.query(&query)?;
@@ -491,16 +491,22 @@ impl<'a> Session<'a> {
         let spacing = if self.is_victoria() {
             self.query(q::JOB_UP_SPACING_VICTORIA)?
         } else {
-            // An hour of `up`, or the history there is when the server is younger.
-            let window = self.history_of("up")?.map_or(3_600, |h| (h + 60).min(3_600));
-            let counts = self.query(&q::render(q::JOB_UP_SAMPLES, window))?;
-            let rough = counts.iter().filter(|s| s.value > 1.0).map(|s| window as f64 / s.value).reduce(f64::min);
-            match rough {
-                None => Vec::new(),
-                Some(rough) => {
-                    let step = ((rough / 2.0).floor() as u64).max(1).to_string();
-                    self.query(&q::render(q::JOB_UP_SPACING, window).replace("{s}", &step))?
+            // An hour of `up`, or the history there is when the server is younger: then every
+            // second is looked at (the window is short); else the step is half the interval the
+            // sample count suggests, so that no sample is skipped.
+            let young = self.history_of("up")?.filter(|h| *h < 3_600);
+            let window = young.map_or(3_600, |h| h + 60);
+            let step = match young {
+                Some(_) => Some(1),
+                None => {
+                    let counts = self.query(&q::render(q::JOB_UP_SAMPLES, window))?;
+                    let rough = counts.iter().filter(|s| s.value > 1.0).map(|s| 3_600.0 / s.value).reduce(f64::min);
+                    rough.map(|r| ((r / 2.0).floor() as u64).max(1))
                 }
+            };
+            match step {
+                None => Vec::new(),
+                Some(step) => self.query(&q::render(q::JOB_UP_SPACING, window).replace("{s}", &step.to_string()))?,
             }
         };
         for s in spacing {
@@ -623,175 +629,6 @@ impl<'a> Session<'a> {
             }
         }
         Ok(Some((source.name.to_string(), values)))
-    }
-
-    /// Runs a grouped instant query; a failure is recorded and gives `Err(failed measurement template)`.
-    fn grouped(&mut self, template: &str, keys: &[&str], unit: &str) -> Result<Result<Groups, Measured>, QueryError> {
-        let query = self.text(template);
-        match self.query(&query) {
-            Ok(s) => Ok(Ok(group(&s, keys, &self.opts.dedup_labels))),
-            Err(e) => {
-                let m = self.failed(unit, &e, 0);
-                self.fail(e)?;
-                Ok(Err(m))
-            }
-        }
-    }
-
-    fn grouped_rate(
-        &mut self,
-        rq: &RateQuery,
-        keys: &[&str],
-    ) -> Result<Result<Option<(Groups, RateMeta)>, Measured>, QueryError> {
-        match self.rate(rq) {
-            Ok(r) => Ok(Ok(r.map(|(s, meta)| (group(&s, keys, &self.opts.dedup_labels), meta)))),
-            Err(e) => {
-                let m = self.failed(rq.unit, &e, self.opts.window_seconds);
-                self.fail(e)?;
-                Ok(Err(m))
-            }
-        }
-    }
-
-    /// Measured value of `key` in a grouped result: ok, failed, or absent.
-    fn pick(&mut self, res: &Result<Groups, Measured>, key: &[String], unit: &str, template: &str) -> Option<Measured> {
-        let query = self.text(template);
-        match res {
-            Ok(groups) => groups.get(key).copied().map(|v| self.ok(v, unit, &query, 0)),
-            Err(failed) => Some(failed.clone()),
-        }
-    }
-
-    fn pick_rate(
-        &mut self,
-        res: &Result<Option<(Groups, RateMeta)>, Measured>,
-        key: &[String],
-        unit: &str,
-    ) -> Option<Measured> {
-        match res {
-            Ok(Some((groups, meta))) => groups.get(key).copied().map(|v| self.measured_rate(v, unit, meta)),
-            Ok(None) => None,
-            Err(failed) => Some(failed.clone()),
-        }
-    }
-
-    /// The entities of one kind (`[instance, job]` groups of `template`), or why none: `None` when
-    /// the exporter is absent, the failure recorded when the query failed.
-    fn entities(
-        &mut self,
-        component: &'static str,
-        template: &str,
-        keys: &[&str],
-    ) -> Result<Option<Groups>, QueryError> {
-        let query = self.text(template);
-        match self.query(&query) {
-            Ok(s) => {
-                let groups = group(&s, keys, &self.opts.dedup_labels);
-                self.part.measured_any |= !groups.is_empty();
-                Ok((!groups.is_empty()).then_some(groups))
-            }
-            Err(e) => {
-                self.fail_component(component, e)?;
-                Ok(None)
-            }
-        }
-    }
-
-    fn database(&mut self) -> Result<(), QueryError> {
-        let keys = ["instance", "job"];
-        let Some(sizes) = self.entities("database", q::postgres::SIZE_GB, &keys)? else { return Ok(()) };
-        let by_db = self.grouped(q::postgres::SIZE_BY_DATABASE_GB, &["instance", "job", "datname"], "GB")?;
-        let tps = self.grouped_rate(&q::postgres::TPS, &keys)?;
-        let conns = self.grouped(q::postgres::CONNECTIONS, &keys, "connections")?;
-        let size_query = self.text(q::postgres::SIZE_GB);
-        for (key, size) in &sizes {
-            let databases_gb = match &by_db {
-                Ok(g) => {
-                    g.iter().filter(|(k, _)| k[..2] == key[..]).map(|(k, v)| (k[2].clone(), round_sig(*v))).collect()
-                }
-                Err(_) => BTreeMap::new(),
-            };
-            let entry = DatabaseUsage {
-                instance: key[0].clone(),
-                job: key[1].clone(),
-                size_gb: self.ok(*size, "GB", &size_query, 0),
-                databases_gb,
-                transactions_per_second: self.pick_rate(&tps, key, "transactions/s"),
-                connections: self.pick(&conns, key, "connections", q::postgres::CONNECTIONS),
-            };
-            self.part.database.push((key.clone(), entry));
-        }
-        Ok(())
-    }
-
-    fn cache(&mut self) -> Result<(), QueryError> {
-        let keys = ["instance", "job"];
-        let Some(memory) = self.entities("cache", q::redis::MEMORY_GB, &keys)? else { return Ok(()) };
-        let commands = self.grouped_rate(&q::redis::COMMANDS, &keys)?;
-        let query = self.text(q::redis::MEMORY_GB);
-        for (key, mem) in &memory {
-            let entry = CacheUsage {
-                instance: key[0].clone(),
-                job: key[1].clone(),
-                memory_used_gb: self.ok(*mem, "GB", &query, 0),
-                commands_per_second: self.pick_rate(&commands, key, "commands/s"),
-            };
-            self.part.cache.push((key.clone(), entry));
-        }
-        Ok(())
-    }
-
-    fn hosts(&mut self) -> Result<(), QueryError> {
-        let keys = ["instance", "job"];
-        let Some(cpus) = self.entities("hosts", q::node::CPUS, &keys)? else { return Ok(()) };
-        let memory = self.grouped(q::node::MEMORY_GB, &keys, "GB")?;
-        let util = self.grouped_rate(&q::node::CPU_UTILISATION, &keys)?;
-        let fs = self.grouped(q::node::FILESYSTEM_USED_GB, &keys, "GB")?;
-        let cpus_query = self.text(q::node::CPUS);
-        for (key, n) in &cpus {
-            let memory_gb = self.pick(&memory, key, "GB", q::node::MEMORY_GB).unwrap_or_else(|| {
-                let query = self.text(q::node::MEMORY_GB);
-                Measured::failed("GB", query, 0, self.client.url(), "no node_memory_MemTotal_bytes".into())
-            });
-            let entry = HostUsage {
-                instance: key[0].clone(),
-                job: key[1].clone(),
-                cpus: self.ok(*n, "cpus", &cpus_query, 0),
-                memory_gb,
-                cpu_utilisation: self.pick_rate(&util, key, "ratio"),
-                filesystem_used_gb: self.pick(&fs, key, "GB", q::node::FILESYSTEM_USED_GB),
-            };
-            self.part.hosts.push((key.clone(), entry));
-        }
-        Ok(())
-    }
-
-    fn containers(&mut self) -> Result<(), QueryError> {
-        let keys = ["instance", "name"];
-        let query = self.text(q::cadvisor::MEMORY_GB);
-        let memory = match self.query(&query) {
-            Ok(s) => group(&s, &keys, &self.opts.dedup_labels),
-            Err(e) => return self.fail_component("containers", e),
-        };
-        let cpu = self.grouped_rate(&q::cadvisor::CPU_CORES, &keys)?;
-        let mut names: Vec<Vec<String>> = memory.keys().cloned().collect();
-        if let Ok(Some((g, _))) = &cpu {
-            names.extend(g.keys().cloned());
-        }
-        names.sort();
-        names.dedup();
-        self.part.measured_any |= !names.is_empty();
-        let memory = Ok(memory);
-        for key in names {
-            let entry = ContainerUsage {
-                instance: key[0].clone(),
-                name: key[1].clone(),
-                cpu_cores: self.pick_rate(&cpu, &key, "cores"),
-                memory_gb: self.pick(&memory, &key, "GB", q::cadvisor::MEMORY_GB),
-            };
-            self.part.containers.push((key, entry));
-        }
-        Ok(())
     }
 }
 

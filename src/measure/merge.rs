@@ -519,10 +519,9 @@ pub fn short_history_warnings(snapshot: &UsageSnapshot) -> Vec<String> {
             let shown: Vec<&str> = paths.iter().take(4).map(String::as_str).collect();
             let more = if paths.len() > 4 { format!(" and {} more", paths.len() - 4) } else { String::new() };
             format!(
-                "only {} of history (less than the {} minimum) for {}{more}: scaled to a month, these values may be far off; \
-                 measure again once the server holds a day of data",
+                "only {} of history (less than a day, the minimum for a monthly figure) for {}{more}: scaled to a \
+                 month, these values may be far off; measure again once the server holds a day of data",
                 humantime::format_duration(std::time::Duration::from_secs(history)),
-                humantime::format_duration(std::time::Duration::from_secs(MIN_HISTORY_SECONDS)),
                 shown.join(", ")
             )
         })

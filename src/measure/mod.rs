@@ -15,6 +15,7 @@
 pub mod api;
 pub mod cloudwatch;
 pub mod collect;
+mod entities;
 mod merge;
 pub mod prometheus;
 pub mod queries;
