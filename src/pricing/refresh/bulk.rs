@@ -218,6 +218,8 @@ pub type EntryFetch = std::result::Result<Vec<Candidate>, String>;
 enum ServiceFetch {
     Read(Vec<Candidate>),
     NoOfferFile(String),
+    /// The offer file's host could not be reached at all (offline, DNS, proxy).
+    Unreachable(String),
     Failed(String),
 }
 
@@ -237,6 +239,14 @@ pub fn fetch(region: &str, selectors: &[Selector<'_>], opts: &BulkOptions, retri
         let url = offer_url(&opts.base_url, code, region);
         by_service.insert(code, fetch_service(&client, &url, &sels, opts.max_bytes, retrieved));
     }
+    if let Some(ServiceFetch::Unreachable(first)) = by_service.values().next() {
+        if by_service.values().all(|f| matches!(f, ServiceFetch::Unreachable(_))) {
+            anyhow::bail!(
+                "cannot reach the AWS Price List offer files at {} (e.g. {first}); nothing was written\nhint: check the network (or HTTPS_PROXY), or use --source api",
+                crate::redact::redact_url(&opts.base_url)
+            );
+        }
+    }
     if !by_service.is_empty() && by_service.values().all(|f| matches!(f, ServiceFetch::NoOfferFile(_))) {
         anyhow::bail!(
             "the AWS Price List has no offer file for region '{region}' (none of {} exists, e.g. {})\nhint: check the region code (e.g. us-east-1, ap-northeast-2)",
@@ -248,6 +258,10 @@ pub fn fetch(region: &str, selectors: &[Selector<'_>], opts: &BulkOptions, retri
         .iter()
         .map(|sel| match &by_service[sel.entry.service_code.as_str()] {
             ServiceFetch::Read(cands) => Ok(cands.iter().filter(|c| sel.matches(&c.product)).cloned().collect()),
+            ServiceFetch::Unreachable(msg) => Err(format!(
+                "entry '{}' ({} usage type '*{}' in {region}): cannot reach {msg}\nhint: check the network, or use --source api",
+                sel.entry.id, sel.entry.service_code, sel.entry.usage_type
+            )),
             ServiceFetch::NoOfferFile(msg) | ServiceFetch::Failed(msg) => Err(format!(
                 "entry '{}' ({} usage type '*{}' in {region}): {msg}",
                 sel.entry.id, sel.entry.service_code, sel.entry.usage_type
@@ -264,33 +278,37 @@ fn fetch_service(
     retrieved: &str,
 ) -> ServiceFetch {
     let max_mb = max_bytes / 1_000_000;
+    let shown = crate::redact::redact_url(url);
     match client.head(url).send() {
         Ok(r) if matches!(r.status().as_u16(), 403 | 404) => {
             // The offer bucket answers 403 as well as 404 for a file that does not exist.
-            return ServiceFetch::NoOfferFile(format!("no offer file at {url} (HTTP {})", r.status().as_u16()));
+            return ServiceFetch::NoOfferFile(format!("no offer file at {shown} (HTTP {})", r.status().as_u16()));
         }
         Ok(r) if !r.status().is_success() => {
-            return ServiceFetch::Failed(format!("HEAD {url} answered HTTP {}", r.status()));
+            return ServiceFetch::Failed(format!("HEAD {shown} answered HTTP {}", r.status()));
         }
         Ok(r) => {
             let length =
                 r.headers().get(reqwest::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
             if let Some(len) = length.filter(|len| *len > max_bytes) {
                 return ServiceFetch::Failed(format!(
-                    "the offer file {url} is {} MB, over the limit of {max_mb} MB; not fetched\nhint: raise it with --max-offer-mb, or use --source api",
+                    "the offer file {shown} is {} MB, over the limit of {max_mb} MB; not fetched\nhint: raise it with --max-offer-mb, or use --source api",
                     len / 1_000_000
                 ));
             }
         }
         Err(err) => {
-            return ServiceFetch::Failed(format!(
-                "cannot reach {url}: {err}\nhint: check the network, or use --source api"
-            ))
+            return ServiceFetch::Unreachable(format!("{shown}: {}", crate::aws::error_chain(&err.without_url())))
         }
     }
     let response = match client.get(url).send().and_then(|r| r.error_for_status()) {
         Ok(r) => r,
-        Err(err) => return ServiceFetch::Failed(format!("cannot fetch {url}: {err}")),
+        Err(err) => {
+            return ServiceFetch::Failed(format!(
+                "cannot fetch {shown}: {}",
+                crate::aws::error_chain(&err.without_url())
+            ))
+        }
     };
     let reader = BufReader::with_capacity(256 * 1024, Limited { inner: response, read: 0, limit: max_bytes });
     let keep = |p: &Product| sels.iter().any(|s| s.matches(p));
@@ -298,13 +316,13 @@ fn fetch_service(
         Ok(f) => f,
         Err(err) if err.is_io() => {
             return ServiceFetch::Failed(format!(
-                "reading {url} failed: {err}\nhint: raise --max-offer-mb if the file is larger than {max_mb} MB"
+                "reading {shown} failed: {err}\nhint: raise --max-offer-mb if the file is larger than {max_mb} MB"
             ))
         }
-        Err(err) => return ServiceFetch::Failed(format!("{url} is not a valid AWS offer file: {err}")),
+        Err(err) => return ServiceFetch::Failed(format!("{shown} is not a valid AWS offer file: {err}")),
     };
     let provenance = Provenance {
-        source: format!("AWS Price List bulk offer file {url} (read {retrieved})"),
+        source: format!("AWS Price List bulk offer file {shown} (read {retrieved})"),
         version: file.version.clone(),
         publication_date: file.publication_date.clone(),
     };

@@ -210,6 +210,21 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             Err(reason) => report.kept.push(NotRefreshed { id: e.id.clone(), reason }),
         }
     }
+    if report.refreshed.is_empty() && !report.kept.is_empty() {
+        // Nothing came from AWS: a snapshot would only be the old book under a new date.
+        let mut distinct: Vec<&str> = Vec::new();
+        for n in &report.kept {
+            let why = n.reason.split_once("): ").map_or(n.reason.as_str(), |(_, why)| why);
+            if !distinct.contains(&why) {
+                distinct.push(why);
+            }
+        }
+        bail!(
+            "none of the {} entries could be refreshed from the AWS Price List, so nothing was written:\n{}",
+            report.kept.len(),
+            distinct.iter().map(|w| format!("  - {}", w.replace('\n', "\n    "))).collect::<Vec<_>>().join("\n")
+        );
+    }
     let entries: Vec<PriceEntry> = old
         .entries
         .iter()
