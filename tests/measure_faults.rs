@@ -45,7 +45,8 @@ fn assert_fault(url: &str, extra: &[&str], expect: &[&str]) -> String {
     let out = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(2), "expected exit 2 for {url}, stderr: {stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "not one line: {stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 2, "not an error line and a hint line: {stderr}");
+    assert!(stderr.trim_end().lines().nth(1).is_some_and(|l| l.starts_with("hint: ")), "no hint line: {stderr}");
     assert!(stderr.starts_with("obs-cost: error: cannot measure from "), "{stderr}");
     assert!(stderr.contains("(query: "), "no query named: {stderr}");
     for e in expect {

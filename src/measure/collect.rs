@@ -235,7 +235,7 @@ impl<'a> Session<'a> {
     }
 
     pub(super) fn failed(&self, unit: &str, err: &QueryError, window: u64) -> Measured {
-        Measured::failed(unit, err.query.clone(), window, self.client.url(), err.to_string())
+        Measured::failed(unit, err.query.clone(), window, self.client.url(), err.one_line())
     }
 
     fn run(&mut self) -> Result<Part, QueryError> {

@@ -335,11 +335,11 @@ pub(super) fn assemble(mut parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnap
     }
 
     let failed_components: Vec<(&'static str, String)> =
-        parts.iter().flat_map(|p| p.failed_components.iter().map(|(c, e)| (*c, e.to_string()))).collect();
+        parts.iter().flat_map(|p| p.failed_components.iter().map(|(c, e)| (*c, e.one_line()))).collect();
     let failed_queries: Vec<FailedQuery> = parts
         .iter()
         .flat_map(|p| &p.failed)
-        .map(|e| FailedQuery { source_url: e.url.clone(), query: e.query.clone(), error: e.to_string() })
+        .map(|e| FailedQuery { source_url: e.url.clone(), query: e.query.clone(), error: e.one_line() })
         .collect();
     let rules_unavailable = parts.iter().any(|p| p.rules_unavailable);
     let copy_count: u64 = parts.iter().map(|p| p.copy_targets).sum();

@@ -56,9 +56,10 @@ pub enum FaultKind {
     TooLarge,
 }
 
-/// A failed request: one line naming the server (credentials redacted), the query and the cause.
+/// A failed request: a line naming the server (credentials redacted), the query and the cause,
+/// then a `hint:` line. [`QueryError::one_line`] is the form written into snapshots.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("cannot measure from {url} (query: {query}): {reason}; {hint}", hint = self.hint())]
+#[error("cannot measure from {url} (query: {query}): {reason}\nhint: {hint}", hint = self.hint())]
 pub struct QueryError {
     /// The server, credentials redacted.
     pub url: String,
@@ -71,16 +72,25 @@ pub struct QueryError {
 }
 
 impl QueryError {
-    fn hint(&self) -> &'static str {
+    /// The error on one line (`...: reason; hint`), for the snapshot's `error` fields.
+    pub fn one_line(&self) -> String {
+        format!("cannot measure from {} (query: {}): {}; {}", self.url, self.query, self.reason, self.hint())
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> &'static str {
         match self.kind {
             FaultKind::Connect => "check the URL and that the server is running and reachable",
             FaultKind::Timeout => "raise --timeout, or check that the server is not overloaded",
             FaultKind::Tls => "pass the server's CA certificate with --ca-file, or check the https:// URL",
             FaultKind::Auth => {
                 "check --bearer-token-file, or --basic-auth-user with --basic-auth-password-file \
-                 (or OBS_COST_BASIC_AUTH_PASSWORD)"
+                 (or OBS_COST_BASIC_AUTH_PASSWORD), or the --header a gateway needs (e.g. X-Scope-OrgID)"
             }
-            FaultKind::Http(_) => "check that the URL points at a Prometheus-compatible API",
+            FaultKind::Http(500..=599) => {
+                "the server failed to answer this query; check the server's logs and limits, or raise --timeout and --retries"
+            }
+            FaultKind::Http(_) => "check that the URL points at a Prometheus-compatible API (with its path prefix, if any)",
             FaultKind::Malformed => {
                 "the answer is not Prometheus API JSON; check that the URL is the Prometheus API, not a proxy or UI page"
             }
@@ -541,8 +551,9 @@ mod tests {
             kind: FaultKind::Auth,
         };
         let text = err.to_string();
-        assert!(!text.contains('\n'));
+        assert_eq!(text.lines().count(), 2, "{text}");
         assert!(text.starts_with("cannot measure from http://p:9090 (query: up): HTTP 401"), "{text}");
-        assert!(text.contains("--bearer-token-file"));
+        assert!(text.lines().nth(1).unwrap().starts_with("hint: check --bearer-token-file"), "{text}");
+        assert!(!err.one_line().contains('\n'));
     }
 }

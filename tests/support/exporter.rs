@@ -1,6 +1,7 @@
 //! A tiny HTTP/1.1 server on a thread (std::net only), for two uses: the fixture exporter that
 //! serves Loki/Promtail/Jaeger/OTel/Tempo/Grafana self-metrics growing at known rates, and mock
-//! Prometheus servers that produce each fault (slow, 5xx, plain text, truncated JSON, 401, ...).
+//! Prometheus servers that produce each fault (slow, 5xx, plain text, truncated JSON, 401, an
+//! endless body, ...).
 
 use std::io::{BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -35,6 +36,9 @@ pub enum Reply {
     Truncated(String),
     /// Close the connection without answering.
     Close,
+    /// A 200 with no Content-Length whose body starts with the text and never ends (until the
+    /// client hangs up): an endless answer.
+    Endless(String),
 }
 
 /// A running server, stopped on drop.
@@ -118,6 +122,15 @@ fn serve(stream: TcpStream, handler: &dyn Fn(&Request) -> Reply) {
                     return;
                 }
                 Reply::Close => return,
+                Reply::Endless(start) => {
+                    let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
+                    if stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(start.as_bytes())).is_err() {
+                        return;
+                    }
+                    let chunk = vec![b' '; 64 * 1024];
+                    while stream.write_all(&chunk).is_ok() {}
+                    return;
+                }
             }
         }
     }
