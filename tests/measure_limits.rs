@@ -16,6 +16,9 @@ use support::obs_cost;
 
 const SECRET: &str = "t0ken-s3cret-value";
 
+/// A request as the gateway saw it: target and tenant header.
+type Seen = (String, Option<String>);
+
 /// A small Prometheus API: every query answers one series of one target with value 1.
 fn fake(req: &Request) -> Reply {
     let json = |body: &str| Reply::Send(200, "application/json", body.to_string());
@@ -117,7 +120,7 @@ fn allow_partial_names_the_real_reason_and_exits_2_when_nothing_was_measured() {
 #[test]
 fn headers_path_prefixes_and_token_parameters_reach_the_server_and_never_the_output() {
     // A Mimir-like gateway: every request must carry the tenant and sit under the cluster prefix.
-    let seen: Arc<Mutex<Vec<(String, Option<String>)>>> = Arc::default();
+    let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
     let log = seen.clone();
     let server = Server::start(move |req| {
         log.lock().unwrap().push((req.target.clone(), req.header("x-scope-orgid").map(str::to_string)));
