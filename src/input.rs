@@ -93,32 +93,47 @@ pub fn read_yaml<T: DeserializeOwned>(path: &Path, limit: Limit) -> Result<T> {
 }
 
 /// Parses YAML text read from `path`: errors give file, line and column, and the parser's message
-/// with any quoted contents of the file scrubbed.
+/// with any quoted contents of the file scrubbed; a string with a terminal control character is
+/// refused with its key (see [`reject_control_characters`]).
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|err| yaml_error(&err, path, what))?;
+    reject_control_characters(&value, path, what)?;
     serde_yaml::from_str(text).map_err(|err| yaml_error(&err, path, what))
 }
 
-/// A located, scrubbed error for a YAML parse failure.
+/// Where the format of a kind of file is documented, for the `hint:` line of its parse errors.
+pub fn format_hint(what: &str) -> &'static str {
+    match what {
+        "scenario" => "see scenarios/example.yaml, which shows every key",
+        "usage file" => "see examples/aws-usage.yaml, which shows every key",
+        "usage snapshot" => "give a file written by `obs-cost measure` (format: src/measure/mod.rs)",
+        "price-book file" | "price book file" => "see pricing-data/README.md for the price-book format",
+        _ => "give a file written by `obs-cost plan --format json`",
+    }
+}
+
+/// A located, scrubbed error for a YAML parse failure, with a `hint:` line.
 pub fn yaml_error(err: &serde_yaml::Error, path: &Path, what: &str) -> anyhow::Error {
     let message = err.to_string();
+    let hint = format_hint(what);
     match err.location() {
         Some(loc) => {
             // serde_yaml appends " at line L column C"; show it first, compiler-style.
             let suffix = format!(" at line {} column {}", loc.line(), loc.column());
             let message = message.strip_suffix(&suffix).unwrap_or(&message);
             anyhow!(
-                "invalid {what} {}:{}:{}: {}",
+                "invalid {what} {}:{}:{}: {}\nhint: {hint}",
                 path.display(),
                 loc.line(),
                 loc.column(),
                 redact::scrub_parse_error(message)
             )
         }
-        None => anyhow!("invalid {what} {}: {}", path.display(), redact::scrub_parse_error(&message)),
+        None => anyhow!("invalid {what} {}: {}\nhint: {hint}", path.display(), redact::scrub_parse_error(&message)),
     }
 }
 
-/// A located, scrubbed error for a JSON parse failure.
+/// A scrubbed error for a JSON parse failure (`what` names the file); the caller adds the hint.
 pub fn json_error(err: &serde_json::Error, what: &str) -> anyhow::Error {
     anyhow!("{what} is not valid JSON: {}", redact::scrub_parse_error(&err.to_string()))
 }
@@ -172,7 +187,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "invalid usage file u.yaml:2:16: cloudwatch_logs.ingested_gb: invalid value: integer `-5`, expected a non-negative finite number"
+            "invalid usage file u.yaml:2:16: cloudwatch_logs.ingested_gb: invalid value: integer `-5`, expected a non-negative finite number\nhint: see examples/aws-usage.yaml, which shows every key"
         );
     }
 

@@ -145,7 +145,7 @@ fn bad_input_is_a_located_one_line_error_and_writes_nothing() {
         ("negative.yaml", "cloudwatch_logs:\n  ingested_gb: -5\n", "negative.yaml:2:16: cloudwatch_logs.ingested_gb: invalid value: integer `-5`, expected a non-negative finite number"),
         ("nan.yaml", "xray: {traces_recorded: .nan}\n", "nan.yaml:1:25: xray.traces_recorded: invalid value: floating point `NaN`"),
         ("inf.yaml", "xray: {traces_recorded: .inf}\n", "xray.traces_recorded: invalid value: floating point `inf`"),
-        ("type.yaml", "cloudwatch_dashboards: {dashboards: many}\n", "cloudwatch_dashboards.dashboards: invalid value: string \"many\", expected a non-negative finite number"),
+        ("type.yaml", "cloudwatch_dashboards: {dashboards: many}\n", "cloudwatch_dashboards.dashboards: invalid value: a string, expected a non-negative finite number"),
         ("unknown.yaml", "cloudwatch_logs:\n  ingestd_gb: 5\n", "unknown.yaml:2:3: cloudwatch_logs: unknown field `ingestd_gb`, expected one of `ingested_gb`"),
         ("top.yaml", "cloudwatch: {}\n", "unknown field `cloudwatch`, expected one of `region`"),
         ("notmap.yaml", "cloudwatch_logs: [1, 2]\n", "cloudwatch_logs: invalid type: sequence, expected struct CloudwatchLogs"),

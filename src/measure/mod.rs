@@ -613,9 +613,16 @@ fn parse_snapshot_at(text: &str, path: &Path) -> Result<UsageSnapshot> {
         kind: Option<String>,
     }
     let what = "usage snapshot";
-    let header: Header = serde_yaml::from_str(text).map_err(|e| {
-        crate::input::yaml_error(&e, path, what)
-            .context(format!("invalid usage snapshot '{}': not a YAML or JSON mapping", path.display()))
+    let header: Header = serde_yaml::from_str(text).map_err(|e| match e.location() {
+        // A string, a list, a number: not a snapshot at all (never quoted: it may be a token file).
+        Some(loc) if e.to_string().starts_with("invalid type") => anyhow::anyhow!(
+            "invalid usage snapshot {}:{}:{}: not a YAML or JSON mapping with `schema_version` and `kind`\nhint: {}",
+            path.display(),
+            loc.line(),
+            loc.column(),
+            crate::input::format_hint(what)
+        ),
+        _ => crate::input::yaml_error(&e, path, what),
     })?;
     match header.schema_version {
         Some(SCHEMA_VERSION) => {}
@@ -634,9 +641,7 @@ fn parse_snapshot_at(text: &str, path: &Path) -> Result<UsageSnapshot> {
             path.display()
         );
     }
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| crate::input::yaml_error(&e, path, what))?;
-    crate::input::reject_control_characters(&value, path, what)?;
-    serde_yaml::from_str(text).map_err(|e| crate::input::yaml_error(&e, path, what))
+    crate::input::parse_yaml(text, path, what)
 }
 
 /// `deserialize_with` helpers that refuse negative, NaN and infinite numbers, so that a damaged
