@@ -4,11 +4,15 @@
 //! and parse errors name the file, the key, the line and the column and say what is allowed, but
 //! never quote the file's contents (a token file given as a snapshot must not leak into an error).
 
+use std::cell::Cell;
+use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::redact;
 
@@ -133,9 +137,9 @@ pub fn yaml_error(err: &serde_yaml::Error, path: &Path, what: &str) -> anyhow::E
     }
 }
 
-/// A scrubbed error for a JSON parse failure (`what` names the file); the caller adds the hint.
-pub fn json_error(err: &serde_json::Error, what: &str) -> anyhow::Error {
-    anyhow!("{what} is not valid JSON: {}", redact::scrub_parse_error(&err.to_string()))
+/// A scrubbed error for a JSON parse failure (`what` names the file), with a `hint:` line.
+pub fn json_error(err: &serde_json::Error, what: &str, hint: &str) -> anyhow::Error {
+    anyhow!("{what} is not valid JSON: {}\nhint: {hint}", redact::scrub_parse_error(&err.to_string()))
 }
 
 /// Checks every string (keys and values) of a YAML document for terminal control characters
@@ -173,6 +177,119 @@ pub fn reject_control_characters(value: &serde_yaml::Value, path: &Path, what: &
         );
     }
     Ok(())
+}
+
+/// The most JSON values (objects, arrays, strings, numbers...) of a document read as a tree: a
+/// plan JSON with 10,000 top metrics has about 100,000.
+pub const MAX_JSON_NODES: usize = 1_000_000;
+
+/// The key under which serde_json (with `arbitrary_precision`) passes a number to `deserialize_any`.
+const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Parses JSON text into a tree of at most [`MAX_JSON_NODES`] values (a flat list of a million
+/// numbers would otherwise take gigabytes as a `serde_json::Value`).
+pub fn parse_json(text: &str) -> serde_json::Result<Value> {
+    serde_json::from_str::<BoundedJson>(text).map(|b| b.0)
+}
+
+/// Any JSON document (a plan JSON, an API answer) as a `serde_json::Value`, built with a budget of [`MAX_JSON_NODES`] values so
+/// that a hostile answer cannot grow the tree without bound.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoundedJson(pub Value);
+
+impl<'de> Deserialize<'de> for BoundedJson {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let budget = Cell::new(MAX_JSON_NODES);
+        Node { budget: &budget }.deserialize(d).map(BoundedJson)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Node<'b> {
+    budget: &'b Cell<usize>,
+}
+
+impl Node<'_> {
+    fn spend<E: de::Error>(&self) -> Result<(), E> {
+        match self.budget.get().checked_sub(1) {
+            Some(left) => {
+                self.budget.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(format!(
+                "the answer has more than {MAX_JSON_NODES} JSON values, more than obs-cost reads"
+            ))),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        self.spend()?;
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        self.spend()?;
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        self.spend()?;
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        self.spend()?;
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        self.spend()?;
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        self.spend()?;
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        self.spend()?;
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.spend()?;
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(self)? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.spend()?;
+        let mut out = Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            if k == JSON_NUMBER_TOKEN && out.is_empty() {
+                let text: String = map.next_value()?;
+                return text.parse().map(Value::Number).map_err(de::Error::custom);
+            }
+            let v = map.next_value_seed(self)?;
+            out.insert(k, v);
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 #[cfg(test)]

@@ -510,3 +510,16 @@ fn bulk_when_no_entry_can_be_refreshed_nothing_is_written() {
     assert!(err.matches("is not a valid AWS offer file").count() <= 5, "one line per offer file at most: {err}");
     assert!(!out_dir.exists());
 }
+
+#[test]
+fn api_an_answer_over_the_size_limit_is_refused() {
+    // A GetProducts page of 33 MiB (a real one is well under 1 MiB).
+    let server = FakeAws::start(AWS_JSON, |_, _| Response::ok(vec![b' '; 33 * 1024 * 1024]));
+    let home = tempfile::tempdir().unwrap();
+    let out_dir = home.path().join("snap");
+    let out = api_cmd(home.path(), &server).args(refresh_args(&out_dir, "api")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("larger than the 32 MiB obs-cost reads") && err.contains("hint: "), "{err}");
+    assert!(!out_dir.exists());
+}

@@ -3,18 +3,15 @@
 //! reads are kept, and every list has a cap, so that no answer (hostile or merely huge) can
 //! exhaust memory. The byte limit of a body is applied by the HTTP client (`prometheus`).
 
-use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::{Map, Value};
 
 /// The most series one query answer may hold (obs-cost's queries return one row per target,
 /// host, database or container, so a legitimate answer is far smaller).
 pub const MAX_SERIES: usize = 100_000;
-/// The most JSON values (objects, arrays, strings, numbers...) of an answer read as a tree.
-pub const MAX_JSON_NODES: usize = 1_000_000;
+pub use crate::input::MAX_JSON_NODES;
 /// The most metric names kept from `/api/v1/label/__name__/values` (the rest are counted).
 pub const MAX_NAMES: usize = 5_000;
 
@@ -402,105 +399,7 @@ impl<'de> Deserialize<'de> for Capped {
     }
 }
 
-/// Any JSON answer as a `serde_json::Value`, built with a budget of [`MAX_JSON_NODES`] values so
-/// that a hostile answer cannot grow the tree without bound.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BoundedJson(pub Value);
-
-impl<'de> Deserialize<'de> for BoundedJson {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let budget = Cell::new(MAX_JSON_NODES);
-        Node { budget: &budget }.deserialize(d).map(BoundedJson)
-    }
-}
-
-#[derive(Clone, Copy)]
-struct Node<'b> {
-    budget: &'b Cell<usize>,
-}
-
-impl Node<'_> {
-    fn spend<E: de::Error>(&self) -> Result<(), E> {
-        match self.budget.get().checked_sub(1) {
-            Some(left) => {
-                self.budget.set(left);
-                Ok(())
-            }
-            None => Err(E::custom(format!(
-                "the answer has more than {MAX_JSON_NODES} JSON values, more than obs-cost reads"
-            ))),
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Node<'_> {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Node<'_> {
-    type Value = Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        self.spend()?;
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        self.spend()?;
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        self.spend()?;
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        self.spend()?;
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        self.spend()?;
-        Ok(Value::String(v.to_string()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        self.spend()?;
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        self.spend()?;
-        Ok(Value::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        self.visit_unit()
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        self.spend()?;
-        let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(self)? {
-            out.push(v);
-        }
-        Ok(Value::Array(out))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        self.spend()?;
-        let mut out = Map::new();
-        while let Some(k) = map.next_key::<String>()? {
-            if k == NUMBER_TOKEN && out.is_empty() {
-                let text: String = map.next_value()?;
-                return text.parse().map(Value::Number).map_err(de::Error::custom);
-            }
-            let v = map.next_value_seed(self)?;
-            out.insert(k, v);
-        }
-        Ok(Value::Object(out))
-    }
-}
+pub use crate::input::BoundedJson;
 
 #[cfg(test)]
 mod tests {

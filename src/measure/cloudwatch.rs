@@ -108,7 +108,9 @@ async fn measure_async(opts: &CloudWatchOptions, progress: &mut dyn FnMut(&str))
     let end = opts.at.floor() as i64;
     let start = end - opts.window_seconds as i64;
     let period = period_for(opts.window_seconds);
-    let mut r = Reader { client: Client::new(&shared), endpoint, start, end, period, progress };
+    let client =
+        Client::from_conf(aws_sdk_cloudwatch::config::Builder::from(&shared).interceptor(aws::BodyLimit).build());
+    let mut r = Reader { client, endpoint, start, end, period, progress };
     let mut actual = ActualUsage {
         region: opts.region.clone(),
         endpoint: r.endpoint.clone(),

@@ -412,10 +412,16 @@ impl<'a> Engine<'a> {
         let mut s = self.scenario.clone();
         s.mapping.metrics_target = target;
         s.mapping.cloudwatch_series = series;
+        self.metrics_costing_for(&s, usage)
+    }
+
+    /// The metrics workload of `usage` priced with `scenario`'s mapping (expected values): for
+    /// callers that price many usages with one mapping and prepare the scenario once.
+    pub fn metrics_costing_for(&self, s: &Scenario, usage: &Usage) -> Result<Costing> {
         let values = Values::expected();
         let pricer = |doc: &AwsDoc| self.size_price(doc);
         let input = MapInput {
-            scenario: &s,
+            scenario: s,
             usage,
             values: &values,
             factor: Decimal::ONE,

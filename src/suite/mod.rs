@@ -239,9 +239,8 @@ fn check_one(file: &Path, golden: &Path, book: &PriceBook, update: bool, r: &mut
     let old = if golden.exists() {
         let t = crate::input::read_text(golden, crate::input::PLAN_JSON)?;
         let what = format!("golden '{}'", golden.display());
-        let v: Value = serde_json::from_str(&t).map_err(|e| {
-            crate::input::json_error(&e, &what).context("hint: rewrite it with `obs-cost scenarios check --update`")
-        })?;
+        let v: Value = crate::input::parse_json(&t)
+            .map_err(|e| crate::input::json_error(&e, &what, "rewrite it with `obs-cost scenarios check --update`"))?;
         plan_diff::check_plan_json(&v, &what)?;
         Some(v)
     } else {

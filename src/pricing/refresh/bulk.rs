@@ -11,6 +11,8 @@ use std::io::{BufReader, Read};
 use anyhow::{Context, Result};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+#[cfg(test)]
+use super::offer::MAX_ENTRIES;
 use super::offer::{Candidate, Product, Provenance, Selector, Term};
 
 /// Where the offer files are published.
@@ -211,6 +213,56 @@ impl<R: Read> Read for Limited<R> {
     }
 }
 
+/// The longest string or number token read from an offer file (AWS's longest, descriptions, are
+/// a few hundred bytes): a longer one is refused, so that one endless token cannot fill memory.
+pub const MAX_TOKEN_BYTES: usize = 64 * 1024;
+
+/// A reader that fails on a JSON string or number token longer than [`MAX_TOKEN_BYTES`]: the
+/// parser would otherwise buffer a token of any size whole.
+struct TokenGuard<R> {
+    inner: R,
+    in_string: bool,
+    escaped: bool,
+    run: usize,
+}
+
+impl<R> TokenGuard<R> {
+    fn new(inner: R) -> Self {
+        TokenGuard { inner, in_string: false, escaped: false, run: 0 }
+    }
+}
+
+impl<R: Read> Read for TokenGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if self.in_string {
+                match (self.escaped, b) {
+                    (true, _) => self.escaped = false,
+                    (false, b'\\') => self.escaped = true,
+                    (false, b'"') => {
+                        self.in_string = false;
+                        self.run = 0;
+                    }
+                    _ => {}
+                }
+            } else if b == b'"' {
+                self.in_string = true;
+                self.run = 0;
+            } else if b.is_ascii_whitespace() || b"{}[],:".contains(&b) {
+                self.run = 0;
+            }
+            self.run += 1;
+            if self.run > MAX_TOKEN_BYTES {
+                return Err(std::io::Error::other(format!(
+                    "a string or number is longer than {MAX_TOKEN_BYTES} bytes, which no AWS offer file has"
+                )));
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// What fetching one service's offer file gave each entry of that service.
 pub type EntryFetch = std::result::Result<Vec<Candidate>, String>;
 
@@ -310,7 +362,8 @@ fn fetch_service(
             ))
         }
     };
-    let reader = BufReader::with_capacity(256 * 1024, Limited { inner: response, read: 0, limit: max_bytes });
+    let reader =
+        BufReader::with_capacity(256 * 1024, TokenGuard::new(Limited { inner: response, read: 0, limit: max_bytes }));
     let keep = |p: &Product| sels.iter().any(|s| s.matches(p));
     let file = match parse_offer(reader, &keep) {
         Ok(f) => f,
@@ -376,6 +429,21 @@ mod tests {
         let keep = |_: &Product| true;
         let err = parse_offer(&FILE.as_bytes()[..FILE.len() - 20], &keep).unwrap_err();
         assert!(err.is_eof(), "{err}");
+    }
+
+    #[test]
+    fn an_endless_token_is_refused() {
+        let keep = |_: &Product| true;
+        let mut file = String::from(r#"{"products":{"A":{"sku":"A","productFamily":""#);
+        file.push_str(&"x".repeat(MAX_TOKEN_BYTES + 10));
+        let err = parse_offer(TokenGuard::new(file.as_bytes()), &keep).unwrap_err();
+        assert!(err.is_io() && err.to_string().contains("longer than 65536 bytes"), "{err}");
+        // An escaped quote does not end a string; a normal file passes.
+        let ok = FILE.replace("\"d\"", r#""d \" \\""#);
+        parse_offer(TokenGuard::new(ok.as_bytes()), &keep).unwrap();
+        let many: String = (0..MAX_ENTRIES + 1).map(|i| format!(r#""a{i}":"v","#)).collect();
+        let huge = format!(r#"{{"products":{{"A":{{"sku":"A","attributes":{{{}"z":"v"}}}}}}}}"#, many);
+        assert!(parse_offer(huge.as_bytes(), &keep).unwrap_err().to_string().contains("more than 1000 entries"));
     }
 
     #[test]
