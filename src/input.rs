@@ -31,10 +31,11 @@ const MIB: u64 = 1024 * 1024;
 pub const SCENARIO: Limit = Limit { what: "scenario", max_bytes: MIB };
 /// An `estimate --aws-usage` file.
 pub const AWS_USAGE: Limit = Limit { what: "usage file", max_bytes: MIB };
-/// A usage snapshot (`usage.snapshot`, `--usage`, `--actual`): 10,000 top metrics take about 0.6 MiB.
-pub const SNAPSHOT: Limit = Limit { what: "usage snapshot", max_bytes: 8 * MIB };
+/// A usage snapshot (`usage.snapshot`, `--usage`, `--actual`): 10,000 top metrics take about
+/// 0.6 MiB, so 2 MiB holds some 30,000 (YAML costs the parser up to 30 bytes of memory per byte).
+pub const SNAPSHOT: Limit = Limit { what: "usage snapshot", max_bytes: 2 * MIB };
 /// One price-book file (the bundled us-east-1 book is 86 KiB).
-pub const PRICE_BOOK: Limit = Limit { what: "price-book file", max_bytes: 4 * MIB };
+pub const PRICE_BOOK: Limit = Limit { what: "price-book file", max_bytes: 2 * MIB };
 /// A plan JSON (`report --from`, `plan --compare-to`, a golden): the bundled ones are under 200 KiB.
 pub const PLAN_JSON: Limit = Limit { what: "plan JSON", max_bytes: 8 * MIB };
 /// A bearer-token or password file.
@@ -96,10 +97,69 @@ pub fn read_yaml<T: DeserializeOwned>(path: &Path, limit: Limit) -> Result<T> {
     parse_yaml(&text, path, limit.what)
 }
 
+/// The deepest nesting a YAML file may have (flow brackets, or `- - -` on one line): obs-cost's
+/// formats nest fewer than 10 levels, and a deeper file would cost the parser time and memory
+/// before failing.
+pub const MAX_YAML_DEPTH: usize = 64;
+
+/// Refuses YAML nested deeper than [`MAX_YAML_DEPTH`], scanning the text before it is parsed.
+pub fn check_yaml_depth(text: &str, path: &Path, what: &str) -> Result<()> {
+    let (mut depth, mut quote, mut escaped) = (0usize, None::<char>, false);
+    for (n, line) in text.lines().enumerate() {
+        // Block sequences opened on one line: `- - - x`.
+        let mut dashes = 0;
+        let mut rest = line.trim_start();
+        while let Some(r) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("? ")) {
+            dashes += 1;
+            rest = r.trim_start();
+        }
+        let mut worst = dashes;
+        for (col, c) in line.char_indices() {
+            match quote {
+                Some(q) => {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' && q == '"' {
+                        escaped = true;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '#' if col == 0 || line[..col].ends_with([' ', '\t']) => break,
+                    '"' | '\'' => quote = Some(c),
+                    '[' | '{' => {
+                        depth += 1;
+                        worst = worst.max(depth);
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            if worst > MAX_YAML_DEPTH {
+                bail!(
+                    "invalid {what} {}:{}:{}: nested deeper than {MAX_YAML_DEPTH} levels, which no {what} is\nhint: {}",
+                    path.display(),
+                    n + 1,
+                    col + 1,
+                    format_hint(what)
+                );
+            }
+        }
+        if quote == Some('\'') {
+            // A single-quoted scalar may span lines; a stray apostrophe in a plain scalar may not
+            // be a quote at all: do not let it hide the brackets of the lines after it.
+            quote = None;
+        }
+    }
+    Ok(())
+}
+
 /// Parses YAML text read from `path`: errors give file, line and column, and the parser's message
 /// with any quoted contents of the file scrubbed; a string with a terminal control character is
-/// refused with its key (see [`reject_control_characters`]).
+/// refused with its key (see [`reject_control_characters`]), and so is a file nested too deep.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T> {
+    check_yaml_depth(text, path, what)?;
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|err| yaml_error(&err, path, what))?;
     reject_control_characters(&value, path, what)?;
     serde_yaml::from_str(text).map_err(|err| yaml_error(&err, path, what))
@@ -328,6 +388,26 @@ mod tests {
         let err = format!("{:#}", read_text(&p, limit).unwrap_err());
         assert!(err.contains("not UTF-8") && !err.contains("sec"), "{err}");
         assert_eq!(human_bytes(8 * MIB), "8 MiB");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = "[".repeat(MAX_YAML_DEPTH + 1);
+        let err = check_yaml_depth(&deep, Path::new("d.yaml"), "scenario").unwrap_err().to_string();
+        assert!(err.contains("d.yaml:1:65: nested deeper than 64 levels") && err.contains("hint:"), "{err}");
+        let dashes = "- ".repeat(MAX_YAML_DEPTH + 1) + "x";
+        assert!(check_yaml_depth(&dashes, Path::new("d.yaml"), "scenario").is_err());
+        // Brackets in quotes and comments do not count; every bundled file passes.
+        let quoted = format!("a: \"{}\" # {}\nb: '{}'\n", "[".repeat(100), "{".repeat(100), "[".repeat(100));
+        check_yaml_depth(&quoted, Path::new("q.yaml"), "scenario").unwrap();
+        for dir in ["scenarios", "pricing-data", "examples"] {
+            for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "yaml") {
+                    check_yaml_depth(&std::fs::read_to_string(&p).unwrap(), &p, "scenario").unwrap();
+                }
+            }
+        }
     }
 
     #[test]

@@ -49,7 +49,7 @@ fn dev_zero_is_refused_as_every_kind_of_input() {
     fails_with(&["plan", "--scenario", zero], &["scenario '/dev/zero' is larger than 1 MiB"]);
     fails_with(
         &["plan", "--scenario", &scenario, "--usage", zero],
-        &["usage snapshot '/dev/zero' is larger than 8 MiB"],
+        &["usage snapshot '/dev/zero' is larger than 2 MiB"],
     );
     fails_with(
         &["plan", "--scenario", &scenario, "--compare-to", zero],
@@ -70,7 +70,7 @@ fn dev_zero_is_refused_as_every_kind_of_input() {
     std::fs::create_dir(&book).unwrap();
     std::fs::copy(root("pricing-data/free-tiers.yaml"), book.join("free-tiers.yaml")).unwrap();
     std::os::unix::fs::symlink(zero, book.join("us-east-1.yaml")).unwrap();
-    fails_with(&["--price-book", book.to_str().unwrap(), "pricing", "show"], &["price-book file", "larger than 4 MiB"]);
+    fails_with(&["--price-book", book.to_str().unwrap(), "pricing", "show"], &["price-book file", "larger than 2 MiB"]);
 }
 
 #[test]

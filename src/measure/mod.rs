@@ -613,6 +613,7 @@ fn parse_snapshot_at(text: &str, path: &Path) -> Result<UsageSnapshot> {
         kind: Option<String>,
     }
     let what = "usage snapshot";
+    crate::input::check_yaml_depth(text, path, what)?;
     let header: Header = serde_yaml::from_str(text).map_err(|e| match e.location() {
         // A string, a list, a number: not a snapshot at all (never quoted: it may be a token file).
         Some(loc) if e.to_string().starts_with("invalid type") => anyhow::anyhow!(

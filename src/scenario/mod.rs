@@ -561,6 +561,9 @@ pub fn inputs(text: &str) -> Vec<(String, String)> {
         }
     }
     let mut out = Vec::new();
+    if crate::input::check_yaml_depth(text, Path::new(""), "scenario").is_err() {
+        return out;
+    }
     if let Ok(v) = serde_yaml::from_str::<Value>(text) {
         walk("", &v, &mut out);
     }
@@ -576,6 +579,7 @@ pub fn load(path: &Path) -> Result<LoadedScenario> {
 
 /// Parses and validates scenario text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Scenario> {
+    crate::input::check_yaml_depth(text, path, "scenario")?;
     // The version is checked first, so that a file of another version gets that explanation
     // rather than an unknown-key error.
     if let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(text) {

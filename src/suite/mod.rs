@@ -150,6 +150,9 @@ impl SuiteResult {
 /// is reported as that scenario's and the other scenarios are still checked.
 fn is_scenario(path: &Path) -> Result<bool> {
     let Ok(text) = crate::input::read_text(path, crate::input::SCENARIO) else { return Ok(true) };
+    if crate::input::check_yaml_depth(&text, path, "scenario").is_err() {
+        return Ok(true);
+    }
     Ok(serde_yaml::from_str::<serde_yaml::Value>(&text)
         .map_or(true, |v| v.get("schema_version").is_some() && v.get("team").is_some()))
 }
