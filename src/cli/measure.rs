@@ -17,25 +17,27 @@ pub enum SnapshotFormatArg {
 #[derive(Debug, Args)]
 #[command(
     group(clap::ArgGroup::new("sources").required(true).multiple(true).args(["prometheus", "cloudwatch"])),
-    after_help = "Examples:\n\
-  obs-cost measure --prometheus http://localhost:9090 -o usage.yaml\n\
-  obs-cost measure --prometheus http://prom-a:9090 --prometheus http://prom-b:9090 -o usage.yaml   # an HA pair, counted once\n\
-  obs-cost measure --prometheus http://vmauth:8427/select/0/prometheus --header 'X-Scope-OrgID: team-a' -o usage.yaml\n\
-  obs-cost measure --cloudwatch --region ap-northeast-2 --log-group-prefix /app/ -o actual.yaml\n\
-\n\
-Several --prometheus servers that scrape the same targets (same job and instance; the labels replica,\n\
-prometheus_replica, __replica__, prometheus and any --dedup-label set aside) are counted once: an HA pair, or a\n\
-server and its VictoriaMetrics copy. --sum-servers adds them instead, for servers that really scrape different\n\
-targets under the same names. The snapshot's `deduplication` section says what was counted once.\n\
-Credentials are never written to the snapshot, logs or errors; `user:pass@` in a URL is used as basic auth, and\n\
-credential query parameters (?token=...) and header values (Authorization, ...) are redacted wherever printed.\n\
---cloudwatch reads the actual usage of the AWS services already moved into the snapshot's `actual` section, with the\n\
-standard AWS credential chain (IAM actions cloudwatch:ListMetrics and cloudwatch:GetMetricData); compare it with a plan\n\
-using `obs-cost plan --actual FILE`.\n\
-\n\
-Exit codes: 0 ok (also with --allow-partial when some quantities failed, listed under failed_queries);\n\
-  2 an error: unreachable server, failed query, an answer over the size limit, bad input, or nothing measured at all\n\
-  (even with --allow-partial). Nothing is written on exit 2."
+    after_help = concat!(
+        "Examples:\n",
+        "  obs-cost measure --prometheus http://localhost:9090 -o usage.yaml\n",
+        "  obs-cost measure --prometheus http://prom-a:9090 --prometheus http://prom-b:9090 -o usage.yaml\n",
+        "  obs-cost measure --prometheus http://vmauth:8427/select/0/prometheus \\\n",
+        "      --header 'X-Scope-OrgID: team-a' -o usage.yaml\n",
+        "  obs-cost measure --cloudwatch --region ap-northeast-2 --log-group-prefix /app/ -o actual.yaml\n",
+        "\n",
+        "Servers that scrape the same targets (same job and instance, the labels replica,\n",
+        "prometheus_replica, __replica__, prometheus and every --dedup-label set aside) are counted\n",
+        "once: an HA pair, or a server and its VictoriaMetrics copy. --sum-servers adds them instead.\n",
+        "The snapshot's `deduplication` section says what was counted once.\n",
+        "Credentials never reach the snapshot, logs or errors: `user:pass@` in a URL is used as basic\n",
+        "auth; credential query parameters (?token=) and header values (Authorization) are redacted.\n",
+        "--cloudwatch reads the actual usage of the AWS services already moved (IAM actions\n",
+        "cloudwatch:ListMetrics, cloudwatch:GetMetricData); compare it with `obs-cost plan --actual`.\n",
+        "\n",
+        "Exit codes: 0 ok (also with --allow-partial when some quantities failed: failed_queries);\n",
+        "  2 an error (unreachable server, failed query, an answer over 64 MiB, bad input, or nothing\n",
+        "  measured at all, even with --allow-partial); nothing is written on exit 2."
+    )
 )]
 pub struct MeasureArgs {
     /// Prometheus-compatible API base URL (Prometheus, VictoriaMetrics, Mimir, ...), with any path
