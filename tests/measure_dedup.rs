@@ -37,30 +37,45 @@ fn now() -> String {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs().to_string()
 }
 
-#[test]
-fn an_ha_pair_of_prometheus_servers_is_counted_once() {
-    let Some(node) = support::NodeExporter::start() else { return };
-    let Some(redis) = support::Redis::start() else { return };
+/// The real exporters both servers scrape: node_exporter, Redis with redis_exporter, and the
+/// fixture exporter's Loki self-metrics (at a known rate), as `scrape_configs`.
+struct Exporters {
+    _node: support::NodeExporter,
+    _redis: support::Redis,
+    _fixture: support::exporter::Server,
+    scrape_configs: String,
+}
+
+fn exporters() -> Option<Exporters> {
+    let node = support::NodeExporter::start()?;
+    let redis = support::Redis::start()?;
     let fixture = fixture_exporter();
     let fx = fixture.url.trim_start_matches("http://").to_string();
     let targets =
         [("node", node.address.as_str(), "/metrics"), ("redis", &redis.exporter, "/metrics"), ("loki", &fx, "/loki")];
+    let scrape_configs = scrape_configs(&targets);
+    Some(Exporters { _node: node, _redis: redis, _fixture: fixture, scrape_configs })
+}
+
+/// Waits until every target of a server has been scraped a few times.
+fn wait_scraped(url: &str, headers: &[(&str, &str)]) {
+    let ready = "min(count_over_time(up[1m])) and count(up == 1) >= 3";
+    support::wait_for_value(url, ready, 8.0, Duration::from_secs(60), headers);
+}
+
+#[test]
+fn an_ha_pair_of_prometheus_servers_is_counted_once() {
+    let Some(exporters) = exporters() else { return };
     let config = |replica: &str| {
         format!(
             "global:\n  scrape_interval: 1s\n  external_labels: {{replica: {replica}}}\n{}",
-            scrape_configs(&targets)
+            exporters.scrape_configs
         )
     };
     let Some(a) = support::Prometheus::start(&config("a"), &[], None) else { return };
     let Some(b) = support::Prometheus::start(&config("b"), &[], None) else { return };
     for p in [&a, &b] {
-        support::wait_for_value(
-            &p.url,
-            "min(count_over_time(up[1m])) and count(up == 1) >= 3",
-            8.0,
-            Duration::from_secs(60),
-            &[],
-        );
+        wait_scraped(&p.url, &[]);
     }
 
     let (single, _) = measure(&["--prometheus", &a.url]);
@@ -108,40 +123,23 @@ fn an_ha_pair_of_prometheus_servers_is_counted_once() {
 
 #[test]
 fn prometheus_and_its_victoriametrics_copy_through_vmagent_and_vmauth_are_counted_once() {
-    let Some(node) = support::NodeExporter::start() else { return };
-    let Some(redis) = support::Redis::start() else { return };
-    let fixture = fixture_exporter();
-    let fx = fixture.url.trim_start_matches("http://").to_string();
-    let targets =
-        [("node", node.address.as_str(), "/metrics"), ("redis", &redis.exporter, "/metrics"), ("loki", &fx, "/loki")];
+    let Some(exporters) = exporters() else { return };
     let Some(vm) = support::Victoria::start_with(&["-search.latencyOffset=1s"]) else { return };
     let write = format!("{}/api/v1/write", vm.url);
     // vmagent labels what it writes, as an HA replica would; the label is a copy label.
     let Some(_agent) =
-        support::VmAgent::start(&scrape_configs(&targets), &write, &["-remoteWrite.label=replica=vmagent"])
+        support::VmAgent::start(&exporters.scrape_configs, &write, &["-remoteWrite.label=replica=vmagent"])
     else {
         return;
     };
     let auth = format!("users:\n  - bearer_token: \"{TOKEN}\"\n    url_prefix: \"{}\"\n", vm.url);
     let Some(vmauth) = support::VmAuth::start(&auth) else { return };
-    let prom_config = format!("global:\n  scrape_interval: 1s\n{}", scrape_configs(&targets));
+    let prom_config = format!("global:\n  scrape_interval: 1s\n{}", exporters.scrape_configs);
     let Some(prom) = support::Prometheus::start(&prom_config, &[], None) else { return };
-    support::wait_for_value(
-        &prom.url,
-        "min(count_over_time(up[1m])) and count(up == 1) >= 3",
-        8.0,
-        Duration::from_secs(60),
-        &[],
-    );
+    wait_scraped(&prom.url, &[]);
     let bearer = format!("Bearer {TOKEN}");
     let via_auth = format!("{}/prometheus", vmauth.url);
-    support::wait_for_value(
-        &via_auth,
-        "min(count_over_time(up[1m])) and count(up == 1) >= 3",
-        8.0,
-        Duration::from_secs(60),
-        &[("Authorization", &bearer)],
-    );
+    wait_scraped(&via_auth, &[("Authorization", &bearer)]);
 
     let auth_header = format!("Authorization: {bearer}");
     let headers = ["--header", &auth_header, "--header", "X-Scope-OrgID: team-a"];

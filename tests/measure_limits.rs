@@ -11,29 +11,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use support::exporter::{Reply, Request, Server};
+use support::exporter::{fake_prometheus, Reply, Server};
 use support::obs_cost;
 
 const SECRET: &str = "t0ken-s3cret-value";
 
 /// A request as the gateway saw it: target and tenant header.
 type Seen = (String, Option<String>);
-
-/// A small Prometheus API: every query answers one series of one target with value 1.
-fn fake(req: &Request) -> Reply {
-    let json = |body: &str| Reply::Send(200, "application/json", body.to_string());
-    match req.path().rsplit("/api/v1").next().unwrap_or("") {
-        "/query" => json(
-            r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"x","instance":"i:1"},"value":[1,"1"]}]}}"#,
-        ),
-        "/status/tsdb" => json(
-            r#"{"status":"success","data":{"headStats":{"numSeries":1},"seriesCountByMetricName":[{"name":"up","value":1}]}}"#,
-        ),
-        "/rules" => json(r#"{"status":"success","data":{"groups":[]}}"#),
-        "/targets" => json(r#"{"status":"success","data":{"activeTargets":[]}}"#),
-        _ => json(r#"{"status":"success","data":[]}"#),
-    }
-}
 
 fn run(args: &[&str]) -> (Option<i32>, String, String) {
     let out = obs_cost().args(["measure", "--retries", "0", "--timeout", "20s"]).args(args).output().unwrap();
@@ -64,7 +48,7 @@ fn too_many_series_in_one_answer_are_refused() {
     rows.push_str("]}}");
     let server = Server::start(move |req| match req.path() {
         "/api/v1/query" => Reply::Send(200, "application/json", rows.clone()),
-        _ => fake(req),
+        _ => fake_prometheus(req),
     });
     let (code, _, stderr) = run(&["--prometheus", &server.url]);
     assert_eq!(code, Some(2), "{stderr}");
@@ -79,7 +63,7 @@ fn allow_partial_names_the_real_reason_and_exits_2_when_nothing_was_measured() {
         if req.target.contains("pg_database_size_bytes") {
             Reply::Send(500, "text/plain", "query processing would load too many samples".into())
         } else {
-            fake(req)
+            fake_prometheus(req)
         }
     });
     let (code, stdout, stderr) = run(&["--prometheus", &server.url, "--allow-partial", "--format", "json"]);
@@ -96,7 +80,7 @@ fn allow_partial_names_the_real_reason_and_exits_2_when_nothing_was_measured() {
 
     // Everything fails but the rules API: nothing was measured, so exit 2 even with --allow-partial.
     let rules_only = Server::start(|req| match req.path() {
-        "/api/v1/rules" => fake(req),
+        "/api/v1/rules" => fake_prometheus(req),
         _ => Reply::Send(500, "text/plain", "boom".into()),
     });
     let dir = tempfile::tempdir().unwrap();
@@ -130,7 +114,7 @@ fn headers_path_prefixes_and_token_parameters_reach_the_server_and_never_the_out
         if !req.path().starts_with("/select/0/prometheus/api/v1/") || !req.target.contains(&format!("token={SECRET}")) {
             return Reply::Send(404, "text/plain", "404 page not found\n".into());
         }
-        fake(req)
+        fake_prometheus(req)
     });
     let url = format!("{}/select/0/prometheus?token={SECRET}", server.url);
     let dir = tempfile::tempdir().unwrap();

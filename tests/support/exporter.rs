@@ -136,6 +136,24 @@ fn serve(stream: TcpStream, handler: &dyn Fn(&Request) -> Reply) {
     }
 }
 
+/// A minimal Prometheus API, under any path prefix: every query answers one series of one target
+/// (`job="x"`, `instance="i:1"`) with value 1; the TSDB status, rules and targets answer small
+/// valid documents; any other path answers an empty list.
+pub fn fake_prometheus(req: &Request) -> Reply {
+    let json = |body: &str| Reply::Send(200, "application/json", body.to_string());
+    match req.path().rsplit("/api/v1").next().unwrap_or("") {
+        "/query" => json(
+            r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"x","instance":"i:1"},"value":[1,"1"]}]}}"#,
+        ),
+        "/status/tsdb" => json(
+            r#"{"status":"success","data":{"headStats":{"numSeries":1},"seriesCountByMetricName":[{"name":"up","value":1}]}}"#,
+        ),
+        "/rules" => json(r#"{"status":"success","data":{"groups":[]}}"#),
+        "/targets" => json(r#"{"status":"success","data":{"activeTargets":[]}}"#),
+        _ => json(r#"{"status":"success","data":[]}"#),
+    }
+}
+
 /// Self-metrics of Loki, Promtail, Jaeger v1, the OTel Collector (Jaeger v2), Tempo and Grafana,
 /// each growing at a known rate from the server's start: served at `/<component>`.
 pub fn fixture_exporter() -> Server {
