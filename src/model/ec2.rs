@@ -82,7 +82,11 @@ pub(crate) fn catalog_name<'de, D: Deserializer<'de>>(
         Some(s) => Ok(s.name),
         None => {
             let allowed: Vec<&str> = catalog.iter().map(|s| s.name).collect();
-            Err(serde::de::Error::custom(format!("unknown {what} '{name}', expected one of: {}", allowed.join(", "))))
+            let close = crate::suggest::close_matches_tail(&name, allowed.iter().copied());
+            Err(serde::de::Error::custom(format!(
+                "unknown {what} '{name}'{close}\nhint: use one of: {}",
+                allowed.join(", ")
+            )))
         }
     }
 }

@@ -21,21 +21,33 @@ const BUNDLED: &[(&str, &str)] = &[
     ("ap-northeast-2.yaml", include_str!("../../pricing-data/ap-northeast-2.yaml")),
 ];
 
-/// Whether a price has been checked against a source for its own region.
+/// A price whose source date is more than this many months before the book's snapshot date is stale.
+pub const STALE_AFTER_MONTHS: u32 = 18;
+
+/// How a price is known for its region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PriceStatus {
-    /// Read from an AWS pricing page, the AWS Price List, or a published calculation of it, for this region.
+    /// Read from a public source for this region: an AWS pricing page, an AWS Price List offer
+    /// file, or a public file that transcribes one.
     Confirmed,
-    /// Sourced, but the source does not confirm it for this region or is secondary: every output that uses it says so.
+    /// Computed from a confirmed entry of the same region by the rule the entry states
+    /// (`derived_from` and `rule`), checked when the book is loaded.
+    Derived,
+    /// No source read gives this value for this region (another region's rate, a size scaled from
+    /// a neighbour); the entry's `note` says why. Every output that uses it says so.
     Unconfirmed,
 }
 
 impl PriceStatus {
-    /// `confirmed` or `unconfirmed`.
+    /// Every status, in the order outputs list them.
+    pub const ALL: [PriceStatus; 3] = [PriceStatus::Confirmed, PriceStatus::Derived, PriceStatus::Unconfirmed];
+
+    /// `confirmed`, `derived` or `unconfirmed`.
     pub fn as_str(self) -> &'static str {
         match self {
             PriceStatus::Confirmed => "confirmed",
+            PriceStatus::Derived => "derived",
             PriceStatus::Unconfirmed => "unconfirmed",
         }
     }
@@ -78,11 +90,20 @@ pub struct PriceEntry {
     pub tiers: Vec<Tier>,
     /// Where the price was read: a URL or document.
     pub source: String,
-    /// The date the source gave the price for (`YYYY-MM-DD`).
+    /// The date the source reflects (`YYYY-MM-DD`): an offer file's publication date, the date a
+    /// page or file was published or last changed, not the date it was read. A derived entry has
+    /// the `as_of` of the entry it is derived from.
     pub as_of: String,
-    /// `confirmed` or `unconfirmed`.
+    /// `confirmed`, `derived` or `unconfirmed`.
     pub status: PriceStatus,
-    /// Why an entry is unconfirmed, or anything a reader must know.
+    /// For a `derived` entry: the id of the `confirmed` entry of the same region it is computed from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
+    /// For a `derived` entry: `"<factor> x"` (e.g. `"2 x"`, `"0.8 x"`): each tier's price is the
+    /// factor times the same tier of `derived_from`, exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Why an entry is unconfirmed or where its derivation rule is documented; required for both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -91,6 +112,76 @@ impl PriceEntry {
     /// The price of the first tier (used to explain an item whose usage is unknown).
     pub fn first_price(&self) -> Decimal {
         self.tiers.first().map_or(Decimal::ZERO, |t| t.usd)
+    }
+
+    /// Whether the source date is before `cutoff` (see [`RegionBook::stale_before`]).
+    pub fn is_stale(&self, cutoff: &str) -> bool {
+        self.as_of.as_str() < cutoff
+    }
+}
+
+/// Parses a derivation rule `"<factor> x"` into its factor.
+pub fn rule_factor(rule: &str) -> Option<Decimal> {
+    let factor = rule.trim().strip_suffix('x')?.trim();
+    let factor: Decimal = factor.parse().ok()?;
+    (factor > Decimal::ZERO).then_some(factor)
+}
+
+/// The tiers of `base` with every price multiplied by `factor`.
+pub fn apply_rule(base: &PriceEntry, factor: Decimal) -> Vec<Tier> {
+    base.tiers.iter().map(|t| Tier { begin: t.begin, end: t.end, usd: (t.usd * factor).normalize() }).collect()
+}
+
+/// Recomputes every `derived` entry from its base, for a snapshot whose confirmed entries changed
+/// (`pricing refresh`): a derived entry whose base is missing or no longer confirmed becomes
+/// `unconfirmed`, with a note saying why.
+pub fn rederive(entries: &mut [PriceEntry]) {
+    let bases: BTreeMap<String, PriceEntry> =
+        entries.iter().filter(|e| e.status == PriceStatus::Confirmed).map(|e| (e.id.clone(), e.clone())).collect();
+    for e in entries.iter_mut().filter(|e| e.status == PriceStatus::Derived) {
+        let from = e.derived_from.clone().unwrap_or_default();
+        match (bases.get(&from), e.rule.as_deref().and_then(rule_factor)) {
+            (Some(base), Some(factor)) => {
+                e.tiers = apply_rule(base, factor);
+                e.as_of = base.as_of.clone();
+            }
+            _ => {
+                e.status = PriceStatus::Unconfirmed;
+                e.note = Some(format!(
+                    "was derived ({}) from {from}, which this snapshot has no confirmed price for",
+                    e.rule.as_deref().unwrap_or("no rule")
+                ));
+                e.derived_from = None;
+                e.rule = None;
+            }
+        }
+    }
+}
+
+/// Entry counts of one service of one region, by status, and how many are stale.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    /// `confirmed` entries.
+    pub confirmed: usize,
+    /// `derived` entries.
+    pub derived: usize,
+    /// `unconfirmed` entries.
+    pub unconfirmed: usize,
+    /// Entries whose source date is older than the stale cutoff, whatever their status.
+    pub stale: usize,
+    /// All entries.
+    pub total: usize,
+}
+
+impl StatusCounts {
+    fn add(&mut self, e: &PriceEntry, cutoff: &str) {
+        match e.status {
+            PriceStatus::Confirmed => self.confirmed += 1,
+            PriceStatus::Derived => self.derived += 1,
+            PriceStatus::Unconfirmed => self.unconfirmed += 1,
+        }
+        self.stale += usize::from(e.is_stale(cutoff));
+        self.total += 1;
     }
 }
 
@@ -111,6 +202,66 @@ pub struct RegionBook {
     pub snapshot: String,
     /// The priced items.
     pub entries: Vec<PriceEntry>,
+}
+
+impl RegionBook {
+    /// The date before which a source is stale, as of `reference` (default: this snapshot's date):
+    /// [`STALE_AFTER_MONTHS`] months earlier. Basing it on the snapshot, not on today, keeps every
+    /// output of the same inputs byte-identical.
+    pub fn stale_before(&self, reference: Option<&str>) -> String {
+        months_before(reference.unwrap_or(&self.snapshot), STALE_AFTER_MONTHS).unwrap_or_default()
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: &str) -> Option<&PriceEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Counts per AWS service code (sorted), then for the whole region, stale as of `cutoff`.
+    pub fn status_counts(&self, cutoff: &str) -> (Vec<(String, StatusCounts)>, StatusCounts) {
+        let mut per: BTreeMap<String, StatusCounts> = BTreeMap::new();
+        let mut all = StatusCounts::default();
+        for e in &self.entries {
+            per.entry(e.service_code.clone()).or_default().add(e, cutoff);
+            all.add(e, cutoff);
+        }
+        (per.into_iter().collect(), all)
+    }
+}
+
+/// `date` (`YYYY-MM-DD`) minus `months` calendar months, the day clamped to the month's length;
+/// `None` when `date` is not a valid date.
+pub fn months_before(date: &str, months: u32) -> Option<String> {
+    let (y, m, d) = parse_date(date)?;
+    let total = i64::from(y) * 12 + i64::from(m - 1) - i64::from(months);
+    let (y2, m2) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32);
+    let y2 = u32::try_from(y2).ok()?;
+    Some(format!("{y2:04}-{m2:02}-{:02}", d.min(days_in_month(y2, m2))))
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: u32 = text.get(0..4)?.parse().ok()?;
+    let m: u32 = text.get(5..7)?.parse().ok()?;
+    let d: u32 = text.get(8..10)?.parse().ok()?;
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
+}
+
+/// Whether `text` is a valid `YYYY-MM-DD` date.
+pub fn is_date(text: &str) -> bool {
+    text.bytes().all(|c| c.is_ascii_digit() || c == b'-') && parse_date(text).is_some()
 }
 
 /// An allowance AWS gives every account each month at no charge, shared by the price ids it lists.
@@ -228,6 +379,7 @@ impl PriceBook {
         self.regions.get(region).ok_or_else(|| LookupError::UnknownRegion {
             region: region.to_string(),
             available: self.region_codes().join(", "),
+            close: crate::suggest::close_matches_tail(region, self.region_codes()),
         })
     }
 
@@ -260,14 +412,6 @@ fn check_schema(path: &Path, version: u32) -> Result<()> {
         );
     }
     Ok(())
-}
-
-fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn validate_region(path: &Path, book: &RegionBook) -> Result<()> {
@@ -307,6 +451,65 @@ fn validate_region(path: &Path, book: &RegionBook) -> Result<()> {
                 None => {}
             }
         }
+        check_status(&at, e)?;
+    }
+    for e in book.entries.iter().filter(|e| e.status == PriceStatus::Derived) {
+        check_derivation(&format!("price book '{file}', entry '{}'", e.id), book, e)?;
+    }
+    Ok(())
+}
+
+/// The fields each status requires: a note for `unconfirmed` and `derived`, `derived_from` and
+/// `rule` for `derived` only.
+fn check_status(at: &str, e: &PriceEntry) -> Result<()> {
+    let derived = e.status == PriceStatus::Derived;
+    if derived != (e.derived_from.is_some() && e.rule.is_some()) {
+        if derived {
+            bail!("{at}: a derived entry needs derived_from (the id it is computed from) and rule (e.g. \"2 x\")");
+        }
+        if e.derived_from.is_some() || e.rule.is_some() {
+            bail!("{at}: only a derived entry has derived_from and rule, this one is {}", e.status.as_str());
+        }
+    }
+    if e.status != PriceStatus::Confirmed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        bail!("{at}: a {} entry needs a note saying why (or where its rule is documented)", e.status.as_str());
+    }
+    Ok(())
+}
+
+/// A derived entry's rule, recomputed from the entry it names, must give its stored prices exactly.
+fn check_derivation(at: &str, book: &RegionBook, e: &PriceEntry) -> Result<()> {
+    let from = e.derived_from.as_deref().unwrap_or_default();
+    let rule = e.rule.as_deref().unwrap_or_default();
+    let Some(base) = book.entry(from) else {
+        bail!("{at}: derived_from '{from}' is not an entry of region {}", book.region);
+    };
+    if base.status != PriceStatus::Confirmed {
+        bail!(
+            "{at}: derived_from '{from}' is {}, but a price can only be derived from a confirmed one\nhint: mark this entry unconfirmed with a note instead",
+            base.status.as_str()
+        );
+    }
+    let Some(factor) = rule_factor(rule) else {
+        bail!("{at}: rule '{rule}' is not '<factor> x' with a positive decimal factor, e.g. \"2 x\" or \"0.8 x\"");
+    };
+    if base.unit != e.unit {
+        bail!("{at}: unit '{}' differs from the unit '{}' of {from}", e.unit, base.unit);
+    }
+    let expected = apply_rule(base, factor);
+    let same = expected.len() == e.tiers.len()
+        && expected.iter().zip(&e.tiers).all(|(x, t)| x.begin == t.begin && x.end == t.end && x.usd == t.usd);
+    if !same {
+        let shown = |tiers: &[Tier]| tiers.iter().map(|t| t.usd.normalize().to_string()).collect::<Vec<_>>().join("/");
+        bail!(
+            "{at}: rule '{rule}' of {from} ({}) gives {}, but the entry says {}\nhint: store the computed price, or mark the entry confirmed/unconfirmed with its own source",
+            shown(&base.tiers),
+            shown(&expected),
+            shown(&e.tiers)
+        );
+    }
+    if base.as_of != e.as_of {
+        bail!("{at}: as_of {} differs from the as_of {} of {from}, which a derived price shares", e.as_of, base.as_of);
     }
     Ok(())
 }

@@ -146,7 +146,8 @@ pub(crate) fn line_cells(l: &LineItem) -> [String; 5] {
     }
 }
 
-/// Notes every human-readable format prints under the table: unknown usage and unconfirmed prices.
+/// Notes every human-readable format prints under the table: unknown usage, and the unconfirmed,
+/// derived and stale prices used.
 pub(crate) fn notes(c: &Costing) -> Vec<String> {
     let mut out = Vec::new();
     if c.unknown_line_items > 0 {
@@ -165,6 +166,36 @@ pub(crate) fn notes(c: &Costing) -> Vec<String> {
             p.as_of,
             p.note.as_deref().unwrap_or("not confirmed for this region")
         ));
+    }
+    // Derived and stale prices, once each, in id order (the unconfirmed ones are listed above).
+    let mut flagged: std::collections::BTreeMap<&str, &crate::cost::PriceRef> = std::collections::BTreeMap::new();
+    for l in c.services.iter().flat_map(|s| &s.line_items) {
+        if l.price.status == crate::pricing::PriceStatus::Derived || l.price.stale {
+            flagged.insert(&l.price.id, &l.price);
+        }
+    }
+    for p in flagged.values() {
+        if p.status == crate::pricing::PriceStatus::Derived {
+            out.push(format!(
+                "derived price {} ({} {}, {}, as of {}): {}",
+                p.id,
+                p.service_code,
+                p.usage_type,
+                p.region,
+                p.as_of,
+                p.note.as_deref().unwrap_or("computed from another entry of the book")
+            ));
+        }
+        if p.stale {
+            out.push(format!(
+                "stale price {} ({}): its source dates from {}, more than {} months before the price book's snapshot; refresh it with `obs-cost pricing refresh --region {}`",
+                p.id,
+                p.region,
+                p.as_of,
+                crate::pricing::STALE_AFTER_MONTHS,
+                p.region
+            ));
+        }
     }
     out
 }
