@@ -463,16 +463,15 @@ fn validate_region(path: &Path, book: &RegionBook) -> Result<()> {
 /// `rule` for `derived` only.
 fn check_status(at: &str, e: &PriceEntry) -> Result<()> {
     let derived = e.status == PriceStatus::Derived;
-    if derived != (e.derived_from.is_some() && e.rule.is_some()) {
-        if derived {
-            bail!("{at}: a derived entry needs derived_from (the id it is computed from) and rule (e.g. \"2 x\")");
-        }
-        if e.derived_from.is_some() || e.rule.is_some() {
-            bail!("{at}: only a derived entry has derived_from and rule, this one is {}", e.status.as_str());
-        }
+    if derived && (e.derived_from.is_none() || e.rule.is_none()) {
+        bail!("{at}: a derived entry needs derived_from (the id it is computed from) and rule (e.g. \"2 x\")");
+    }
+    if !derived && (e.derived_from.is_some() || e.rule.is_some()) {
+        bail!("{at}: only a derived entry has derived_from and rule, this one is {}", e.status.as_str());
     }
     if e.status != PriceStatus::Confirmed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-        bail!("{at}: a {} entry needs a note saying why (or where its rule is documented)", e.status.as_str());
+        let article = if e.status == PriceStatus::Unconfirmed { "an" } else { "a" };
+        bail!("{at}: {article} {} entry needs a note saying why (or where its rule is documented)", e.status.as_str());
     }
     Ok(())
 }
@@ -557,6 +556,139 @@ mod tests {
         );
         let err = book.lookup("mars-north-1", &q).unwrap_err().to_string();
         assert!(err.contains("mars-north-1") && err.contains("us-east-1"), "{err}");
+    }
+
+    /// A one-region book of `entries` (YAML list items), parsed and validated.
+    fn region_with(entries: &str) -> Result<RegionBook> {
+        let text =
+            format!("schema_version: 1\nregion: test-1\nlocation: Test\nsnapshot: 2026-11-01\nentries:\n{entries}");
+        parse_region(Path::new("t.yaml"), &text)
+    }
+
+    const SINGLE: &str = "  - {id: a.single, service_code: S, description: d, usage_type: U, unit: hour, \
+                          tiers: [{begin: \"0\", usd: \"0.051\"}], source: s, as_of: 2026-10-01, status: confirmed}\n";
+
+    fn derived(usd: &str, rule: &str, as_of: &str) -> String {
+        format!(
+            "{SINGLE}  - {{id: a.multi, service_code: S, description: d, usage_type: U2, unit: hour, \
+             tiers: [{{begin: \"0\", usd: \"{usd}\"}}], source: s, as_of: {as_of}, status: derived, \
+             derived_from: a.single, rule: \"{rule}\", note: doubled}}\n"
+        )
+    }
+
+    #[test]
+    fn a_derived_price_must_equal_its_rule_exactly() {
+        assert!(region_with(&derived("0.102", "2 x", "2026-10-01")).is_ok());
+        assert!(region_with(&derived("0.1020", "2 x", "2026-10-01")).is_ok(), "trailing zeros are the same price");
+        assert!(region_with(&derived("0.0408", "0.8 x", "2026-10-01")).is_ok());
+        let err = region_with(&derived("0.103", "2 x", "2026-10-01")).unwrap_err().to_string();
+        assert!(err.contains("'a.multi'") && err.contains("gives 0.102") && err.contains("says 0.103"), "{err}");
+        let err = region_with(&derived("0.102", "twice", "2026-10-01")).unwrap_err().to_string();
+        assert!(err.contains("rule 'twice'"), "{err}");
+        let err = region_with(&derived("0", "0 x", "2026-10-01")).unwrap_err().to_string();
+        assert!(err.contains("positive"), "{err}");
+        let err = region_with(&derived("0.102", "2 x", "2026-11-01")).unwrap_err().to_string();
+        assert!(err.contains("as_of 2026-11-01 differs"), "{err}");
+        let err = region_with(
+            &derived("0.102", "2 x", "2026-10-01").replace("derived_from: a.single", "derived_from: a.nope"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("derived_from 'a.nope' is not an entry"), "{err}");
+    }
+
+    #[test]
+    fn derived_needs_a_confirmed_base_a_rule_and_a_note() {
+        let base_unconfirmed =
+            derived("0.102", "2 x", "2026-10-01").replacen("status: confirmed", "status: unconfirmed, note: n", 1);
+        let err = region_with(&base_unconfirmed).unwrap_err().to_string();
+        assert!(err.contains("is unconfirmed") && err.contains("only be derived from a confirmed"), "{err}");
+        let err =
+            region_with(&derived("0.102", "2 x", "2026-10-01").replace(", rule: \"2 x\"", "")).unwrap_err().to_string();
+        assert!(err.contains("needs derived_from") && err.contains("and rule"), "{err}");
+        let err =
+            region_with(&derived("0.102", "2 x", "2026-10-01").replace(", note: doubled", "")).unwrap_err().to_string();
+        assert!(err.contains("a derived entry needs a note"), "{err}");
+        let err = region_with(&SINGLE.replace("status: confirmed", "status: unconfirmed")).unwrap_err().to_string();
+        assert!(err.contains("an unconfirmed entry needs a note"), "{err}");
+        let err = region_with(&SINGLE.replace("status: confirmed", "status: confirmed, rule: \"2 x\""))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("only a derived entry has derived_from and rule"), "{err}");
+    }
+
+    #[test]
+    fn rederive_follows_a_refreshed_base_or_drops_to_unconfirmed() {
+        let mut book = region_with(&derived("0.102", "2 x", "2026-10-01")).unwrap();
+        book.entries[0].tiers[0].usd = "0.06".parse().unwrap();
+        book.entries[0].as_of = "2026-12-01".into();
+        rederive(&mut book.entries);
+        assert_eq!(
+            (book.entries[1].tiers[0].usd.to_string().as_str(), book.entries[1].as_of.as_str()),
+            ("0.12", "2026-12-01")
+        );
+        assert_eq!(book.entries[1].status, PriceStatus::Derived);
+        book.entries.remove(0);
+        rederive(&mut book.entries);
+        assert_eq!(book.entries[0].status, PriceStatus::Unconfirmed);
+        assert!(
+            book.entries[0].derived_from.is_none() && book.entries[0].note.as_deref().unwrap().contains("a.single")
+        );
+    }
+
+    #[test]
+    fn staleness_is_18_months_before_the_snapshot() {
+        assert_eq!(months_before("2026-11-01", 18).as_deref(), Some("2025-05-01"));
+        assert_eq!(months_before("2026-08-31", 18).as_deref(), Some("2025-02-28"), "day clamped to the month");
+        assert_eq!(months_before("2025-08-31", 18).as_deref(), Some("2024-02-29"), "leap year");
+        assert_eq!(months_before("2026-01-15", 1).as_deref(), Some("2025-12-15"));
+        assert_eq!(months_before("2026-13-01", 1), None);
+        assert!(!is_date("2026-02-30") && !is_date("2026-1-01") && !is_date("+026-01-01") && is_date("2024-02-29"));
+        let book = region_with(SINGLE).unwrap();
+        assert_eq!(book.stale_before(None), "2025-05-01");
+        assert_eq!(book.stale_before(Some("2028-04-02")), "2026-10-02");
+        let e = &book.entries[0];
+        assert!(!e.is_stale(&book.stale_before(None)));
+        assert!(e.is_stale(&book.stale_before(Some("2028-04-02"))), "as_of 2026-10-01 is older than 2026-10-02");
+        assert!(!e.is_stale(&book.stale_before(Some("2028-04-01"))), "exactly 18 months is not stale yet");
+        let (per, all) = book.status_counts(&book.stale_before(Some("2030-01-01")));
+        assert_eq!((per.len(), all.confirmed, all.stale, all.total), (1, 1, 1, 1));
+    }
+
+    #[test]
+    fn every_bundled_source_is_public() {
+        // A source a user can open: a URL, a public repository file at a commit, or (for a price
+        // scaled from a neighbour) the entry of this file it is scaled from.
+        let book = PriceBook::bundled().unwrap();
+        let commit = |s: &str| s.split(|c: char| !c.is_ascii_hexdigit()).any(|w| w.len() >= 12);
+        let forbidden =
+            ["shared/", "research", "aws-prices", "price-audit", "IDX", "[X", "found by code search", "infrafit"];
+        for region in book.regions.values() {
+            for e in &region.entries {
+                let s = &e.source;
+                let public = s.contains("https://")
+                    || commit(s)
+                    || (e.status == PriceStatus::Unconfirmed
+                        && s.starts_with("scaled from ")
+                        && s.ends_with(" in this file"));
+                assert!(public, "{} in {}: source is not a public document: {s}", e.id, region.region);
+                for f in forbidden {
+                    assert!(
+                        !s.contains(f) && !e.note.as_deref().unwrap_or("").contains(f),
+                        "{} in {} cites {f}",
+                        e.id,
+                        region.region
+                    );
+                }
+                if let Some(rest) = s.strip_prefix("scaled from ") {
+                    let id = rest.trim_end_matches(" in this file");
+                    assert!(region.entry(id).is_some(), "{} in {} is scaled from unknown {id}", e.id, region.region);
+                }
+            }
+        }
+        for f in &book.free_tiers {
+            assert!(f.source.contains("https://"), "free tier {} has no public source", f.id);
+        }
     }
 
     #[test]
