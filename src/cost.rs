@@ -52,6 +52,9 @@ pub struct PriceRef {
     /// before its snapshot date). Not part of any file format: the book is the reference.
     #[serde(skip)]
     pub stale: bool,
+    /// For a derived price, its rule and base, e.g. `2 x rds.postgres.db.t3.large.single_az`.
+    #[serde(skip)]
+    pub derived: Option<String>,
 }
 
 /// The priced lines of one service.
@@ -184,6 +187,7 @@ pub fn price(
 fn price_ref(region: &str, e: &PriceEntry, stale_cutoff: &str) -> PriceRef {
     PriceRef {
         stale: e.is_stale(stale_cutoff),
+        derived: e.rule.as_ref().zip(e.derived_from.as_ref()).map(|(rule, from)| format!("{rule} {from}")),
         id: e.id.clone(),
         region: region.to_string(),
         service_code: e.service_code.clone(),

@@ -44,14 +44,14 @@ fn golden_outputs_for_the_bundled_example() {
         let out = stdout_of(&["estimate", "--aws-usage", "examples/aws-usage.yaml", "--format", format]);
         insta::assert_snapshot!(format!("example_{format}"), out);
     }
-    // The example's db.t3.large has no sourced Seoul price: an error, never $0.
+    // The example's ElastiCache backup storage has no sourced Seoul price: an error, never $0.
     obs_cost()
         .args(["estimate", "--aws-usage", "examples/aws-usage.yaml", "--region", "ap-northeast-2"])
         .assert()
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "missing price: AmazonRDS usage type 'InstanceUsage:db.t3.large' in ap-northeast-2",
+            "missing price: AmazonElastiCache usage type 'BackupUsage' in ap-northeast-2",
         ));
 }
 
@@ -150,7 +150,7 @@ fn bad_input_is_a_located_one_line_error_and_writes_nothing() {
         ("top.yaml", "cloudwatch: {}\n", "unknown field `cloudwatch`, expected one of `region`"),
         ("notmap.yaml", "cloudwatch_logs: [1, 2]\n", "cloudwatch_logs: invalid type: sequence, expected struct CloudwatchLogs"),
         ("hours.yaml", "hours_per_month: 0\nxray: {traces_recorded: 1}\n", "hours_per_month is 0; it must be above 0 and at most 744"),
-        ("region.yaml", "region: mars-north-1\nxray: {traces_recorded: 1}\n", "no price book for region 'mars-north-1' (available: ap-northeast-2, us-east-1)"),
+        ("region.yaml", "region: mars-north-1\nxray: {traces_recorded: 1}\n", "unknown region 'mars-north-1': the price book has no prices for it\nhint: pass one of the regions the book has (ap-northeast-2, us-east-1)"),
     ];
     for (name, text, expected) in cases {
         let input = write(dir.path(), name, text);
@@ -283,12 +283,12 @@ fn pricing_show_filters_by_region_and_service() {
         .args(["pricing", "show", "--service", "AmazonNothing"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no price-book entry matches service 'AmazonNothing'"));
+        .stderr(predicate::str::contains("unknown service 'AmazonNothing': no price-book entry matches it\nhint:"));
     obs_cost()
         .args(["pricing", "show", "--region", "eu-west-9"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no price book for region 'eu-west-9'"));
+        .stderr(predicate::str::contains("unknown region 'eu-west-9': the price book has no prices for it"));
 }
 
 #[test]

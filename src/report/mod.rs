@@ -167,35 +167,31 @@ pub(crate) fn notes(c: &Costing) -> Vec<String> {
             p.note.as_deref().unwrap_or("not confirmed for this region")
         ));
     }
-    // Derived and stale prices, once each, in id order (the unconfirmed ones are listed above).
-    let mut flagged: std::collections::BTreeMap<&str, &crate::cost::PriceRef> = std::collections::BTreeMap::new();
-    for l in c.services.iter().flat_map(|s| &s.line_items) {
-        if l.price.status == crate::pricing::PriceStatus::Derived || l.price.stale {
-            flagged.insert(&l.price.id, &l.price);
-        }
-    }
-    for p in flagged.values() {
-        if p.status == crate::pricing::PriceStatus::Derived {
-            out.push(format!(
-                "derived price {} ({} {}, {}, as of {}): {}",
-                p.id,
-                p.service_code,
-                p.usage_type,
-                p.region,
-                p.as_of,
-                p.note.as_deref().unwrap_or("computed from another entry of the book")
-            ));
+    // Derived and stale prices, once each, in id order, one line each kind.
+    let mut derived: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
+    let mut stale: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for p in c.services.iter().flat_map(|s| &s.line_items).map(|l| &l.price) {
+        if let Some(rule) = &p.derived {
+            derived.insert(&p.id, format!("{} = {rule}", p.id));
         }
         if p.stale {
-            out.push(format!(
-                "stale price {} ({}): its source dates from {}, more than {} months before the price book's snapshot; refresh it with `obs-cost pricing refresh --region {}`",
-                p.id,
-                p.region,
-                p.as_of,
-                crate::pricing::STALE_AFTER_MONTHS,
-                p.region
-            ));
+            stale.insert(&p.id, &p.as_of);
         }
+    }
+    if !derived.is_empty() {
+        out.push(format!(
+            "derived prices (computed by a rule from a price read for {}; `obs-cost pricing show --status derived` says where each rule is documented): {}",
+            c.region,
+            derived.into_values().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if !stale.is_empty() {
+        out.push(format!(
+            "stale prices (source more than {} months older than the price book's snapshot; refresh with `obs-cost pricing refresh --region {}`): {}",
+            crate::pricing::STALE_AFTER_MONTHS,
+            c.region,
+            stale.into_iter().map(|(id, as_of)| format!("{id} (as of {as_of})")).collect::<Vec<_>>().join(", ")
+        ));
     }
     out
 }
