@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the entry counts of pricing-data/README.md (between its begin/end markers) from
 # `obs-cost pricing show --summary --format markdown`, so the README cannot drift from the book.
-# tests/seoul_prices.rs fails when it has. Usage: scripts/price-book-readme.sh
+# tests/cli_estimate.rs fails when it has. Usage: scripts/price-book-readme.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readme=pricing-data/README.md
