@@ -17,6 +17,7 @@ pub mod redact;
 pub mod report;
 pub mod roi;
 pub mod scenario;
+pub mod suggest;
 pub mod suite;
 pub mod units;
 
