@@ -19,9 +19,9 @@ use crate::output;
 pub fn run(args: &MeasureArgs) -> Result<()> {
     let connect = connect_options(args)?;
     let window = humantime::parse_duration(&args.window)
-        .map_err(|e| anyhow!("invalid --window '{}': {e}; use e.g. 30d, 7d or 12h", args.window))?;
+        .map_err(|e| anyhow!("invalid --window '{}': {e}\nhint: use e.g. 30d, 7d or 12h", args.window))?;
     if window.as_secs() < 60 {
-        bail!("--window '{}' is too short; use at least 1m (e.g. 30d)", args.window);
+        bail!("--window '{}' is too short\nhint: use at least 1m (e.g. 30d)", args.window);
     }
     let (at, at_is_now) = match &args.at {
         Some(text) => (parse_at(text)?, false),
@@ -171,24 +171,27 @@ fn cloudwatch_options(args: &MeasureArgs, window_seconds: u64, at: f64) -> Resul
         return Ok(None);
     }
     let Some(region) = args.region.clone() else {
-        bail!("--cloudwatch needs --region REGION (the region the moved services run in, e.g. ap-northeast-2)");
+        bail!("--cloudwatch needs --region REGION\nhint: give the region the moved services run in, e.g. --region ap-northeast-2");
     };
     crate::aws::check_region(&region)?;
     if window_seconds % 60 != 0 {
         bail!(
-            "--window '{}' is not a whole number of minutes, which CloudWatch periods need; use e.g. 30d, 7d or 12h",
+            "--window '{}' is not a whole number of minutes, which CloudWatch periods need\nhint: use e.g. 30d, 7d or 12h",
             args.window
         );
     }
     for id in &args.instance_id {
         if !id.starts_with("i-") || id.len() < 10 || !id[2..].chars().all(|c| c.is_ascii_hexdigit()) {
             bail!(
-                "--instance-id '{id}' is not an EC2 instance id (i- and 8 or 17 hex digits, e.g. i-0123456789abcdef0)"
+                "--instance-id '{}' is not an EC2 instance id\nhint: i- and 8 or 17 hex digits, e.g. i-0123456789abcdef0",
+                crate::redact::escape_control(id)
             );
         }
     }
-    if let Some(p) = args.log_group_prefix.iter().find(|p| p.is_empty()) {
-        bail!("--log-group-prefix '{p}' is empty; give the start of a log group name, e.g. /ecs/app");
+    if args.log_group_prefix.iter().any(String::is_empty) {
+        bail!(
+            "a --log-group-prefix is empty\nhint: give the start of a log group name, e.g. --log-group-prefix /ecs/app"
+        );
     }
     Ok(Some(CloudWatchOptions {
         region,
@@ -210,9 +213,9 @@ fn read_secret(path: &Path, what: &'static str) -> Result<String> {
 
 fn connect_options(args: &MeasureArgs) -> Result<ConnectOptions> {
     let timeout = humantime::parse_duration(&args.timeout)
-        .map_err(|e| anyhow!("invalid --timeout '{}': {e}; use e.g. 30s or 2m", args.timeout))?;
+        .map_err(|e| anyhow!("invalid --timeout '{}': {e}\nhint: use e.g. 30s or 2m", args.timeout))?;
     if timeout.is_zero() {
-        bail!("--timeout must be more than 0 (e.g. 30s)");
+        bail!("--timeout must be more than 0\nhint: use e.g. --timeout 30s");
     }
     let bearer_token = args.bearer_token_file.as_deref().map(|p| read_secret(p, "bearer token file")).transpose()?;
     let basic_auth = match &args.basic_auth_user {
@@ -222,7 +225,7 @@ fn connect_options(args: &MeasureArgs) -> Result<ConnectOptions> {
                 (Some(path), _) => read_secret(path, "basic-auth password file")?,
                 (None, Some(env)) => env.clone(),
                 (None, None) => bail!(
-                    "--basic-auth-user needs a password: pass --basic-auth-password-file FILE \
+                    "--basic-auth-user needs a password\nhint: pass --basic-auth-password-file FILE \
                      or set OBS_COST_BASIC_AUTH_PASSWORD"
                 ),
             };
@@ -230,7 +233,9 @@ fn connect_options(args: &MeasureArgs) -> Result<ConnectOptions> {
         }
     };
     if bearer_token.is_some() && basic_auth.is_some() {
-        bail!("--bearer-token-file and --basic-auth-user cannot be used together; pick the one your server expects");
+        bail!(
+            "--bearer-token-file and --basic-auth-user cannot be used together\nhint: pick the one your server expects"
+        );
     }
     let ca_pem = args.ca_file.as_deref().map(|p| crate::input::read_bytes(p, crate::input::CA_FILE)).transpose()?;
     let headers = args.header.iter().map(|h| parse_header(h)).collect::<Result<Vec<_>>>()?;
@@ -242,14 +247,19 @@ fn parse_at(text: &str) -> Result<f64> {
     if let Ok(secs) = text.trim().parse::<f64>() {
         if secs.is_finite() && secs >= 0.0 {
             if secs > 1e11 {
-                bail!("--at '{text}' looks like milliseconds; pass unix seconds or RFC 3339 (2024-02-01T00:00:00Z)");
+                bail!(
+                    "--at '{text}' looks like milliseconds\nhint: pass unix seconds or RFC 3339 (2024-02-01T00:00:00Z)"
+                );
             }
             return Ok(secs);
         }
     }
-    let time = humantime::parse_rfc3339_weak(text.trim())
-        .map_err(|e| anyhow!("invalid --at '{text}': {e}; use RFC 3339 (2024-02-01T00:00:00Z) or unix seconds"))?;
-    let secs = time.duration_since(UNIX_EPOCH).map_err(|_| anyhow!("--at '{text}' is before 1970"))?;
+    let time = humantime::parse_rfc3339_weak(text.trim()).map_err(|e| {
+        anyhow!("invalid --at '{text}': {e}\nhint: use RFC 3339 (2024-02-01T00:00:00Z) or unix seconds")
+    })?;
+    let secs = time.duration_since(UNIX_EPOCH).map_err(|_| {
+        anyhow!("--at '{text}' is before 1970\nhint: use RFC 3339 (2024-02-01T00:00:00Z) or unix seconds")
+    })?;
     Ok(secs.as_secs_f64())
 }
 

@@ -222,7 +222,7 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             }
         }
         bail!(
-            "none of the {} entries could be refreshed from the AWS Price List, so nothing was written:\n{}",
+            "none of the {} entries could be refreshed from the AWS Price List, so nothing was written:\n{}\nhint: fix what is named above and run again; the price book in use is unchanged",
             report.kept.len(),
             distinct.iter().map(|w| format!("  - {}", w.replace('\n', "\n    "))).collect::<Vec<_>>().join("\n")
         );
@@ -242,7 +242,7 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
     crate::pricing::book::rederive(&mut entries);
     if entries.is_empty() {
         bail!(
-            "no entry of region '{region}' could be refreshed, so there is no snapshot to write:\n{}",
+            "no entry of region '{region}' could be refreshed, so there is no snapshot to write:\n{}\nhint: fix what is named above and run again, or pick a region the book has",
             reasons(&report.dropped)
         );
     }
