@@ -173,10 +173,10 @@ impl http_body::Body for LimitedBody {
 }
 
 /// The endpoint a service client calls, for messages: `AWS_ENDPOINT_URL_<env_suffix>`, else
-/// `AWS_ENDPOINT_URL`, else `default`.
+/// `AWS_ENDPOINT_URL`, else `default`; credentials in it redacted.
 pub fn endpoint(env_suffix: &str, default: String) -> String {
     match std::env::var(format!("AWS_ENDPOINT_URL_{env_suffix}")).or_else(|_| std::env::var("AWS_ENDPOINT_URL")) {
-        Ok(url) if !url.is_empty() => url,
+        Ok(url) if !url.is_empty() => crate::redact::redact_url(&url),
         _ => default,
     }
 }
@@ -207,7 +207,7 @@ pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
         }
         cur = e.source();
     }
-    parts.join(": ")
+    crate::redact::escape_control(&parts.join(": "))
 }
 
 /// What a failed call was, for [`fatal_error`]'s messages.

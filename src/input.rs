@@ -202,6 +202,32 @@ pub fn json_error(err: &serde_json::Error, what: &str, hint: &str) -> anyhow::Er
     anyhow!("{what} is not valid JSON: {}\nhint: {hint}", redact::scrub_parse_error(&err.to_string()))
 }
 
+/// Refuses a JSON document (a plan) with a terminal control character in any key or string, as
+/// [`reject_control_characters`] does for YAML: its names would be printed to a terminal.
+pub fn reject_json_control_characters(value: &Value, what: &str, hint: &str) -> Result<()> {
+    fn walk(prefix: &str, v: &Value) -> Option<(String, char)> {
+        match v {
+            Value::String(s) => redact::find_control(s).map(|c| (prefix.to_string(), c)),
+            Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| walk(&format!("{prefix}[{i}]"), item)),
+            Value::Object(map) => map.iter().find_map(|(k, item)| {
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                match redact::find_control(k) {
+                    Some(c) => Some((redact::escape_control(&key), c)),
+                    None => walk(&key, item),
+                }
+            }),
+            _ => None,
+        }
+    }
+    match walk("", value) {
+        Some((key, c)) => bail!(
+            "{what}: {key}: contains the control character {} (an ANSI escape or similar), which obs-cost refuses so that it cannot reach a terminal\nhint: {hint}",
+            c.escape_unicode()
+        ),
+        None => Ok(()),
+    }
+}
+
 /// Checks every string (keys and values) of a YAML document for terminal control characters
 /// (ANSI escapes and the like, written as `"\e[31m"` in a quoted scalar): they are refused with the
 /// key path, so that no name from a file can reach the terminal and rewrite it.

@@ -121,6 +121,23 @@ fn ansi_escapes_in_a_scenario_are_a_located_error() {
 }
 
 #[test]
+fn ansi_escapes_in_a_plan_json_are_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = root("scenarios/startup-3p-5k.yaml");
+    let out = obs_cost().args(["plan", "--format", "json", "--scenario", &scenario]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap().replacen("\"name\": \"", "\"name\": \"\\u001b[2J", 1);
+    let plan = dir.path().join("plan.json");
+    std::fs::write(&plan, text).unwrap();
+    for args in [
+        vec!["plan", "--scenario", &scenario, "--compare-to", plan.to_str().unwrap()],
+        vec!["report", "--from", plan.to_str().unwrap(), "-o", "/dev/null"],
+    ] {
+        let stderr = fails_with(&args, &["contains the control character \\u{1b}"]);
+        assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    }
+}
+
+#[test]
 fn one_binary_yaml_does_not_stop_the_scenarios_check() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(root("scenarios/startup-3p-5k.yaml"), dir.path().join("startup-3p-5k.yaml")).unwrap();

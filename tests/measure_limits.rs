@@ -39,6 +39,15 @@ fn an_endless_body_is_refused_at_the_limit() {
 }
 
 #[test]
+fn a_server_message_with_ansi_escapes_is_printed_escaped() {
+    let server = Server::start(|_| Reply::Send(500, "text/plain", "\u{1b}[2J\u{1b}]0;pwned\u{7}boom".into()));
+    let (code, _, stderr) = run(&["--prometheus", &server.url]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "a raw escape reached stderr: {stderr:?}");
+    assert!(stderr.contains("\\u{1b}[2J"), "{stderr}");
+}
+
+#[test]
 fn too_many_series_in_one_answer_are_refused() {
     let mut rows = String::from(r#"{"status":"success","data":{"resultType":"vector","result":["#);
     for i in 0..100_001 {

@@ -65,8 +65,10 @@ pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
     }
     let text = crate::input::read_text(old_path, crate::input::PLAN_JSON)?;
     let what = format!("'{}'", old_path.display());
-    let old: serde_json::Value = crate::input::parse_json(&text)
-        .map_err(|e| crate::input::json_error(&e, &what, "give a file written by `obs-cost plan --format json`"))?;
+    let hint = "give a file written by `obs-cost plan --format json`";
+    let old: serde_json::Value =
+        crate::input::parse_json(&text).map_err(|e| crate::input::json_error(&e, &what, hint))?;
+    crate::input::reject_json_control_characters(&old, &what, hint)?;
     plan_diff::check_plan_json(&old, &what)?;
     let plan = build(args, book)?;
     let new = serde_json::to_value(&plan)?;

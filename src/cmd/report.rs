@@ -27,10 +27,10 @@ fn generated_at() -> Result<Option<String>> {
 fn read_plan(path: &Path) -> Result<plan_view::PlanView> {
     let text = crate::input::read_text(path, crate::input::PLAN_JSON)?;
     // A bounded read first: the renderer's own parse would build any JSON tree, however large.
-    crate::input::parse_json(&text).map_err(|e| {
-        let what = format!("'{}'", path.display());
-        crate::input::json_error(&e, &what, "write one with `obs-cost plan --scenario FILE --format json -o plan.json`")
-    })?;
+    let (what, hint) =
+        (format!("'{}'", path.display()), "write one with `obs-cost plan --scenario FILE --format json -o plan.json`");
+    let tree = crate::input::parse_json(&text).map_err(|e| crate::input::json_error(&e, &what, hint))?;
+    crate::input::reject_json_control_characters(&tree, &what, hint)?;
     plan_view::parse(&text).map_err(|why| {
         anyhow::anyhow!(
             "'{}' is not a plan obs-cost can render: {}\nhint: write one with `obs-cost plan --scenario FILE --format json -o plan.json`",

@@ -446,8 +446,11 @@ pub fn parse_query_body(body: &[u8]) -> Result<Vec<Sample>, String> {
     }
 }
 
+/// The first line of a server's text, at most 160 characters, control characters escaped (it is
+/// printed, and written into snapshots).
 fn first_line(text: &str) -> String {
-    let line = text.trim().lines().next().unwrap_or("").trim();
+    let escaped = crate::redact::escape_control(text);
+    let line = escaped.trim().lines().next().unwrap_or("").trim();
     let mut out: String = line.chars().take(160).collect();
     if line.chars().count() > 160 {
         out.push('…');
