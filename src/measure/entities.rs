@@ -144,7 +144,7 @@ impl Session<'_> {
                 job: key[1].clone(),
                 cpus: self.ok(*n, "cpus", &cpus_query, 0),
                 memory_gb,
-                cpu_utilisation: self.pick_rate(&util, key, "ratio"),
+                cpu_utilisation: self.pick_rate(&util, key, "ratio").map(at_most_one),
                 filesystem_used_gb: self.pick(&fs, key, "GB", q::node::FILESYSTEM_USED_GB),
             };
             self.part.hosts.push((key.clone(), entry));
@@ -178,5 +178,28 @@ impl Session<'_> {
             self.part.containers.push((key, entry));
         }
         Ok(())
+    }
+}
+
+/// A share of CPU time is at most 1: rates extrapolated from a short, busy history can come out a
+/// little above it (1.001), which is noise, not usage.
+fn at_most_one(mut m: Measured) -> Measured {
+    if let Some(v) = m.value.filter(|v| *v > 1.0) {
+        m.value = Some(1.0);
+        m.note = Some(format!("measured {v}, above 1 by rate noise over a short history; counted as 1"));
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_share_above_one_is_counted_as_one() {
+        let m = at_most_one(Measured::ok(1.00107143, "ratio", "q".into(), 0, "http://p"));
+        assert_eq!(m.value, Some(1.0));
+        assert!(m.note.unwrap().contains("1.00107143"));
+        assert_eq!(at_most_one(Measured::ok(0.3, "ratio", "q".into(), 0, "http://p")).value, Some(0.3));
     }
 }
