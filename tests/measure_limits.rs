@@ -24,6 +24,76 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
     (out.status.code(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
 }
 
+/// The value of a query parameter of a request target, decoded.
+fn param(target: &str, name: &str) -> String {
+    let query = target.split_once('?').map_or("", |(_, q)| q);
+    reqwest::Url::parse(&format!("http://x/?{query}"))
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_counter_younger_than_one_probe_step_is_scaled_from_its_real_history() {
+    // Loki's counter began 30 s before `at`, scraped every second; `at` falls 1 s after a point
+    // of the first probe's 2,592 s grid, so that grid sees only the newest sample. The history must
+    // come out as 30 s (not 1 s, over which no rate exists), and the month scaled from it.
+    const AT: u64 = 656_000 * 2592 + 1;
+    const START: u64 = AT - 30;
+    let vector = |v: f64| {
+        format!(
+            r#"{{"status":"success","data":{{"resultType":"vector","result":[{{"metric":{{"job":"loki","instance":"l:1"}},"value":[1,"{v}"]}}]}}}}"#
+        )
+    };
+    let empty = r#"{"status":"success","data":{"resultType":"vector","result":[]}}"#.to_string();
+    let server = Server::start(move |req| {
+        let q = param(&req.target, "query");
+        if !q.contains("loki_distributor_bytes_received_total") {
+            return fake_prometheus(req);
+        }
+        let body =
+            if let Some(grid) = q.strip_prefix("min(min_over_time(timestamp(loki_distributor_bytes_received_total)[") {
+                // min over the grid points of (AT - range, AT]: the first point at or after START.
+                let (range, step) = grid.trim_end_matches("s]))").split_once(':').unwrap();
+                let seconds = |d: &str| -> u64 {
+                    let (n, unit) = d.split_at(d.len() - 1);
+                    n.parse::<u64>().unwrap()
+                        * match unit {
+                            "d" => 86_400,
+                            "h" => 3_600,
+                            "m" => 60,
+                            _ => 1,
+                        }
+                };
+                let (range, step) = (seconds(range), step.parse::<u64>().unwrap());
+                let first = START.div_ceil(step) * step;
+                if first <= AT && first + range > AT {
+                    vector(first as f64)
+                } else {
+                    empty.clone()
+                }
+            } else {
+                // A rate over the window: none over less than 2 s, a wrong tiny one over the 30 days.
+                let window = q.split("[").nth(1).and_then(|w| w.split(']').next()).unwrap_or("");
+                match window {
+                    "30d" => vector(0.00001),
+                    "1s" | "2s" => empty.clone(),
+                    _ => vector(2.628),
+                }
+            };
+        Reply::Send(200, "application/json", body)
+    });
+    let (code, stdout, stderr) = run(&["--prometheus", &server.url, "--at", &AT.to_string(), "--format", "json"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let gb = &json["logs"]["ingested_gb_per_month"];
+    assert_eq!(gb["value"], 2.628, "{gb:#}");
+    assert_eq!(gb["history_seconds"], 30, "{gb:#}");
+    assert_eq!(gb["extrapolated"], true, "{gb:#}");
+}
+
 #[test]
 fn an_endless_body_is_refused_at_the_limit() {
     let server =

@@ -307,7 +307,10 @@ impl<'a> Session<'a> {
         self.part.source.as_ref().is_some_and(|s| s.flavour == "victoriametrics")
     }
 
-    /// Seconds of data of `selector` before `at`, or `None` when it covers the whole window.
+    /// Seconds of data of `selector` before `at`, or `None` when it covers the whole window. The
+    /// probe sees samples only at the points of its grid, so when the data is younger than a few
+    /// grid steps it looks again over just that span, on a finer grid, until the answer is within
+    /// a tenth of itself (or to the second).
     fn history_of(&mut self, selector: &str) -> Result<Option<u64>, QueryError> {
         if let Some(known) = self.history.get(selector) {
             return Ok(*known);
@@ -318,15 +321,22 @@ impl<'a> Session<'a> {
             let step = range.div_ceil(1000).max(1);
             let probe = q::first_sample_time(selector, &q::prom_duration(range), step);
             let samples = self.query(&probe)?;
-            if let Some(first) = samples.iter().map(|s| s.value).reduce(f64::min) {
-                let history = (self.opts.at - first).max(0.0);
-                break if history + 2.0 * step as f64 >= window as f64 { None } else { Some(history.ceil() as u64) };
+            match samples.iter().map(|s| s.value).reduce(f64::min) {
+                Some(first) => {
+                    let history = (self.opts.at - first).max(0.0);
+                    if history + 2.0 * step as f64 >= window as f64 {
+                        break None;
+                    }
+                    if step == 1 || history >= 10.0 * step as f64 {
+                        break Some(history.ceil() as u64);
+                    }
+                    // Seen only at the last grid point or two: look over that span, finer.
+                    range = (history.ceil() as u64 + 2 * step).min(range);
+                }
+                None if step == 1 => break None,
+                // The data is younger than one grid step: look again, closer to `at`, on a finer grid.
+                None => range = (step * 3).min(range),
             }
-            if step == 1 {
-                break None;
-            }
-            // The data is younger than one grid step: look again, closer to `at`, on a finer grid.
-            range = (step * 3).min(range);
         };
         self.history.insert(selector.to_string(), result);
         Ok(result)
