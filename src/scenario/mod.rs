@@ -4,8 +4,10 @@
 //! key), loading with located errors, and validation of values that parse but make no sense.
 //! Does no pricing and no arithmetic on money.
 
+pub mod defaults;
 pub mod estimate;
 pub mod expect;
+pub mod template;
 pub mod usage;
 
 use std::fmt;
