@@ -157,7 +157,8 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                     used
                 }
             };
-            let interval = c.assume(&defaults::PUBLISH_INTERVAL_SECONDS, m.cloudwatch_publish_interval_seconds.as_ref());
+            let interval =
+                c.assume(&defaults::PUBLISH_INTERVAL_SECONDS, m.cloudwatch_publish_interval_seconds.as_ref());
             let per_put = c.assume(&defaults::DATAPOINTS_PER_PUT, m.datapoints_per_put_request.as_ref());
             let requests = metrics.map(|x| (x * seconds / interval / per_put).ceil());
             c.say(format!(
@@ -181,8 +182,7 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 "cloudwatch_metrics",
                 serde_json::json!({"custom_metrics": opt_n(metrics), "api_requests": opt_n(requests), "get_metric_data_metrics": opt_n(gmd)}),
             );
-            let per_rule =
-                c.assume(&defaults::ALARM_METRICS_PER_RULE, m.alarm_metrics_per_alerting_rule.as_ref());
+            let per_rule = c.assume(&defaults::ALARM_METRICS_PER_RULE, m.alarm_metrics_per_alerting_rule.as_ref());
             let alarms = alerting.map(|a| a * per_rule);
             c.say(format!(
                 "{} alerting rules x {} alarm metric(s) each -> {} standard-resolution CloudWatch alarm metrics (no high-resolution or composite alarms assumed)",
@@ -237,8 +237,7 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 unknown_or(samples)
             ));
             let days = c.assume(&defaults::METRICS_RETENTION_DAYS, m.metrics_retention_days.as_ref());
-            let bps =
-                c.assume(&defaults::AMP_BYTES_PER_SAMPLE, m.amp_bytes_per_sample.as_ref());
+            let bps = c.assume(&defaults::AMP_BYTES_PER_SAMPLE, m.amp_bytes_per_sample.as_ref());
             let storage = sps.map(|x| (x * Decimal::from(86_400) * days * bps / BYTES_PER_GB).round_dp(4));
             c.say(format!(
                 "{} samples/s x 86,400 s x {} days retained x {} bytes/sample -> {} GB stored in AMP",
@@ -252,8 +251,10 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 u.rule_evaluation_interval_seconds.as_ref(),
                 false,
             );
-            let per_eval = c.assume(&defaults::AMP_SAMPLES_PER_RULE_EVALUATION, m.amp_query_samples_per_rule_evaluation.as_ref());
-            let per_view = c.assume(&defaults::AMP_SAMPLES_PER_DASHBOARD_VIEW, m.amp_query_samples_per_dashboard_view.as_ref());
+            let per_eval =
+                c.assume(&defaults::AMP_SAMPLES_PER_RULE_EVALUATION, m.amp_query_samples_per_rule_evaluation.as_ref());
+            let per_view =
+                c.assume(&defaults::AMP_SAMPLES_PER_DASHBOARD_VIEW, m.amp_query_samples_per_dashboard_view.as_ref());
             let rules = match (alerting, recording) {
                 (Some(a), Some(r)) => Some(a + r),
                 (a, r) => a.or(r),
@@ -413,10 +414,8 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
     let storage_type = m.storage_type.clone().unwrap_or_else(|| defaults::RDS_STORAGE_TYPE.word().into());
     let headroom = c.assume(&defaults::RDS_STORAGE_HEADROOM, m.storage_headroom.as_ref());
     let storage = size.map(|s| (s * headroom).ceil().max(Decimal::from(20)));
-    let tps_per_vcpu =
-        c.assume(&defaults::RDS_TPS_PER_VCPU, m.transactions_per_second_per_vcpu.as_ref());
-    let mem_per_gb =
-        c.assume(&defaults::RDS_MEMORY_PER_DATA_GB, m.memory_gb_per_data_gb.as_ref());
+    let tps_per_vcpu = c.assume(&defaults::RDS_TPS_PER_VCPU, m.transactions_per_second_per_vcpu.as_ref());
+    let mem_per_gb = c.assume(&defaults::RDS_MEMORY_PER_DATA_GB, m.memory_gb_per_data_gb.as_ref());
     let mb_per_conn = c.assume(&defaults::RDS_MEMORY_MB_PER_CONNECTION, m.memory_mb_per_connection.as_ref());
     let need_vcpu = tps.map_or(Decimal::ONE, |t| (t / tps_per_vcpu).max(Decimal::ONE));
     let need_mem =
@@ -487,8 +486,7 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
     let backup = c.usage("usage.redis.backup_storage_gb", u.backup_storage_gb.as_ref(), true);
     let engine = m.engine.clone().unwrap_or_else(|| defaults::ELASTICACHE_ENGINE.word().into());
     let nodes = Decimal::from(1 + m.replicas.unwrap_or(defaults::ELASTICACHE_REPLICAS.count()));
-    let headroom =
-        c.assume(&defaults::ELASTICACHE_MEMORY_HEADROOM, m.memory_headroom.as_ref());
+    let headroom = c.assume(&defaults::ELASTICACHE_MEMORY_HEADROOM, m.memory_headroom.as_ref());
     let need = mem.unwrap_or_default() * headroom;
     let base = |node: &str| {
         let mut e = serde_json::json!({"name": "cache", "engine": engine, "node_type": node, "nodes": n(nodes)});

@@ -27,8 +27,8 @@ use crate::cost::{self, Costing, PriceRef};
 use crate::model::{self, AwsUsage, ModelContext, ServiceModel};
 use crate::pricing::PriceBook;
 use crate::roi::{self, tree, CashFlowInputs, Decision, MonthFlow, RoiTerms};
-use crate::scenario::{MetricsTarget, Scenario, SeriesSelection, Usage, Workload};
 use crate::scenario::defaults;
+use crate::scenario::{MetricsTarget, Scenario, SeriesSelection, Usage, Workload};
 use mapping::{n, put, AwsDoc, Explanation, MapInput};
 use phases::PhaseDef;
 use values::Values;
@@ -348,8 +348,16 @@ impl<'a> Engine<'a> {
             downtime_cost: v.get("business.downtime_cost_per_minute_usd", &s.business.downtime_cost_per_minute_usd),
             downtime_scales: s.business.downtime_cost_scales_with_traffic.unwrap_or(defaults::DOWNTIME_SCALES.flag()),
             base_availability,
-            growth: v.or(defaults::MONTHLY_GROWTH_PERCENT.key, s.traffic.monthly_growth_percent.as_ref(), defaults::MONTHLY_GROWTH_PERCENT.number()),
-            discount: v.or(defaults::DISCOUNT_RATE_PERCENT.key, s.annual_discount_rate_percent.as_ref(), defaults::DISCOUNT_RATE_PERCENT.number()),
+            growth: v.or(
+                defaults::MONTHLY_GROWTH_PERCENT.key,
+                s.traffic.monthly_growth_percent.as_ref(),
+                defaults::MONTHLY_GROWTH_PERCENT.number(),
+            ),
+            discount: v.or(
+                defaults::DISCOUNT_RATE_PERCENT.key,
+                s.annual_discount_rate_percent.as_ref(),
+                defaults::DISCOUNT_RATE_PERCENT.number(),
+            ),
             phases,
         }
     }
@@ -787,7 +795,18 @@ pub fn with_engine<T>(
     book: &PriceBook,
     f: impl FnOnce(&Engine<'_>, Vec<ScenarioInput>) -> Result<T>,
 ) -> Result<(T, Scenario)> {
-    let loaded = crate::scenario::load(path)?;
+    with_loaded(crate::scenario::load(path)?, usage, book, f)
+}
+
+/// [`with_engine`] for a scenario already loaded (from a file, or from the text `obs-cost init`
+/// would write); its `usage.snapshot` is relative to `loaded.path`.
+pub fn with_loaded<T>(
+    loaded: crate::scenario::LoadedScenario,
+    usage: Option<&Path>,
+    book: &PriceBook,
+    f: impl FnOnce(&Engine<'_>, Vec<ScenarioInput>) -> Result<T>,
+) -> Result<(T, Scenario)> {
+    let path = loaded.path.as_path();
     let s = loaded.scenario.clone();
     let snapshot = usage
         .map(Path::to_path_buf)

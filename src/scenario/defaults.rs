@@ -194,12 +194,8 @@ pub const AMP_SAMPLES_PER_DASHBOARD_VIEW: KeyDefault = d(
     OBS,
 );
 /// `mapping.log_bytes_per_line`.
-pub const LOG_BYTES_PER_LINE: KeyDefault = d(
-    "mapping.log_bytes_per_line",
-    Value::Number(dec(200, 0)),
-    "bytes per log line, when only lines are known",
-    OBS,
-);
+pub const LOG_BYTES_PER_LINE: KeyDefault =
+    d("mapping.log_bytes_per_line", Value::Number(dec(200, 0)), "bytes per log line, when only lines are known", OBS);
 /// `mapping.log_retention_days`.
 pub const LOG_RETENTION_DAYS: KeyDefault = d(
     "mapping.log_retention_days",
@@ -279,12 +275,8 @@ pub const ELASTICACHE_ENGINE: KeyDefault =
 pub const ELASTICACHE_REPLICAS: KeyDefault =
     d("mapping.elasticache.replicas", Value::Count(1), "replicas per primary", "seed 004 runs Redis with a replica");
 /// `mapping.elasticache.memory_headroom`.
-pub const ELASTICACHE_MEMORY_HEADROOM: KeyDefault = d(
-    "mapping.elasticache.memory_headroom",
-    Value::Number(dec(13, 1)),
-    "node memory over Redis memory used",
-    OBS,
-);
+pub const ELASTICACHE_MEMORY_HEADROOM: KeyDefault =
+    d("mapping.elasticache.memory_headroom", Value::Number(dec(13, 1)), "node memory over Redis memory used", OBS);
 /// `mapping.fargate.architecture`.
 pub const FARGATE_ARCHITECTURE: KeyDefault =
     d("mapping.fargate.architecture", Value::Word("x86_64"), "x86_64 | arm64", "what Compose hosts run today");

@@ -572,8 +572,13 @@ pub fn inputs(text: &str) -> Vec<(String, String)> {
 /// Reads, parses (errors carry file, line and column) and validates a scenario file.
 pub fn load(path: &Path) -> Result<LoadedScenario> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read scenario '{}'", path.display()))?;
-    let scenario = parse(&text, path)?;
-    Ok(LoadedScenario { scenario, path: path.to_path_buf(), inputs: inputs(&text) })
+    load_text(&text, path)
+}
+
+/// Parses and validates scenario text as if read from `path` (which need not exist).
+pub fn load_text(text: &str, path: &Path) -> Result<LoadedScenario> {
+    let scenario = parse(text, path)?;
+    Ok(LoadedScenario { scenario, path: path.to_path_buf(), inputs: inputs(text) })
 }
 
 /// Parses and validates scenario text; `path` names it in errors.

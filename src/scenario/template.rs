@@ -132,7 +132,7 @@ impl Out {
 fn text(value: &str) -> String {
     let plain = !value.is_empty()
         && value.chars().all(|c| c.is_ascii_alphanumeric() || "._/-".contains(c))
-        && !value.starts_with(['-', '.'])
+        && !value.starts_with('-')
         && serde_yaml::from_str::<serde_yaml::Value>(value).ok() == Some(serde_yaml::Value::String(value.into()));
     if plain {
         value.to_string()
@@ -189,10 +189,7 @@ impl Template<'_> {
             &format!("per engineer per month, loaded {}", self.origin(Ask::LoadedCost)),
         );
         o.line("traffic:", "");
-        o.line(
-            &format!("  dau: {}", v.dau.normalize()),
-            &format!("daily active users {}", self.origin(Ask::Dau)),
-        );
+        o.line(&format!("  dau: {}", v.dau.normalize()), &format!("daily active users {}", self.origin(Ask::Dau)));
         o.default(2, &defaults::MONTHLY_GROWTH_PERCENT);
         o.line("business:", "");
         o.line(
@@ -257,7 +254,7 @@ impl Template<'_> {
                 } else {
                     o.note(2, &format!("Measured there ({}):", names.len()));
                 }
-                for chunk in names.chunks(4) {
+                for chunk in names.chunks(3) {
                     o.note(2, &format!("  {}", chunk.join(", ")));
                 }
                 o.note(2, "A value written below wins over the measured one.");
@@ -329,7 +326,10 @@ fn phase(o: &mut Out, p: &PhaseDef) {
     o.line(&format!("    name: {}", text(&p.name)), "");
     o.line(&format!("    moves: [{}]", moves.join(", ")), "metrics | logs | traces | database | cache | compute");
     o.line(&format!("    engineer_weeks: {}", p.engineer_weeks), "of migration work (uncertain)");
-    o.line(&format!("    # dual_running_weeks: {}", p.engineer_weeks.expected().normalize()), "absent: = engineer_weeks");
+    o.line(
+        &format!("    # dual_running_weeks: {}", p.engineer_weeks.expected().normalize()),
+        "absent: = engineer_weeks",
+    );
     o.line(
         &format!("    ops_burden_reduction_percent: {}", p.ops_burden_reduction_percent),
         "cumulative, of ops_fte (uncertain)",
@@ -403,7 +403,9 @@ pub fn assumptions(values: &Starter, given: &[Ask]) -> Vec<String> {
         })
         .collect();
     out.push(format!("phases = the seed's five: {} [{}]", phases.join(", "), defaults::SEED));
-    out.push("self_hosted = no hosts, volumes or load balancers listed: the baseline has no infrastructure cost".into());
+    out.push(
+        "self_hosted = no hosts, volumes or load balancers listed: the baseline has no infrastructure cost".into(),
+    );
     let others: Vec<String> = [
         &defaults::FREE_TIER,
         &defaults::HOURS,
@@ -450,7 +452,10 @@ mod tests {
         assert_eq!(s.decision, DecisionRules::default());
         assert_eq!(s.mapping.metrics_target, crate::scenario::MetricsTarget::default());
         assert_eq!(crate::plan::phases::resolve_specs(&s.phases), phases::defaults(), "phases keep the seed's source");
-        assert!(text.contains("  engineers: 6                              # everyone on the team [given, --team]"), "{text}");
+        assert!(
+            text.contains("  engineers: 6                              # everyone on the team [given, --team]"),
+            "{text}"
+        );
         assert!(text.contains("[default, --ops-fte: seed 000's ROI table, one person operating the stack]"));
     }
 
