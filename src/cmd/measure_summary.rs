@@ -71,3 +71,31 @@ pub fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> UsageSnapshot {
+        let text = include_str!("../../examples/usage-snapshot.yaml");
+        crate::measure::parse_snapshot(text).unwrap()
+    }
+
+    #[test]
+    fn says_what_was_found_what_was_not_and_what_to_run_next() {
+        let text = summary(&example(), Duration::from_millis(1500), Some(Path::new("usage.yaml")));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("obs-cost: measured metrics, logs (loki), traces (jaeger), database (1), cache (1), hosts (1) from 1 server(s) in 1.5s; not measured: containers; wrote usage.yaml"), "{text}");
+        assert!(text.contains("  not measured: containers: no cAdvisor metrics"), "{text}");
+        assert!(text.contains("\n  obs-cost init --usage usage.yaml   #"), "{text}");
+        assert!(text.contains("\n  obs-cost plan --usage usage.yaml   #"), "{text}");
+        let stdout = summary(&example(), Duration::ZERO, None);
+        assert!(
+            stdout.contains("next: save the snapshot with -o FILE, then\n  obs-cost init --usage FILE"),
+            "{stdout}"
+        );
+        let mut actual_only = example();
+        actual_only.sources.clear();
+        assert!(summary(&actual_only, Duration::ZERO, None).contains("--actual FILE"));
+    }
+}
