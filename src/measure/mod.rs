@@ -16,6 +16,7 @@ pub mod cloudwatch;
 pub mod collect;
 pub mod prometheus;
 pub mod queries;
+pub mod used;
 
 use std::collections::BTreeMap;
 use std::path::Path;

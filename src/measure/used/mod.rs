@@ -1,0 +1,2 @@
+//! Used-series analysis (placeholder while building).
+pub mod promql;
