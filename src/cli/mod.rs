@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod plan;
 pub mod report;
 pub mod scenarios;
+pub mod used_series;
 
 pub use plan::{PhaseArg, PlanArgs};
 pub use report::ReportArgs;

@@ -66,6 +66,9 @@ pub struct UsageSnapshot {
     pub hosts: Vec<HostUsage>,
     /// One entry per container (cAdvisor), sorted by name.
     pub containers: Vec<ContainerUsage>,
+    /// Alerting volume (Alertmanager), when Alertmanager's /metrics is scraped.
+    #[serde(default)]
+    pub alerting: AlertingUsage,
     /// Components that were looked for and not found: they are unknown, not zero.
     pub not_measured: Vec<NotMeasured>,
     /// Queries that failed (only with `--allow-partial`; without it a failure aborts the run).
@@ -413,6 +416,17 @@ pub struct UnparsedExpression {
     pub error: String,
 }
 
+/// Alerting volume.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AlertingUsage {
+    /// Notifications sent per month by Alertmanager integration (`email`, `webhook`, `slack`,
+    /// `pagerduty`, `sns`, ...: the `integration` label of `alertmanager_notifications_total`),
+    /// sorted by integration; integrations Alertmanager reports with no notification are 0. Under
+    /// `--allow-partial` a failed query is the one entry `all`, marked failed.
+    #[serde(default)]
+    pub notifications_per_month: BTreeMap<String, Measured>,
+}
+
 /// One scrape job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobUsage {
@@ -631,6 +645,7 @@ mod tests {
             cache: vec![],
             hosts: vec![],
             containers: vec![],
+            alerting: AlertingUsage::default(),
             not_measured: vec![NotMeasured { component: "logs".into(), hint: "scrape Loki".into() }],
             failed_queries: vec![],
             actual: None,
