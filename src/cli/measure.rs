@@ -87,5 +87,5 @@ pub struct MeasureArgs {
     pub quiet: bool,
     /// The used-series analysis' sources.
     #[command(flatten)]
-    pub used: super::used_series::UsedSeriesArgs,
+    pub used: Box<super::used_series::UsedSeriesArgs>,
 }

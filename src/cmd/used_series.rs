@@ -22,7 +22,10 @@ pub fn options(args: &UsedSeriesArgs, connect: &ConnectOptions) -> Result<Option
                 .with_context(|| "hint: --grafana-token-file holds a Grafana service-account token")?;
             let token = token.trim().to_string();
             if token.is_empty() {
-                bail!("the Grafana token file '{}' is empty; hint: put a service-account token (glsa_...) in it", path.display());
+                bail!(
+                    "the Grafana token file '{}' is empty; hint: put a service-account token (glsa_...) in it",
+                    path.display()
+                );
             }
             let options = ConnectOptions { bearer_token: Some(token), basic_auth: None, ..connect.clone() };
             Some(Client::new(url, &options)?)

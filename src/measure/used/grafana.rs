@@ -24,8 +24,24 @@ const PROMQL_PLUGINS: &[&str] = &[
 
 /// Words in a legacy datasource *name* that mean it is not Prometheus.
 const OTHER_NAMES: &[&str] = &[
-    "loki", "tempo", "jaeger", "zipkin", "elastic", "opensearch", "influx", "graphite", "mysql", "postgres", "mssql",
-    "cloudwatch", "pyroscope", "redis", "clickhouse", "testdata", "-- grafana --", "-- dashboard --",
+    "loki",
+    "tempo",
+    "jaeger",
+    "zipkin",
+    "elastic",
+    "opensearch",
+    "influx",
+    "graphite",
+    "mysql",
+    "postgres",
+    "mssql",
+    "cloudwatch",
+    "pyroscope",
+    "redis",
+    "clickhouse",
+    "testdata",
+    "-- grafana --",
+    "-- dashboard --",
 ];
 
 /// A query found in a dashboard.
@@ -390,7 +406,8 @@ impl Walker<'_> {
             let (plugin, qspec) = Self::v2_query(s.get("query").unwrap_or(&Value::Null));
             let ds = s.get("datasource").or_else(|| s.get("query").and_then(|q| q.get("datasource")));
             if self.v2_is_promql(plugin, ds) {
-                let query = value_text(qspec.get("query")).or_else(|| value_text(qspec.get("expr"))).unwrap_or_default();
+                let query =
+                    value_text(qspec.get("query")).or_else(|| value_text(qspec.get("expr"))).unwrap_or_default();
                 let source = format!("{}, variable {}", self.name, text(s, "name"));
                 self.push(source, &query, true);
             }
@@ -517,7 +534,10 @@ mod tests {
         let (qs, unparsed) = queries(&d, "f.json", &LibraryPanels::new());
         assert!(unparsed.is_empty());
         let e: Vec<&str> = qs.iter().map(|q| q.expr.as_str()).collect();
-        assert_eq!(e, ["label_values(up, job)", "changes(build_info[5m]) > 0", "a_total", "b_total", "c_total", "d_total"]);
+        assert_eq!(
+            e,
+            ["label_values(up, job)", "changes(build_info[5m]) > 0", "a_total", "b_total", "c_total", "d_total"]
+        );
         assert!(qs[0].variable && !qs[2].variable);
         assert_eq!(qs[3].source, "dashboard \"T\" (uid abc) in f.json, row \"r\", panel \"b\" (id 4), query A");
         assert_eq!(qs[5].source, "dashboard \"T\" (uid abc) in f.json, row \"old\", panel \"d\" (id 7), query ");
@@ -546,18 +566,18 @@ mod tests {
             "spec": {"title": "V1", "panels": [{"targets": [{"expr": "v1_total"}]}]}});
         assert_eq!(exprs(&v1, &LibraryPanels::new()), ["v1_total"]);
         let v2 = json!({"apiVersion": "dashboard.grafana.app/v2beta1", "kind": "Dashboard", "metadata": {"name": "u2"},
-            "spec": {"title": "V2",
-              "variables": [{"kind": "QueryVariable", "spec": {"name": "inst",
-                  "query": {"kind": "DataQuery", "group": "prometheus", "version": "v0", "spec": {"query": "label_values(node_uname_info, instance)"}}}},
-                {"kind": "CustomVariable", "spec": {"name": "k", "query": "5,10", "options": [{"text": "5", "value": "5"}]}}],
-              "elements": {
-                "panel-1": {"kind": "Panel", "spec": {"id": 1, "title": "cpu", "data": {"kind": "QueryGroup", "spec": {"queries": [
-                    {"kind": "PanelQuery", "spec": {"refId": "A", "query": {"kind": "DataQuery", "group": "prometheus", "version": "v0", "spec": {"expr": "topk($k, node_load1)"}}}},
-                    {"kind": "PanelQuery", "spec": {"refId": "B", "query": {"kind": "DataQuery", "group": "loki", "version": "v0", "spec": {"expr": "{a=\"b\"}"}}}}]}}}},
-                "panel-2": {"kind": "Panel", "spec": {"id": 2, "title": "old alpha", "data": {"kind": "QueryGroup", "spec": {"queries": [
-                    {"kind": "PanelQuery", "spec": {"refId": "A", "datasource": {"type": "prometheus", "uid": "p"}, "query": {"kind": "prometheus", "spec": {"expr": "alpha_total"}}}}]}}}},
-                "panel-3": {"kind": "LibraryPanel", "spec": {"id": 3, "title": "lib", "libraryPanel": {"uid": "nope", "name": "Missing"}}}
-              }}});
+        "spec": {"title": "V2",
+          "variables": [{"kind": "QueryVariable", "spec": {"name": "inst",
+              "query": {"kind": "DataQuery", "group": "prometheus", "version": "v0", "spec": {"query": "label_values(node_uname_info, instance)"}}}},
+            {"kind": "CustomVariable", "spec": {"name": "k", "query": "5,10", "options": [{"text": "5", "value": "5"}]}}],
+          "elements": {
+            "panel-1": {"kind": "Panel", "spec": {"id": 1, "title": "cpu", "data": {"kind": "QueryGroup", "spec": {"queries": [
+                {"kind": "PanelQuery", "spec": {"refId": "A", "query": {"kind": "DataQuery", "group": "prometheus", "version": "v0", "spec": {"expr": "topk($k, node_load1)"}}}},
+                {"kind": "PanelQuery", "spec": {"refId": "B", "query": {"kind": "DataQuery", "group": "loki", "version": "v0", "spec": {"expr": "{a=\"b\"}"}}}}]}}}},
+            "panel-2": {"kind": "Panel", "spec": {"id": 2, "title": "old alpha", "data": {"kind": "QueryGroup", "spec": {"queries": [
+                {"kind": "PanelQuery", "spec": {"refId": "A", "datasource": {"type": "prometheus", "uid": "p"}, "query": {"kind": "prometheus", "spec": {"expr": "alpha_total"}}}}]}}}},
+            "panel-3": {"kind": "LibraryPanel", "spec": {"id": 3, "title": "lib", "libraryPanel": {"uid": "nope", "name": "Missing"}}}
+          }}});
         let (qs, unparsed) = queries(&v2, "t", &LibraryPanels::new());
         let e: Vec<&str> = qs.iter().map(|q| q.expr.as_str()).collect();
         assert_eq!(e, ["label_values(node_uname_info, instance)", "topk($k, node_load1)", "alpha_total"]);

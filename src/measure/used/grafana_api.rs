@@ -88,7 +88,8 @@ fn add(doc: Value, origin: String, into: &mut Dashboards) {
         Document::Other => into.unparsed.push(Unparsed {
             source: origin,
             expr: String::new(),
-            error: "not a Grafana dashboard or library panel (no panels, rows, templating, spec or model): skipped".into(),
+            error: "not a Grafana dashboard or library panel (no panels, rows, templating, spec or model): skipped"
+                .into(),
         }),
     }
 }
@@ -109,7 +110,13 @@ pub fn grafana_error(e: QueryError) -> anyhow::Error {
 /// Percent-encodes a uid for a URL path segment.
 fn segment(uid: &str) -> String {
     uid.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -126,8 +133,7 @@ pub fn from_api(client: &Client, into: &mut Dashboards, progress: Progress<'_>) 
         }
         let label = format!("GET /api/search?type=dash-db&page={page}");
         progress(&label);
-        let params =
-            [("type", "dash-db".to_string()), ("limit", SEARCH_PAGE.to_string()), ("page", page.to_string())];
+        let params = [("type", "dash-db".to_string()), ("limit", SEARCH_PAGE.to_string()), ("page", page.to_string())];
         let hits = client.get_json("/api/search", &params, &label).map_err(grafana_error)?;
         let Some(hits) = hits.as_array() else {
             return Err(grafana_error(QueryError {
@@ -145,8 +151,9 @@ pub fn from_api(client: &Client, into: &mut Dashboards, progress: Progress<'_>) 
                 uids.push(uid.to_string());
             }
         }
-        // An empty or short page is the last; a page of only known uids means the server ignores `page`.
-        if hits.len() < SEARCH_PAGE || uids.len() == before {
+        // An empty page is the last (Grafana may cap the page below `limit`); a page of only known
+        // uids means the server ignores `page`.
+        if hits.is_empty() || uids.len() == before {
             break;
         }
     }
@@ -155,7 +162,8 @@ pub fn from_api(client: &Client, into: &mut Dashboards, progress: Progress<'_>) 
     for uid in &uids {
         let label = format!("GET /api/dashboards/uid/{uid}");
         progress(&label);
-        let doc = client.get_json(&format!("/api/dashboards/uid/{}", segment(uid)), &[], &label).map_err(grafana_error)?;
+        let doc =
+            client.get_json(&format!("/api/dashboards/uid/{}", segment(uid)), &[], &label).map_err(grafana_error)?;
         let Some(d) = doc.get("dashboard").filter(|d| d.is_object()) else {
             return Err(grafana_error(QueryError {
                 url: origin.clone(),

@@ -20,8 +20,8 @@ use serde_json::Value;
 
 use super::collect::{MeasureOptions, Progress};
 use super::prometheus::{format_time, Client, FaultKind, QueryError};
-use super::{FailedQuery, Measured, MetricSeries, NotMeasured, UsageSnapshot};
 pub use super::UnparsedExpression as Unparsed;
+use super::{FailedQuery, Measured, MetricSeries, NotMeasured, UsageSnapshot};
 
 /// Metric names counted one batch at a time at most; above it only the used names are counted
 /// and `unused_top_metrics` is not measured.
@@ -192,7 +192,11 @@ pub fn analyse(
         for pattern in &p.reads.patterns {
             match regex::RegexBuilder::new(pattern).size_limit(1 << 20).build() {
                 Ok(re) => names.extend(all_names.iter().filter(|n| re.is_match(n)).map(|n| n.to_string())),
-                Err(e) => problems.push(unparsed(&p.source, &p.expr, format!("invalid __name__ regular expression: {}", one_line(&e)))),
+                Err(e) => problems.push(unparsed(
+                    &p.source,
+                    &p.expr,
+                    format!("invalid __name__ regular expression: {}", one_line(&e)),
+                )),
             }
         }
         if let Some(problem) = &p.reads.problem {
@@ -215,7 +219,8 @@ pub fn analyse(
             }
         }
     }
-    tally.recordings_read = parsed.iter().filter(|p| p.record.as_ref().is_some_and(|r| read_records.contains(r))).count();
+    tally.recordings_read =
+        parsed.iter().filter(|p| p.record.as_ref().is_some_and(|r| read_records.contains(r))).count();
 
     // 4. Series per name, on every server.
     let mut counts: BTreeMap<String, f64> = BTreeMap::new();

@@ -295,10 +295,16 @@ fn last_top_level_comma(text: &str) -> Option<usize> {
 /// The names an expression reads, after variable substitution.
 pub fn reads(expr: &str, vars: &Vars) -> Reads {
     if expr.chars().count() > MAX_EXPR_CHARS {
-        return Reads { problem: Some(format!("longer than {MAX_EXPR_CHARS} characters: not parsed")), ..Reads::default() };
+        return Reads {
+            problem: Some(format!("longer than {MAX_EXPR_CHARS} characters: not parsed")),
+            ..Reads::default()
+        };
     }
     if nesting(expr) > MAX_NESTING {
-        return Reads { problem: Some(format!("nested deeper than {MAX_NESTING} levels: not parsed")), ..Reads::default() };
+        return Reads {
+            problem: Some(format!("nested deeper than {MAX_NESTING} levels: not parsed")),
+            ..Reads::default()
+        };
     }
     let first = substitute(expr, vars, Bare::Number);
     let parsed = parser::parse(&first).or_else(|err| {
@@ -367,10 +373,8 @@ impl Found {
             self.only_variable = true;
             return;
         }
-        let parts: Vec<String> = text
-            .split(MARKER)
-            .map(|p| if is_regex { p.to_string() } else { regex::escape(p) })
-            .collect();
+        let parts: Vec<String> =
+            text.split(MARKER).map(|p| if is_regex { p.to_string() } else { regex::escape(p) }).collect();
         self.reads.patterns.insert(format!("^(?:{})$", parts.join(".*")));
     }
 
@@ -576,10 +580,16 @@ mod tests {
 
     #[test]
     fn variable_queries() {
-        assert_eq!(variable_query("label_values(node_uname_info{job=\"$job\"}, instance)"), Some("node_uname_info{job=\"$job\"}"));
+        assert_eq!(
+            variable_query("label_values(node_uname_info{job=\"$job\"}, instance)"),
+            Some("node_uname_info{job=\"$job\"}")
+        );
         assert_eq!(variable_query("label_values(up{a=\"x,y\"}, job)"), Some("up{a=\"x,y\"}"));
         assert_eq!(variable_query("label_values(job)"), None);
-        assert_eq!(variable_query(" query_result(topk(5, sum by (x) (rate(y_total[5m])))) "), Some("topk(5, sum by (x) (rate(y_total[5m])))"));
+        assert_eq!(
+            variable_query(" query_result(topk(5, sum by (x) (rate(y_total[5m])))) "),
+            Some("topk(5, sum by (x) (rate(y_total[5m])))")
+        );
         assert_eq!(variable_query("metrics(node_.*)"), None);
         assert_eq!(variable_query("label_names()"), None);
         assert_eq!(variable_query("up"), Some("up"));

@@ -37,6 +37,11 @@ pub fn from_api(data: &Value, server: &str) -> Vec<Rule> {
         for r in g.get("rules").and_then(Value::as_array).into_iter().flatten() {
             let name = r.get("name").and_then(Value::as_str).unwrap_or("");
             let Some(expr) = r.get("query").and_then(Value::as_str) else { continue };
+            // vmalert also runs Graphite and VictoriaLogs rules: they read no Prometheus series.
+            let ds_type = r.get("datasourceType").or_else(|| g.get("type")).and_then(Value::as_str);
+            if ds_type.is_some_and(|t| t != "prometheus") {
+                continue;
+            }
             let recording = r.get("type").and_then(Value::as_str) == Some("recording");
             let kind = if recording { "record" } else { "alert" };
             out.push(Rule {
@@ -139,8 +144,11 @@ mod tests {
         )
         .unwrap();
         let crd = dir.path().join("b.yaml");
-        std::fs::write(&crd, "kind: PrometheusRule\nspec:\n  groups:\n  - name: k\n    rules:\n    - alert: B\n      expr: 1\n")
-            .unwrap();
+        std::fs::write(
+            &crd,
+            "kind: PrometheusRule\nspec:\n  groups:\n  - name: k\n    rules:\n    - alert: B\n      expr: 1\n",
+        )
+        .unwrap();
         let mut unparsed = Vec::new();
         let pattern = format!("{}/*.y*ml", dir.path().display());
         let rules = from_files(&[pattern], &mut unparsed).unwrap();
