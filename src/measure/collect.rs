@@ -837,18 +837,7 @@ fn assemble(parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnapshot {
             "Grafana's /metrics (port 3000) is not scraped, or [metrics] disable_total_stats is set",
         );
     }
-    if metrics.grafana_editors.is_none() {
-        missing(
-            "metrics.grafana_editors",
-            "no grafana_stat_totals_active_* metrics: scrape Grafana's /metrics (port 3000) with total stats enabled",
-        );
-    }
-    if alerting.notifications_per_month.is_empty() {
-        missing(
-            "alerting.notifications_per_month",
-            "no alertmanager_notifications_total: scrape Alertmanager's /metrics (port 9093)",
-        );
-    }
+    people::not_measured(&metrics, &alerting, &mut missing);
     if logs.source.is_none() {
         missing(
             "logs",

@@ -56,3 +56,19 @@ pub(super) fn merge_notifications(into: &mut BTreeMap<String, Measured>, other: 
         }
     }
 }
+
+/// What is missing among the values above.
+pub(super) fn not_measured(metrics: &MetricsUsage, alerting: &AlertingUsage, missing: &mut dyn FnMut(&str, &str)) {
+    if metrics.grafana_editors.is_none() {
+        missing(
+            "metrics.grafana_editors",
+            "no grafana_stat_totals_active_* metrics: scrape Grafana's /metrics (port 3000) with total stats enabled",
+        );
+    }
+    if alerting.notifications_per_month.is_empty() {
+        missing(
+            "alerting.notifications_per_month",
+            "no alertmanager_notifications_total: scrape Alertmanager's /metrics (port 9093)",
+        );
+    }
+}
