@@ -600,9 +600,21 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/usage-snapshot.yaml");
         let m = from_snapshot(&path).unwrap();
         let metrics = m.usage.metrics.as_ref().unwrap();
-        assert_eq!(metrics.active_series, Some(Estimate::int(1935)));
-        assert_eq!(metrics.alerting_rules, Some(Estimate::int(1)));
+        assert_eq!(metrics.active_series, Some(Estimate::int(2235)));
+        assert_eq!(metrics.alerting_rules, Some(Estimate::int(7)));
         assert_eq!(metrics.top_metrics.len(), 5);
+        // The used-series analysis: the measured value with its provenance, the lists as they are.
+        assert_eq!(metrics.series_used_by_rules_and_dashboards, Some(Estimate::int(265)));
+        let p = &m.provenance["usage.metrics.series_used_by_rules_and_dashboards"];
+        assert!(p.query.starts_with("count by (__name__)") && p.window_seconds == 0, "{p:?}");
+        assert!(metrics.used_metric_names.contains(&"node_cpu_seconds_total".to_string()));
+        assert_eq!(metrics.unused_top_metrics.len(), 5);
+        assert!(metrics.unparsed_expressions.is_empty());
+        assert_eq!(metrics.grafana_editors, Some(Estimate::int(3)));
+        assert_eq!(metrics.grafana_viewers, Some(Estimate::int(5)));
+        let alerting = m.usage.alerting.as_ref().unwrap();
+        assert_eq!(alerting.notifications_per_month["webhook"], Estimate::int(0));
+        assert!(m.provenance.contains_key("usage.alerting.notifications_per_month.email"));
         let p = &m.provenance["usage.metrics.active_series"];
         assert_eq!(p.query, "sum(scrape_samples_post_metric_relabeling) + 5 * count(up)");
         assert!(!p.extrapolated);
