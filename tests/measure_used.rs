@@ -126,8 +126,7 @@ fn used_series_of_the_reference_rules_and_dashboards_match_the_prometheus_api() 
     let Some(prom) = support::Prometheus::start(&cfg, &[("alert-rules.yml", &rules)], None) else { return };
     wait_until("three targets scraped five times and the recording rules evaluated", Duration::from_secs(60), || {
         let q = "min(count_over_time(up[1m])) >= 5 and count(up == 1) == 3 and count(instance:node_cpu_utilisation:rate5m) > 0";
-        support::http_get(&format!("{}/api/v1/query?query={}", prom.url, urlencode(q)))
-            .is_some_and(|(s, b)| s == 200 && b.contains("\"value\""))
+        has_result(&prom.url, q)
     });
     let grafana =
         FakeGrafana::start(&[&compose_dashboards(), &fixture_dir("dashboards")], &fixture_dir("library-panels"), TOKEN);
@@ -267,16 +266,10 @@ fn used_series_of_the_reference_rules_and_dashboards_match_the_prometheus_api() 
     assert!(!stderr.contains("glsa_wrongToken"), "{stderr}");
 }
 
-fn urlencode(q: &str) -> String {
-    q.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+/// True when an instant query at `base` returns a sample.
+fn has_result(base: &str, query: &str) -> bool {
+    let url = reqwest::Url::parse_with_params(&format!("{base}/api/v1/query"), &[("query", query)]).unwrap();
+    support::http_get(url.as_str()).is_some_and(|(s, b)| s == 200 && b.contains("\"value\""))
 }
 
 #[test]
@@ -394,12 +387,7 @@ fn grafana_licence_users_and_alertmanager_notifications_per_integration() {
     };
     wait_until_or("webhook notifications seen by Prometheus", Duration::from_secs(40), logs, || {
         received.load(Ordering::Relaxed) >= 4
-            && support::http_get(&format!(
-                "{}/api/v1/query?query={}",
-                prom.url,
-                urlencode("increase(alertmanager_notifications_total{integration=\"webhook\"}[1m]) > 1")
-            ))
-            .is_some_and(|(s, b)| s == 200 && b.contains("\"value\""))
+            && has_result(&prom.url, "increase(alertmanager_notifications_total{integration=\"webhook\"}[1m]) > 1")
     });
     let out = obs_cost()
         .args(["measure", "--quiet", "--prometheus", &prom.url, "--window", "1h", "--format", "json"])

@@ -107,17 +107,13 @@ pub fn grafana_error(e: QueryError) -> anyhow::Error {
     anyhow!("cannot read dashboards from Grafana at {} ({}): {}; hint: {hint}", e.url, e.query, e.reason)
 }
 
+/// Bytes a uid keeps in a URL path segment: letters, digits and RFC 3986's other unreserved ones.
+const UNRESERVED: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
 /// Percent-encodes a uid for a URL path segment.
 fn segment(uid: &str) -> String {
-    uid.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(uid, UNRESERVED).to_string()
 }
 
 /// Reads every dashboard Grafana lets the token see, and the library panels they use.

@@ -217,31 +217,33 @@ fn substitute(expr: &str, vars: &Vars, bare: Bare) -> String {
     out
 }
 
-/// Deepest nesting of `(`, `{` and `[` outside strings.
-fn nesting(expr: &str) -> usize {
-    let (mut depth, mut max, mut quote) = (0usize, 0usize, None::<char>);
-    let mut escaped = false;
-    for c in expr.chars() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' && q != '`' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        match c {
-            '"' | '\'' | '`' => quote = Some(c),
-            '(' | '{' | '[' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            ')' | '}' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
+/// Calls `f` with every character outside string literals (`"..."`, `'...'`, raw `` `...` ``)
+/// and its byte position.
+fn outside_strings(text: &str, mut f: impl FnMut(usize, char)) {
+    let (mut quote, mut escaped) = (None::<char>, false);
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some(q) if c == '\\' && q != '`' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None => f(i, c),
         }
     }
+}
+
+/// Deepest nesting of `(`, `{` and `[` outside strings.
+fn nesting(expr: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    outside_strings(expr, |_, c| match c {
+        '(' | '{' | '[' => {
+            depth += 1;
+            max = max.max(depth);
+        }
+        ')' | '}' | ']' => depth = depth.saturating_sub(1),
+        _ => {}
+    });
     max
 }
 
@@ -269,26 +271,13 @@ pub fn variable_query(query: &str) -> Option<&str> {
 
 /// Byte position of the last comma not inside parentheses, braces, brackets or a string.
 fn last_top_level_comma(text: &str) -> Option<usize> {
-    let (mut depth, mut quote, mut escaped, mut last) = (0usize, None::<char>, false, None);
-    for (i, c) in text.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        match c {
-            '"' | '\'' | '`' => quote = Some(c),
-            '(' | '{' | '[' => depth += 1,
-            ')' | '}' | ']' => depth = depth.saturating_sub(1),
-            ',' if depth == 0 => last = Some(i),
-            _ => {}
-        }
-    }
+    let (mut depth, mut last) = (0usize, None);
+    outside_strings(text, |i, c| match c {
+        '(' | '{' | '[' => depth += 1,
+        ')' | '}' | ']' => depth = depth.saturating_sub(1),
+        ',' if depth == 0 => last = Some(i),
+        _ => {}
+    });
     last
 }
 
