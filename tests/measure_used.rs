@@ -419,3 +419,44 @@ fn grafana_licence_users_and_alertmanager_notifications_per_integration() {
         && n["hint"].as_str().unwrap().contains("--grafana-dashboards")));
     assert!(json["metrics"].get("used_metric_names").is_none());
 }
+
+/// Runs `measure` against a server that is never reached (the sources are read first).
+fn measure_fails(args: &[&str]) -> String {
+    let mut cmd = obs_cost();
+    cmd.args(["measure", "--quiet", "--prometheus", "http://127.0.0.1:9"]).args(args);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn bad_dashboard_rule_and_token_files_are_located_errors_read_before_any_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let boards = dir.path().join("boards");
+    std::fs::create_dir(&boards).unwrap();
+    std::fs::write(boards.join("a-good.json"), r#"{"title": "ok", "panels": []}"#).unwrap();
+    std::fs::write(boards.join("broken.json"), "{\"title\": \"s3cr3t-title\",\n \"panels\": [").unwrap();
+    let b = boards.to_str().unwrap();
+    let err = measure_fails(&["--grafana-dashboards", b]);
+    assert!(err.contains("broken.json:2:") && err.contains("hint:"), "{err}");
+    assert!(!err.contains("s3cr3t") && !err.contains("127.0.0.1:9"), "{err}");
+
+    let err = measure_fails(&["--grafana-dashboards", dir.path().join("none").to_str().unwrap()]);
+    assert!(err.contains("is not a directory"), "{err}");
+    let pattern = format!("{}/*.yml", dir.path().display());
+    let err = measure_fails(&["--rule-files", &pattern]);
+    assert!(err.contains("matches no file") && err.contains("hint:"), "{err}");
+    std::fs::write(dir.path().join("r.yml"), "groups: {not: a list}\n").unwrap();
+    let err = measure_fails(&["--rule-files", &pattern]);
+    assert!(err.contains("r.yml") && err.contains("no `groups:` list"), "{err}");
+
+    let token = dir.path().join("token");
+    std::fs::write(&token, "\n").unwrap();
+    let err = measure_fails(&["--grafana", "http://127.0.0.1:9", "--grafana-token-file", token.to_str().unwrap()]);
+    assert!(err.contains("is empty"), "{err}");
+    // The sources need a server to count on.
+    let out = obs_cost().args(["measure", "--grafana-dashboards", b]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--prometheus"));
+}

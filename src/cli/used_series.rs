@@ -15,10 +15,12 @@ pub struct UsedSeriesArgs {
     /// panels; repeatable).
     #[arg(long = "grafana-dashboards", value_name = "DIR", requires = "prometheus", help_heading = "Used series")]
     pub grafana_dashboards: Vec<PathBuf>,
-    /// Grafana base URL: read every dashboard (and the library panels they use) through its HTTP API.
-    #[arg(long, value_name = "URL", requires_all = ["prometheus", "grafana_token_file"], help_heading = "Used series")]
+    /// Grafana base URL: read every dashboard (and the library panels they use) through its HTTP
+    /// API; `user:password@` in it is used as basic auth.
+    #[arg(long, value_name = "URL", requires = "prometheus", help_heading = "Used series")]
     pub grafana: Option<String>,
-    /// File holding a Grafana service-account token (Viewer role is enough); never printed.
+    /// File holding a Grafana service-account token (Viewer role is enough), sent as a bearer
+    /// token; never printed.
     #[arg(long, value_name = "FILE", requires = "grafana", help_heading = "Used series")]
     pub grafana_token_file: Option<PathBuf>,
 }

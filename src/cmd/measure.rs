@@ -82,10 +82,11 @@ fn measure_all(
     used: Option<&measure::used::UsedOptions>,
     progress: &mut dyn FnMut(&str),
 ) -> Result<UsageSnapshot> {
+    let sources = used.map(|u| measure::used::load(u, &mut *progress)).transpose()?;
     let mut snapshot =
         if clients.is_empty() { empty_snapshot(opts) } else { measure::measure(clients, opts, &mut *progress)? };
-    match used {
-        Some(u) => measure::used::apply(&mut snapshot, measure::used::analyse(clients, u, opts, &mut *progress)?),
+    match sources {
+        Some(s) => measure::used::apply(&mut snapshot, measure::used::analyse(clients, s, opts, &mut *progress)?),
         None if !clients.is_empty() => snapshot.not_measured.push(measure::used::not_requested()),
         None => {}
     }

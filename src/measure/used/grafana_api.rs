@@ -98,7 +98,8 @@ fn add(doc: Value, origin: String, into: &mut Dashboards) {
 pub fn grafana_error(e: QueryError) -> anyhow::Error {
     let hint = match e.kind {
         FaultKind::Auth => {
-            "check --grafana-token-file: a Grafana service-account token (glsa_...) with the Viewer role can read every dashboard"
+            "check --grafana-token-file (a Grafana service-account token, glsa_..., with the Viewer role reads every \
+             dashboard) or the user:password@ in --grafana"
         }
         FaultKind::Http(404) => "check that --grafana is Grafana's base URL (the one that serves /api/search)",
         FaultKind::Malformed => "the answer is not Grafana API JSON; check that --grafana is Grafana's base URL",

@@ -100,14 +100,34 @@ fn unparsed(source: &str, expr: &str, error: String) -> Unparsed {
     Unparsed { source: source.to_string(), expr: kept, error }
 }
 
-/// Runs the analysis against every server.
-pub fn analyse(
-    servers: &[Client],
-    opts: &UsedOptions,
-    m: &MeasureOptions,
-    progress: Progress<'_>,
-) -> Result<UsedSeries> {
-    let mut problems: Vec<Unparsed> = Vec::new();
+/// The expressions read from files and Grafana, before any server is asked.
+#[derive(Debug)]
+pub struct Sources {
+    rules: Vec<rules::Rule>,
+    boards: grafana_api::Dashboards,
+    problems: Vec<Unparsed>,
+}
+
+/// Reads the rule files, dashboard files and Grafana's dashboards (first, so that a bad path or
+/// token fails before the servers are measured).
+pub fn load(opts: &UsedOptions, progress: Progress<'_>) -> Result<Sources> {
+    let mut problems = Vec::new();
+    let rules = rules::from_files(&opts.rule_files, &mut problems)?;
+    let mut boards = grafana_api::Dashboards::default();
+    for dir in &opts.dashboard_dirs {
+        grafana_api::from_dir(dir, &mut boards)?;
+    }
+    if let Some(client) = &opts.grafana {
+        grafana_api::from_api(client, &mut boards, progress)?;
+    }
+    problems.append(&mut boards.unparsed);
+    Ok(Sources { rules, boards, problems })
+}
+
+/// Runs the analysis against every server, with the expressions of `sources` and those of each
+/// server's rules API.
+pub fn analyse(servers: &[Client], sources: Sources, m: &MeasureOptions, progress: Progress<'_>) -> Result<UsedSeries> {
+    let Sources { rules: file_rules, boards, mut problems } = sources;
     let mut failed: Vec<FailedQuery> = Vec::new();
     let fail = |e: QueryError, failed: &mut Vec<FailedQuery>| -> Result<()> {
         if m.allow_partial {
@@ -128,15 +148,7 @@ pub fn analyse(
             Err(e) => fail(e, &mut failed)?,
         }
     }
-    rule_list.extend(rules::from_files(&opts.rule_files, &mut problems)?);
-    let mut boards = grafana_api::Dashboards::default();
-    for dir in &opts.dashboard_dirs {
-        grafana_api::from_dir(dir, &mut boards)?;
-    }
-    if let Some(client) = &opts.grafana {
-        grafana_api::from_api(client, &mut boards, &mut *progress)?;
-    }
-    problems.append(&mut boards.unparsed);
+    rule_list.extend(file_rules);
 
     let mut tally = Tally::default();
     let mut parsed: Vec<Parsed> = Vec::new();
