@@ -466,14 +466,9 @@ impl Walker<'_> {
 /// The Prometheus queries of one dashboard (any schema) and what could not be resolved (missing
 /// library panels). `origin` names where it came from (a file or the Grafana URL).
 pub fn queries(dashboard: &Value, origin: &str, library: &LibraryPanels) -> (Vec<Query>, Vec<Unparsed>) {
-    let api = text(dashboard, "apiVersion");
-    let spec = dashboard.get("spec").filter(|s| s.is_object());
+    // v1 and v2 resources keep the dashboard in `spec` (the classic model, or `elements`).
+    let model = dashboard.get("spec").filter(|s| s.is_object()).unwrap_or(dashboard);
     let meta_uid = dashboard.get("metadata").map(|m| text(m, "name")).unwrap_or("");
-    let model = match spec {
-        Some(s) if api.contains("/v1") || api.contains("/v0") || s.get("panels").is_some() => s,
-        Some(s) => s,
-        None => dashboard,
-    };
     let title = text(model, "title");
     let uid = match text(model, "uid") {
         "" => meta_uid,
