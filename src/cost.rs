@@ -46,8 +46,15 @@ pub struct PriceRef {
     pub as_of: String,
     /// The source (URL or document).
     pub source: String,
-    /// Why an entry is unconfirmed, when it is.
+    /// Why an entry is unconfirmed, or how it is derived, when it is.
     pub note: Option<String>,
+    /// Whether the source date is older than the stale cutoff of the region's book (18 months
+    /// before its snapshot date). Not part of any file format: the book is the reference.
+    #[serde(skip)]
+    pub stale: bool,
+    /// For a derived price, its rule and base, e.g. `2 x rds.postgres.db.t3.large.single_az`.
+    #[serde(skip)]
+    pub derived: Option<String>,
 }
 
 /// The priced lines of one service.
@@ -120,7 +127,7 @@ pub fn price(
     free_tier: bool,
     groups: Vec<(&str, Vec<CostComponent>)>,
 ) -> Result<Costing, LookupError> {
-    book.region(region)?;
+    let cutoff = book.region(region)?.stale_before(None);
     let mut free = FreeTierState::new(book, free_tier);
     // Tier position per price id: tiers are account-wide, so a second component of the same price
     // continues where the first one ended.
@@ -132,7 +139,7 @@ pub fn price(
         let mut lines = Vec::new();
         for c in components {
             let entry = book.lookup(region, &c.price)?;
-            let price_ref = price_ref(region, entry);
+            let price_ref = price_ref(region, entry, &cutoff);
             if entry.status == PriceStatus::Unconfirmed {
                 unconfirmed.insert(entry.id.clone(), price_ref.clone());
             }
@@ -177,8 +184,10 @@ pub fn price(
     })
 }
 
-fn price_ref(region: &str, e: &PriceEntry) -> PriceRef {
+fn price_ref(region: &str, e: &PriceEntry, stale_cutoff: &str) -> PriceRef {
     PriceRef {
+        stale: e.is_stale(stale_cutoff),
+        derived: e.rule.as_ref().zip(e.derived_from.as_ref()).map(|(rule, from)| format!("{rule} {from}")),
         id: e.id.clone(),
         region: region.to_string(),
         service_code: e.service_code.clone(),

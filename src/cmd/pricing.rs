@@ -5,13 +5,18 @@ use anyhow::{bail, Result};
 use serde::Serialize;
 use tabled::settings::Style;
 
+use std::collections::BTreeSet;
+
 use crate::cli::{
-    DiffFormatArg, PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg, ShowFormatArg,
+    DiffFormatArg, PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg, ShowFormatArg, StatusArg,
 };
 use crate::error::CheckFailed;
 use crate::output;
+use crate::pricing::book::is_date;
 use crate::pricing::refresh::{self, bulk, RefreshOptions, Source};
-use crate::pricing::{diff as book_diff, FreeTier, PriceBook, PriceEntry, RegionBook};
+use crate::pricing::{
+    diff as book_diff, FreeTier, PriceBook, PriceEntry, PriceStatus, RegionBook, StatusCounts, STALE_AFTER_MONTHS,
+};
 use crate::units::{group_thousands, unit_price};
 
 #[derive(Serialize)]
@@ -19,7 +24,11 @@ struct ShowRegion<'a> {
     region: &'a str,
     location: &'a str,
     snapshot: &'a str,
+    /// Entries whose `as_of` is before this date are stale.
+    stale_before: String,
     entries: Vec<&'a PriceEntry>,
+    /// Ids of the entries shown that are stale.
+    stale: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -34,6 +43,14 @@ fn matches(entry: &PriceEntry, service: &str) -> bool {
     entry.service_code.eq_ignore_ascii_case(&s)
         || entry.id.to_ascii_lowercase() == s
         || entry.id.to_ascii_lowercase().starts_with(&format!("{s}."))
+}
+
+fn status_of(arg: StatusArg) -> PriceStatus {
+    match arg {
+        StatusArg::Confirmed => PriceStatus::Confirmed,
+        StatusArg::Derived => PriceStatus::Derived,
+        StatusArg::Unconfirmed => PriceStatus::Unconfirmed,
+    }
 }
 
 /// Tiers as `0–10,000: $0.30; 10,000–250,000: $0.10; over 250,000: $0.05`.
@@ -52,22 +69,65 @@ pub fn describe_tiers(entry: &PriceEntry) -> String {
         .join("; ")
 }
 
+/// The service names `--service` accepts for these regions: service codes and id prefixes.
+fn service_names<'a>(regions: &[&'a RegionBook]) -> BTreeSet<&'a str> {
+    let mut names = BTreeSet::new();
+    for e in regions.iter().flat_map(|r| &r.entries) {
+        names.insert(e.service_code.as_str());
+        names.insert(e.id.split('.').next().unwrap_or(&e.id));
+    }
+    names
+}
+
 /// `obs-cost pricing show`.
 pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
+    if let Some(d) = &args.as_of {
+        if !is_date(d) {
+            bail!("--as-of '{d}' is not a date\nhint: give it as YYYY-MM-DD, e.g. 2026-11-01");
+        }
+    }
     let regions: Vec<&RegionBook> = match &args.region {
         Some(r) => vec![book.region(r)?],
         None => book.regions.values().collect(),
     };
+    if let Some(service) = &args.service {
+        if !regions.iter().flat_map(|r| &r.entries).any(|e| matches(e, service)) {
+            let names = service_names(&regions);
+            bail!(
+                "unknown service '{service}': no price-book entry matches it{}\nhint: use an AWS service code or a price-id prefix: {}",
+                crate::suggest::close_matches_tail(service, names.iter().copied()),
+                names.into_iter().collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
+    let by_service = |e: &&PriceEntry| args.service.as_deref().is_none_or(|s| matches(e, s));
+    if args.summary {
+        let text = summary(book, &regions, args, &by_service)?;
+        return output::emit(&text, None);
+    }
     let mut view = Show {
         origin: &book.origin,
         free_tiers: Vec::new(),
         regions: regions
             .iter()
-            .map(|r| ShowRegion {
-                region: &r.region,
-                location: &r.location,
-                snapshot: &r.snapshot,
-                entries: r.entries.iter().filter(|e| args.service.as_deref().is_none_or(|s| matches(e, s))).collect(),
+            .map(|r| {
+                let cutoff = r.stale_before(args.as_of.as_deref());
+                let entries: Vec<&PriceEntry> = r
+                    .entries
+                    .iter()
+                    .filter(by_service)
+                    .filter(|e| args.status.is_none_or(|s| e.status == status_of(s)))
+                    .filter(|e| !args.stale || e.is_stale(&cutoff))
+                    .collect();
+                let stale = entries.iter().filter(|e| e.is_stale(&cutoff)).map(|e| e.id.as_str()).collect();
+                ShowRegion {
+                    region: &r.region,
+                    location: &r.location,
+                    snapshot: &r.snapshot,
+                    stale_before: cutoff,
+                    entries,
+                    stale,
+                }
             })
             .collect(),
     };
@@ -77,41 +137,50 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
         .iter()
         .filter(|f| view.regions.iter().flat_map(|r| &r.entries).any(|e| f.applies_to.contains(&e.id)))
         .collect();
-    if view.regions.iter().all(|r| r.entries.is_empty()) {
-        let services: std::collections::BTreeSet<_> =
-            regions.iter().flat_map(|r| r.entries.iter().map(|e| e.service_code.as_str())).collect();
-        bail!(
-            "no price-book entry matches service '{}'\nhint: use an AWS service code ({}) or a price-id prefix such as cloudwatch_logs",
-            args.service.as_deref().unwrap_or_default(),
-            services.into_iter().collect::<Vec<_>>().join(", ")
-        );
-    }
     let text = match args.format {
         ShowFormatArg::Json => serde_json::to_string_pretty(&view)? + "\n",
         ShowFormatArg::Yaml => serde_yaml::to_string(&view)?,
         ShowFormatArg::Table => table(&view),
+        ShowFormatArg::Markdown => markdown(&view),
     };
     output::emit(&text, None)
+}
+
+/// The cells of one entry row: id, service, usage type, unit, price, status, as of.
+fn entry_cells(r: &ShowRegion<'_>, e: &PriceEntry) -> [String; 7] {
+    let mut status = e.status.as_str().to_string();
+    if let (Some(from), Some(rule)) = (&e.derived_from, &e.rule) {
+        status = format!("{status} ({rule} {from})");
+    }
+    if e.note.is_some() {
+        status.push_str(" *");
+    }
+    let stale = if r.stale.contains(&e.id.as_str()) { " (stale)" } else { "" };
+    [
+        e.id.clone(),
+        e.service_code.clone(),
+        e.usage_type.clone(),
+        e.unit.clone(),
+        describe_tiers(e),
+        status,
+        format!("{}{stale}", e.as_of),
+    ]
+}
+
+const ENTRY_HEADER: [&str; 7] = ["Price id", "Service", "Usage type", "Unit", "USD per unit", "Status", "As of"];
+
+fn region_title(r: &ShowRegion<'_>) -> String {
+    format!("{} ({}), snapshot {}, stale before {}", r.region, r.location, r.snapshot, r.stale_before)
 }
 
 fn table(view: &Show<'_>) -> String {
     let mut out = format!("Price book: {}\n", view.origin);
     for r in &view.regions {
-        out.push_str(&format!("\n{} ({}), snapshot {}\n", r.region, r.location, r.snapshot));
+        out.push_str(&format!("\n{}\n", region_title(r)));
         let mut b = tabled::builder::Builder::default();
-        b.push_record(["Price id", "Service", "Usage type", "Unit", "USD per unit", "Status", "As of"]);
+        b.push_record(ENTRY_HEADER);
         for e in &r.entries {
-            let status =
-                if e.note.is_some() { format!("{} *", e.status.as_str()) } else { e.status.as_str().to_string() };
-            b.push_record([
-                e.id.clone(),
-                e.service_code.clone(),
-                e.usage_type.clone(),
-                e.unit.clone(),
-                describe_tiers(e),
-                status,
-                e.as_of.clone(),
-            ]);
+            b.push_record(entry_cells(r, e));
         }
         out.push_str(&b.build().with(Style::sharp()).to_string());
         out.push('\n');
@@ -134,6 +203,125 @@ fn table(view: &Show<'_>) -> String {
         ));
     }
     out
+}
+
+fn md_row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | "))
+}
+
+fn markdown(view: &Show<'_>) -> String {
+    let mut out = format!("# Price book: {}\n", view.origin);
+    for r in &view.regions {
+        out.push_str(&format!("\n## {}\n\n", region_title(r)));
+        out.push_str(&md_row(&ENTRY_HEADER.map(String::from)));
+        out.push_str("|---|---|---|---|---:|---|---|\n");
+        for e in &r.entries {
+            out.push_str(&md_row(&entry_cells(r, e)));
+        }
+        let notes: Vec<_> = r.entries.iter().filter_map(|e| e.note.as_ref().map(|n| (e, n))).collect();
+        if !notes.is_empty() {
+            out.push_str("\nNotes (*):\n\n");
+            for (e, n) in notes {
+                out.push_str(&format!("- `{}`: {n}\n", e.id));
+            }
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct SummaryRegion<'a> {
+    region: &'a str,
+    location: &'a str,
+    snapshot: &'a str,
+    stale_before: String,
+    services: Vec<SummaryRow>,
+    all: StatusCounts,
+}
+
+#[derive(Serialize)]
+struct SummaryRow {
+    service: String,
+    #[serde(flatten)]
+    counts: StatusCounts,
+}
+
+/// `pricing show --summary`: entry counts per region and service, by status, and stale.
+fn summary(
+    book: &PriceBook,
+    regions: &[&RegionBook],
+    args: &PricingShowArgs,
+    by_service: &dyn Fn(&&PriceEntry) -> bool,
+) -> Result<String> {
+    let view: Vec<SummaryRegion<'_>> = regions
+        .iter()
+        .map(|r| {
+            let cutoff = r.stale_before(args.as_of.as_deref());
+            let shown = RegionBook { entries: r.entries.iter().filter(by_service).cloned().collect(), ..(*r).clone() };
+            let (per, all) = shown.status_counts(&cutoff);
+            SummaryRegion {
+                region: &r.region,
+                location: &r.location,
+                snapshot: &r.snapshot,
+                stale_before: cutoff,
+                services: per.into_iter().map(|(service, counts)| SummaryRow { service, counts }).collect(),
+                all,
+            }
+        })
+        .collect();
+    let header = ["Service", "Confirmed", "Derived", "Unconfirmed", "Stale", "Total"];
+    let cells = |name: &str, c: &StatusCounts| {
+        [
+            name.to_string(),
+            c.confirmed.to_string(),
+            c.derived.to_string(),
+            c.unconfirmed.to_string(),
+            c.stale.to_string(),
+            c.total.to_string(),
+        ]
+    };
+    let legend = format!(
+        "Stale: the source date (as_of) is more than {STALE_AFTER_MONTHS} months before the {}.",
+        if args.as_of.is_some() { "--as-of date" } else { "region's snapshot date" }
+    );
+    Ok(match args.format {
+        ShowFormatArg::Json => serde_json::to_string_pretty(&view)? + "\n",
+        ShowFormatArg::Yaml => serde_yaml::to_string(&view)?,
+        ShowFormatArg::Table => {
+            let mut out = format!("Price book: {}, entries per status\n{legend}\n", book.origin);
+            for r in &view {
+                out.push_str(&format!(
+                    "\n{} ({}), snapshot {}, stale before {}\n",
+                    r.region, r.location, r.snapshot, r.stale_before
+                ));
+                let mut b = tabled::builder::Builder::default();
+                b.push_record(header);
+                for row in &r.services {
+                    b.push_record(cells(&row.service, &row.counts));
+                }
+                b.push_record(cells("all", &r.all));
+                out.push_str(&b.build().with(Style::sharp()).to_string());
+                out.push('\n');
+            }
+            out
+        }
+        ShowFormatArg::Markdown => {
+            let mut out = format!("{legend}\n");
+            for r in &view {
+                out.push_str(&format!(
+                    "\n### {} ({}), snapshot {}\n\nStale before {}.\n\n",
+                    r.region, r.location, r.snapshot, r.stale_before
+                ));
+                out.push_str(&md_row(&header.map(String::from)));
+                out.push_str("|---|---:|---:|---:|---:|---:|\n");
+                for row in &r.services {
+                    out.push_str(&md_row(&cells(&row.service, &row.counts)));
+                }
+                out.push_str(&md_row(&cells("**all**", &r.all)));
+            }
+            out
+        }
+    })
 }
 
 /// `obs-cost pricing refresh`.

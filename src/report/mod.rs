@@ -146,7 +146,8 @@ pub(crate) fn line_cells(l: &LineItem) -> [String; 5] {
     }
 }
 
-/// Notes every human-readable format prints under the table: unknown usage and unconfirmed prices.
+/// Notes every human-readable format prints under the table: unknown usage, and the unconfirmed,
+/// derived and stale prices used.
 pub(crate) fn notes(c: &Costing) -> Vec<String> {
     let mut out = Vec::new();
     if c.unknown_line_items > 0 {
@@ -164,6 +165,32 @@ pub(crate) fn notes(c: &Costing) -> Vec<String> {
             p.region,
             p.as_of,
             p.note.as_deref().unwrap_or("not confirmed for this region")
+        ));
+    }
+    // Derived and stale prices, once each, in id order, one line each kind.
+    let mut derived: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
+    let mut stale: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for p in c.services.iter().flat_map(|s| &s.line_items).map(|l| &l.price) {
+        if let Some(rule) = &p.derived {
+            derived.insert(&p.id, format!("{} = {rule}", p.id));
+        }
+        if p.stale {
+            stale.insert(&p.id, &p.as_of);
+        }
+    }
+    if !derived.is_empty() {
+        out.push(format!(
+            "derived prices (computed by a rule from a price read for {}; `obs-cost pricing show --status derived` says where each rule is documented): {}",
+            c.region,
+            derived.into_values().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if !stale.is_empty() {
+        out.push(format!(
+            "stale prices (source more than {} months older than the price book's snapshot; refresh with `obs-cost pricing refresh --region {}`): {}",
+            crate::pricing::STALE_AFTER_MONTHS,
+            c.region,
+            stale.into_iter().map(|(id, as_of)| format!("{id} (as of {as_of})")).collect::<Vec<_>>().join(", ")
         ));
     }
     out
