@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod plan;
 pub mod report;
 pub mod scenarios;
+pub mod used_series;
 
 pub use init::{CompletionsArgs, InitArgs, StarterArgs};
 pub use plan::{PhaseArg, PlanArgs};

@@ -40,7 +40,7 @@ pub struct Template<'a> {
 
 /// Usage keys a scenario can give, by section, with what each is (for the commented-out lines
 /// of what was not measured). `scenario::template` tests that each parses.
-const USAGE_KEYS: [(&str, &[(&str, &str)]); 6] = [
+const USAGE_KEYS: [(&str, &[(&str, &str)]); 7] = [
     (
         "metrics",
         &[
@@ -98,6 +98,7 @@ const USAGE_KEYS: [(&str, &[(&str, &str)]); 6] = [
             ("nat_processed_gb_per_month", "GB a month through a NAT gateway, once compute moves"),
         ],
     ),
+    ("alerting", &[("notifications_per_month", "by Alertmanager integration; not priced yet")]),
 ];
 
 /// Comments start in this column.
@@ -263,14 +264,17 @@ impl Template<'_> {
         }
         o.note(2, "Not measured, unknown until you give it (uncomment and fill in what you know):");
         for (section, keys) in USAGE_KEYS {
-            let missing: Vec<&(&str, &str)> =
-                keys.iter().filter(|(k, _)| !measured.iter().any(|m| m == &format!("usage.{section}.{k}"))).collect();
+            let missing: Vec<&(&str, &str)> = keys
+                .iter()
+                .filter(|(k, _)| !measured.iter().any(|m| m.starts_with(&format!("usage.{section}.{k}"))))
+                .collect();
             if missing.is_empty() {
                 continue;
             }
             o.note(2, &format!("{section}:"));
             for (key, about) in missing {
-                o.line(&format!("  #   {key}: 0"), about);
+                let example = if section == "alerting" { "{email: 0}" } else { "0" };
+                o.line(&format!("  #   {key}: {example}"), about);
             }
         }
         if !measured.iter().any(|m| m.starts_with("usage.containers.")) {
@@ -488,6 +492,7 @@ mod tests {
         assert!(m.dashboard_views_per_month.is_some() && m.grafana_viewers.is_some());
         assert_eq!(s.usage.containers.len(), 1);
         assert!(s.usage.network.unwrap().nat_processed_gb_per_month.is_some());
+        assert_eq!(s.usage.alerting.unwrap().notifications_per_month.len(), 1);
     }
 
     #[test]
