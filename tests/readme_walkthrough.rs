@@ -18,8 +18,6 @@ use support::obs_cost;
 /// The walkthrough's own Prometheus URL, replaced by the test's.
 const README_URL: &str = "http://localhost:9090";
 
-const RULES: &str = "groups:\n  - name: demo\n    interval: 5s\n    rules:\n      - alert: TargetDown\n        expr: up == 0\n      - record: job:up:sum\n        expr: sum by (job) (up)\n";
-
 /// One `$ command` of the walkthrough and the lines shown under it.
 #[derive(Debug)]
 struct Step {
@@ -117,22 +115,10 @@ fn the_readme_walkthrough_runs_against_the_reference_stack() {
     pg.psql("postgres", "CREATE DATABASE app").unwrap();
     let fixture = fixture_exporter();
     let fixture_addr = fixture.url.trim_start_matches("http://").to_string();
-    let mut config = String::from(
-        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: [rules.yml]\nscrape_configs:\n",
-    );
-    let mut job = |name: &str, target: &str, path: &str| {
-        config.push_str(&format!(
-            "  - job_name: {name}\n    metrics_path: {path}\n    static_configs: [{{targets: ['{target}']}}]\n"
-        ));
+    let config = support::reference_config(&node.address, &pg.exporter, &redis.exporter, &fixture_addr);
+    let Some(prom) = support::Prometheus::start(&config, &[("rules.yml", support::REFERENCE_RULES)], None) else {
+        return;
     };
-    job("prometheus", "127.0.0.1:{port}", "/metrics");
-    job("node", &node.address, "/metrics");
-    job("postgres", &pg.exporter, "/metrics");
-    job("redis", &redis.exporter, "/metrics");
-    for component in ["loki", "promtail", "jaeger", "otel", "tempo", "grafana"] {
-        job(component, &fixture_addr, &format!("/{component}"));
-    }
-    let Some(prom) = support::Prometheus::start(&config, &[("rules.yml", RULES)], None) else { return };
     // A few scrapes of every target, so that rates have history (polling, no fixed sleep).
     let deadline = Instant::now() + Duration::from_secs(60);
     let query =
