@@ -171,6 +171,13 @@ fn out_of_range_and_missing_values_are_refused_before_anything_is_written() {
         let args: Vec<&str> = ["plan", "--usage", "usage.yaml"].into_iter().chain(flags.iter().copied()).collect();
         assert!(refused(d, &args).contains(message), "plan {flags:?}");
     }
+    // Scenario values next to a scenario file would be ignored: refused, naming them.
+    ok(d, &["init", "--usage", "usage.yaml", "--yes"]);
+    let stderr = refused(d, &["plan", "--scenario", "scenarios/my-stack.yaml", "--dau", "5", "--name", "x"]);
+    assert!(stderr.contains("--dau, --name only apply to --usage FILE without a scenario"), "{stderr}");
+    let stderr = refused(d, &["report", "--scenario", "scenarios/my-stack.yaml", "--team", "5", "-o", "r.html"]);
+    assert!(stderr.contains("--team only apply"), "{stderr}");
+    std::fs::remove_dir_all(d.join("scenarios")).unwrap();
     // No terminal and no --yes: the missing values are named, with the defaults to take.
     let stderr = refused(d, &["init", "--usage", "usage.yaml", "--team", "4"]);
     assert!(

@@ -82,16 +82,3 @@ pub struct CompletionsArgs {
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
 }
-
-/// The ids of the [`StarterArgs`] flags, for argument groups.
-pub const STARTER_IDS: [&str; 9] = [
-    "region",
-    "team",
-    "ops_fte",
-    "dau",
-    "downtime_cost_per_minute",
-    "ops_burden",
-    "loaded_monthly_cost",
-    "availability",
-    "name",
-];

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use clap::{ArgGroup, Args};
 
-use super::init::{StarterArgs, STARTER_IDS};
+use super::init::StarterArgs;
 use super::FormatArg;
 
 /// Which phases to show: one (1-based) or all.
@@ -34,7 +34,6 @@ impl FromStr for PhaseArg {
 #[derive(Debug, Args)]
 #[command(
     group(ArgGroup::new("input").required(true).multiple(true).args(["scenario", "usage"])),
-    group(ArgGroup::new("starter").multiple(true).args(STARTER_IDS).conflicts_with("scenario")),
     after_help = "Without --scenario, --usage FILE is planned with the scenario `obs-cost init --usage FILE` would write (the same flags, the same defaults): the assumptions and that init command are printed on stderr first, so the plan on stdout is byte for byte the plan of that scenario, and JSON stays parseable.\n\
 Exit codes: 0 ok, 2 an error (bad scenario, a value out of range, missing price, I/O).\n\
 Examples: obs-cost plan --scenario scenarios/cloudmart-dau-50k.yaml --phase all\n          \

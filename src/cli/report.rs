@@ -4,13 +4,12 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
 
-use super::init::{StarterArgs, STARTER_IDS};
+use super::init::StarterArgs;
 
 /// `obs-cost report`.
 #[derive(Debug, Args)]
 #[command(
     group(ArgGroup::new("input").required(true).args(["scenario", "from", "usage"]).multiple(true)),
-    group(ArgGroup::new("starter").multiple(true).args(STARTER_IDS).conflicts_with_all(["scenario", "from"])),
     after_help = "Writes one self-contained HTML file (inline CSS and SVG charts, no script, no network request).\n\
 Set SOURCE_DATE_EPOCH to print a generation time; without it the report carries none, so identical inputs give identical bytes.\n\
 Without --scenario, --usage FILE is reported with the scenario `obs-cost init --usage FILE` would write (as `plan --usage`).\n\

@@ -33,6 +33,21 @@ fn given_text(args: &StarterArgs, ask: Ask) -> Option<&str> {
     }
 }
 
+/// Refuses scenario values given next to a scenario file (they would be silently ignored).
+pub fn refuse_with_scenario(args: &StarterArgs) -> Result<()> {
+    let mut flags: Vec<&str> = Ask::ALL.iter().filter(|a| given_text(args, **a).is_some()).map(|a| a.flag()).collect();
+    if args.name.is_some() {
+        flags.push("--name");
+    }
+    if !flags.is_empty() {
+        bail!(
+            "{} only apply to --usage FILE without a scenario (a scenario file or a saved plan has its own values)\nhint: edit the scenario file instead, or drop --scenario to plan --usage FILE with these values",
+            flags.join(", ")
+        );
+    }
+    Ok(())
+}
+
 /// Checks a scenario name: 1 to 64 letters, digits, `.`, `_`, `-`, not starting with `.` or `-`.
 fn check_name(name: &str) -> Result<()> {
     let ok = (1..=64).contains(&name.len())

@@ -28,7 +28,10 @@ pub fn build_any(
     book: &PriceBook,
 ) -> Result<Plan> {
     match (scenario, usage) {
-        (Some(path), _) => build_loaded(crate::scenario::load(path)?, usage, actual, phase, book),
+        (Some(path), _) => {
+            super::init::refuse_with_scenario(values)?;
+            build_loaded(crate::scenario::load(path)?, usage, actual, phase, book)
+        }
         (None, Some(usage)) => {
             build_loaded(super::init::starter_scenario(values, usage, book)?, Some(usage), actual, phase, book)
         }

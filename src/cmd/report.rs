@@ -46,7 +46,10 @@ pub fn render_json(json: &str, generated: Option<&str>) -> Result<String> {
 pub fn run(args: &ReportArgs, book: impl FnOnce() -> Result<PriceBook>) -> Result<()> {
     let generated = generated_at()?;
     let html = match &args.from {
-        Some(from) => html::render(&read_plan(from)?, generated.as_deref())?,
+        Some(from) => {
+            super::init::refuse_with_scenario(&args.values)?;
+            html::render(&read_plan(from)?, generated.as_deref())?
+        }
         None => {
             let plan = super::plan::build_any(
                 args.scenario.as_deref(),
