@@ -124,7 +124,7 @@ fn an_ha_pair_of_prometheus_servers_is_counted_once() {
 #[test]
 fn prometheus_and_its_victoriametrics_copy_through_vmagent_and_vmauth_are_counted_once() {
     let Some(exporters) = exporters() else { return };
-    let Some(vm) = support::Victoria::start_with(&["-search.latencyOffset=1s"]) else { return };
+    let Some(vm) = support::Victoria::start_with(&["-search.latencyOffset=1s".to_string()]) else { return };
     let write = format!("{}/api/v1/write", vm.url);
     // vmagent labels what it writes, as an HA replica would; the label is a copy label.
     let Some(_agent) =

@@ -23,6 +23,8 @@ pub enum SnapshotFormatArg {
         "  obs-cost measure --prometheus http://prom-a:9090 --prometheus http://prom-b:9090 -o usage.yaml\n",
         "  obs-cost measure --prometheus http://vmauth:8427/select/0/prometheus \\\n",
         "      --header 'X-Scope-OrgID: team-a' -o usage.yaml\n",
+        "  obs-cost measure --prometheus http://localhost:9090 --grafana-dashboards dashboards/ \\\n",
+        "      --rule-files 'rules/*.yml' -o usage.yaml   # and the series rules and dashboards read\n",
         "  obs-cost measure --cloudwatch --region ap-northeast-2 --log-group-prefix /app/ -o actual.yaml\n",
         "\n",
         "Servers that scrape the same targets (same job and instance, the labels replica,\n",
@@ -111,4 +113,7 @@ pub struct MeasureArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The used-series analysis' sources.
+    #[command(flatten)]
+    pub used: Box<super::used_series::UsedSeriesArgs>,
 }

@@ -12,7 +12,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use crate::cli::measure::{MeasureArgs, SnapshotFormatArg};
 use crate::measure::cloudwatch::CloudWatchOptions;
 use crate::measure::prometheus::{Client, ConnectOptions};
-use crate::measure::{self, MeasureOptions, Status, UsageSnapshot};
+use crate::measure::{self, MeasureOptions, UsageSnapshot};
 use crate::output;
 
 /// Runs `obs-cost measure`.
@@ -40,6 +40,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
         sum_servers: args.sum_servers,
     };
     let cloudwatch = cloudwatch_options(args, opts.window_seconds, at)?;
+    let used = super::used_series::options(&args.used, &connect)?;
     let clients = args.prometheus.iter().map(|url| Client::new(url, &connect)).collect::<Result<Vec<_>, _>>()?;
 
     let started = Instant::now();
@@ -58,7 +59,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
             bar.set_message(label.chars().take(100).collect::<String>());
         }
     };
-    let result = measure_all(&clients, &opts, cloudwatch.as_ref(), &mut progress);
+    let result = measure_all(&clients, &opts, cloudwatch.as_ref(), used.as_ref(), &mut progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -77,7 +78,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
         eprintln!("obs-cost: warning: {warning}");
     }
     if !args.quiet {
-        eprintln!("{}", summary(&snapshot, started.elapsed(), args.output.as_deref()));
+        eprint!("{}", super::measure_summary::summary(&snapshot, started.elapsed(), args.output.as_deref()));
     }
     Ok(())
 }
@@ -127,10 +128,17 @@ fn measure_all(
     clients: &[Client],
     opts: &MeasureOptions,
     cloudwatch: Option<&CloudWatchOptions>,
+    used: Option<&measure::used::UsedOptions>,
     progress: &mut dyn FnMut(&str),
 ) -> Result<UsageSnapshot> {
+    let sources = used.map(|u| measure::used::load(u, &mut *progress)).transpose()?;
     let mut snapshot =
         if clients.is_empty() { empty_snapshot(opts) } else { measure::measure(clients, opts, &mut *progress)? };
+    match sources {
+        Some(s) => measure::used::apply(&mut snapshot, measure::used::analyse(clients, s, opts, &mut *progress)?),
+        None if !clients.is_empty() => snapshot.not_measured.push(measure::used::not_requested()),
+        None => {}
+    }
     if let Some(cw) = cloudwatch {
         let reading = measure::cloudwatch::measure(cw, progress)?;
         snapshot.not_measured.extend(reading.not_measured);
@@ -158,6 +166,7 @@ fn empty_snapshot(opts: &MeasureOptions) -> UsageSnapshot {
         cache: Vec::new(),
         hosts: Vec::new(),
         containers: Vec::new(),
+        alerting: measure::AlertingUsage::default(),
         not_measured: Vec::new(),
         failed_queries: Vec::new(),
         warnings: Vec::new(),
@@ -261,58 +270,6 @@ fn parse_at(text: &str) -> Result<f64> {
         anyhow!("--at '{text}' is before 1970\nhint: use RFC 3339 (2024-02-01T00:00:00Z) or unix seconds")
     })?;
     Ok(secs.as_secs_f64())
-}
-
-fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path>) -> String {
-    let measured = |m: &Option<measure::Measured>| m.as_ref().is_some_and(|m| m.status == Status::Ok);
-    let mut found = Vec::new();
-    if measured(&snapshot.metrics.active_series) {
-        found.push("metrics".to_string());
-    }
-    if let Some(s) = &snapshot.logs.source {
-        found.push(format!("logs ({s})"));
-    }
-    if let Some(s) = &snapshot.traces.source {
-        found.push(format!("traces ({s})"));
-    }
-    for (name, n) in [
-        ("database", snapshot.database.len()),
-        ("cache", snapshot.cache.len()),
-        ("hosts", snapshot.hosts.len()),
-        ("containers", snapshot.containers.len()),
-    ] {
-        if n > 0 {
-            found.push(format!("{name} ({n})"));
-        }
-    }
-    let missing: Vec<&str> = snapshot.not_measured.iter().map(|n| n.component.as_str()).collect();
-    let mut line = format!(
-        "obs-cost: measured {} from {} server(s) in {:.1}s",
-        if found.is_empty() { "nothing".to_string() } else { found.join(", ") },
-        snapshot.sources.len(),
-        elapsed.as_secs_f64()
-    );
-    if !missing.is_empty() {
-        line.push_str(&format!("; not measured: {}", missing.join(", ")));
-    }
-    if let Some(a) = &snapshot.actual {
-        found.push(format!("CloudWatch actuals ({}, {} log group(s))", a.region, a.logs.log_groups.len()));
-    }
-    if let Some(d) = snapshot.deduplication.as_ref().filter(|d| d.shared_targets > 0) {
-        line.push_str(&match d.mode.as_str() {
-            "sum_servers" => {
-                format!("; {} target(s) shared by several servers ADDED UP (--sum-servers)", d.shared_targets)
-            }
-            _ => format!("; {} target(s) shared by several servers counted once", d.shared_targets),
-        });
-    }
-    if !snapshot.failed_queries.is_empty() {
-        line.push_str(&format!("; {} queries FAILED (see failed_queries)", snapshot.failed_queries.len()));
-    }
-    if let Some(path) = output {
-        line.push_str(&format!("; wrote {}", path.display()));
-    }
-    line
 }
 
 #[cfg(test)]

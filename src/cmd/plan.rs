@@ -14,7 +14,29 @@ use crate::report;
 
 /// Loads the scenario and the usage, and builds the plan.
 pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
-    build_with_actual(&args.scenario, args.usage.as_deref(), args.actual.as_deref(), args.phase, book)
+    build_any(args.scenario.as_deref(), &args.values, args.usage.as_deref(), args.actual.as_deref(), args.phase, book)
+}
+
+/// Builds the plan of a scenario file, or, without one, of the scenario `obs-cost init` would
+/// write for the usage snapshot and these values (`cmd::init::starter_scenario`).
+pub fn build_any(
+    scenario: Option<&Path>,
+    values: &crate::cli::StarterArgs,
+    usage: Option<&Path>,
+    actual: Option<&Path>,
+    phase: PhaseArg,
+    book: &PriceBook,
+) -> Result<Plan> {
+    match (scenario, usage) {
+        (Some(path), _) => {
+            super::init::refuse_with_scenario(values)?;
+            build_loaded(crate::scenario::load(path)?, usage, actual, phase, book)
+        }
+        (None, Some(usage)) => {
+            build_loaded(super::init::starter_scenario(values, usage, book)?, Some(usage), actual, phase, book)
+        }
+        (None, None) => bail!("give --scenario FILE, or --usage FILE to plan a snapshot with the defaults"),
+    }
 }
 
 /// Builds the plan of a scenario file, with an optional usage snapshot overriding its own.
@@ -30,12 +52,24 @@ pub fn build_with_actual(
     phase: PhaseArg,
     book: &PriceBook,
 ) -> Result<Plan> {
+    build_loaded(crate::scenario::load(scenario_path)?, usage_path, actual_path, phase, book)
+}
+
+/// [`build_with_actual`] for a scenario already loaded.
+fn build_loaded(
+    loaded: crate::scenario::LoadedScenario,
+    usage_path: Option<&Path>,
+    actual_path: Option<&Path>,
+    phase: PhaseArg,
+    book: &PriceBook,
+) -> Result<Plan> {
     let selected = match phase {
         PhaseArg::All => None,
         PhaseArg::One(n) => Some(n),
     };
-    let (plan, _) = plan::with_engine(scenario_path, usage_path, book, |engine, inputs| {
-        let mut plan = plan::build(engine, scenario_path, selected)?;
+    let scenario_path = loaded.path.clone();
+    let (plan, _) = plan::with_loaded(loaded, usage_path, book, |engine, inputs| {
+        let mut plan = plan::build(engine, &scenario_path, selected)?;
         plan.scenario.inputs = inputs;
         if let Some(path) = actual_path {
             let snapshot = measure::load_snapshot(path)?;

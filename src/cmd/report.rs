@@ -51,11 +51,15 @@ pub fn render_json(json: &str, generated: Option<&str>) -> Result<String> {
 /// `obs-cost report`.
 pub fn run(args: &ReportArgs, book: impl FnOnce() -> Result<PriceBook>) -> Result<()> {
     let generated = generated_at()?;
-    let html = match (&args.from, &args.scenario) {
-        (Some(from), _) => html::render(&read_plan(from)?, generated.as_deref())?,
-        (None, Some(scenario)) => {
-            let plan = super::plan::build_with_actual(
-                scenario,
+    let html = match &args.from {
+        Some(from) => {
+            super::init::refuse_with_scenario(&args.values)?;
+            html::render(&read_plan(from)?, generated.as_deref())?
+        }
+        None => {
+            let plan = super::plan::build_any(
+                args.scenario.as_deref(),
+                &args.values,
                 args.usage.as_deref(),
                 args.actual.as_deref(),
                 PhaseArg::All,
@@ -63,7 +67,6 @@ pub fn run(args: &ReportArgs, book: impl FnOnce() -> Result<PriceBook>) -> Resul
             )?;
             render_json(&plan_json::plan(&plan)?, generated.as_deref())?
         }
-        (None, None) => anyhow::bail!("give --scenario FILE or --from plan.json"),
     };
     output::write_atomic(&args.output, html.as_bytes())?;
     eprintln!("wrote {} ({} bytes)", args.output.display(), html.len());

@@ -27,6 +27,9 @@ pub struct Envelope<T> {
     /// The error message, when `status` is `error`.
     #[serde(default)]
     pub error: Option<String>,
+    /// The error message of other JSON APIs read with the same client (Grafana's `message`).
+    #[serde(default)]
+    pub message: Option<String>,
 }
 
 fn none<T>() -> Option<T> {

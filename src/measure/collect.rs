@@ -5,6 +5,8 @@
 //! several servers once and assembles the snapshot. No HTTP details (see `prometheus`) and no
 //! PromQL text (see `queries`) live here.
 
+pub(super) mod people;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::api;
@@ -112,6 +114,11 @@ pub(super) struct Part {
     pub rules: Option<Result<RuleSet, Measured>>,
     pub rules_unavailable: bool,
     pub grafana_dashboards: Option<Slot>,
+    /// Grafana licence users (server-wide values: the largest over the Grafana instances).
+    pub grafana_editors: Option<Measured>,
+    pub grafana_viewers: Option<Measured>,
+    /// Alertmanager notifications per month by integration, per Alertmanager target.
+    pub notifications: BTreeMap<String, Slot>,
     pub top_metrics: Vec<MetricSeries>,
     pub top_metrics_query: Option<String>,
     /// Log and trace components: name → quantity → slot.
@@ -216,11 +223,11 @@ impl<'a> Session<'a> {
         Measured::ok(value, unit, query.to_string(), window, self.client.url())
     }
 
-    fn template(&self, unit: &str, query: &str, window: u64) -> Measured {
+    pub(super) fn template(&self, unit: &str, query: &str, window: u64) -> Measured {
         Measured::ok(0.0, unit, query.to_string(), window, self.client.url())
     }
 
-    fn rate_template(&self, unit: &str, meta: &RateMeta) -> Measured {
+    pub(super) fn rate_template(&self, unit: &str, meta: &RateMeta) -> Measured {
         let mut m = self.template(unit, &meta.query, self.opts.window_seconds);
         m.extrapolated = meta.extrapolated;
         m.history_seconds = meta.history;
@@ -241,6 +248,8 @@ impl<'a> Session<'a> {
     fn run(&mut self) -> Result<Part, QueryError> {
         self.probe()?;
         self.metrics()?;
+        self.grafana_users()?;
+        self.notifications()?;
         self.rules()?;
         self.top_metrics()?;
         for source in q::LOG_SOURCES {
@@ -365,7 +374,7 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn keyed(&self, samples: &[Sample], keys: &[&str], template: Measured) -> Slot {
+    pub(super) fn keyed(&self, samples: &[Sample], keys: &[&str], template: Measured) -> Slot {
         Slot::Keyed { values: group(samples, keys, &self.opts.dedup_labels), template }
     }
 

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::collect::{format_at, Component, MeasureOptions, Part, Slot};
+use super::collect::{format_at, people, Component, MeasureOptions, Part, Slot};
 use super::queries::{self as q, VolumeSource};
 use super::*;
 
@@ -276,6 +276,8 @@ pub(super) fn assemble(mut parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnap
         active_series: merge_slots(&slots(|p| p.series.as_ref()), sum),
         samples_per_second: merge_slots(&slots(|p| p.samples_per_second.as_ref()), sum),
         grafana_dashboards: merge_slots(&slots(|p| p.grafana_dashboards.as_ref()), sum),
+        grafana_editors: people::merge_users(parts.iter().filter_map(|p| p.grafana_editors.as_ref()).collect(), sum),
+        grafana_viewers: people::merge_users(parts.iter().filter_map(|p| p.grafana_viewers.as_ref()).collect(), sum),
         jobs: jobs(&parts, opts),
         top_metrics: top_metrics(&parts, !sum && !shared.is_empty(), opts.top),
         top_metrics_query: parts.iter().find_map(|p| p.top_metrics_query.clone()),
@@ -318,6 +320,18 @@ pub(super) fn assemble(mut parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnap
         );
     }
 
+    let mut integrations: BTreeMap<&str, Vec<&Slot>> = BTreeMap::new();
+    for part in &parts {
+        for (k, slot) in &part.notifications {
+            integrations.entry(k.as_str()).or_default().push(slot);
+        }
+    }
+    let alerting = AlertingUsage {
+        notifications_per_month: integrations
+            .into_iter()
+            .filter_map(|(k, s)| Some((k.to_string(), merge_slots(&s, sum)?)))
+            .collect(),
+    };
     let logs_by = volumes(&parts, |p| &p.logs, q::LOG_SOURCES, sum);
     let traces_by = volumes(&parts, |p| &p.traces, q::TRACE_SOURCES, sum);
     let mut logs = LogsUsage { by_source: logs_by, ..LogsUsage::default() };
@@ -395,6 +409,7 @@ pub(super) fn assemble(mut parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnap
         cache,
         hosts,
         containers,
+        alerting,
         not_measured: Vec::new(),
         failed_queries,
         warnings: Vec::new(),
@@ -437,6 +452,7 @@ fn not_measured(s: &UsageSnapshot, rules_unavailable: bool, failed: &[(&'static 
             "Grafana's /metrics (port 3000) is not scraped, or [metrics] disable_total_stats is set",
         );
     }
+    people::not_measured(m, &s.alerting, &mut missing);
     if s.logs.source.is_none() {
         missing(
             "logs",

@@ -226,6 +226,14 @@ impl Client {
         self.get_as::<api::BoundedJson>(path, params, label).map(|v| v.0)
     }
 
+    /// GETs a path of an HTTP JSON API without the Prometheus envelope (Grafana's API), with the
+    /// same auth, TLS, retries, size limits and errors; the answer is a bounded JSON tree.
+    pub fn get_json(&self, path: &str, params: &[(&str, String)], label: &str) -> Result<Value, QueryError> {
+        self.fetch(path, params, label, |client, label, response| {
+            client.read_body::<api::BoundedJson>(label, response).map(|v| v.0)
+        })
+    }
+
     /// GETs an API path and parses the envelope's `data` as `T`, streaming, from at most
     /// [`MAX_RESPONSE_BYTES`] of body. A `success` answer without `data` is read as JSON `null`.
     pub fn get_as<T: DeserializeOwned>(
@@ -233,6 +241,17 @@ impl Client {
         path: &str,
         params: &[(&str, String)],
         label: &str,
+    ) -> Result<T, QueryError> {
+        self.fetch(path, params, label, |client, label, response| client.read(label, response))
+    }
+
+    /// Sends the GET (base query parameters, auth, retries) and hands the response to `read`.
+    fn fetch<T>(
+        &self,
+        path: &str,
+        params: &[(&str, String)],
+        label: &str,
+        read: impl Fn(&Self, &str, Response) -> Result<T, QueryError>,
     ) -> Result<T, QueryError> {
         let mut all: Vec<(&str, String)> = self.base_query.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
         all.extend(params.iter().cloned());
@@ -248,7 +267,8 @@ impl Client {
             if let Some((user, pass)) = &self.basic {
                 request = request.basic_auth(user, Some(pass));
             }
-            let outcome = request.send().map_err(|e| self.transport_error(label, &e)).and_then(|r| self.read(label, r));
+            let outcome =
+                request.send().map_err(|e| self.transport_error(label, &e)).and_then(|r| read(self, label, r));
             match outcome {
                 Err(err) if attempt < self.retries && retryable(&err) => {
                     std::thread::sleep(Duration::from_millis(250 << attempt.min(6)));
@@ -284,48 +304,9 @@ impl Client {
         self.error(label, reason, kind)
     }
 
+    /// Reads a Prometheus `{status, data, error}` answer and returns its `data` as `T`.
     fn read<T: DeserializeOwned>(&self, label: &str, response: Response) -> Result<T, QueryError> {
-        let status = response.status();
-        if let Some(len) = response.content_length().filter(|len| *len > MAX_RESPONSE_BYTES) {
-            return Err(self.too_large(label, Some(len)));
-        }
-        let mut body = BodyReader { inner: response, read: 0, excerpt: Vec::new() };
-        if !status.is_success() {
-            // Only the start of an error answer is read: enough for its message.
-            let mut head = Vec::new();
-            let _ = (&mut body).take(ERROR_EXCERPT_BYTES as u64).read_to_end(&mut head);
-            let parsed: Option<api::Envelope<IgnoredAny>> = serde_json::from_slice(&head).ok();
-            let detail = parsed
-                .as_ref()
-                .and_then(|v| v.error.as_deref())
-                .map(first_line)
-                .unwrap_or_else(|| first_line(&String::from_utf8_lossy(&head)));
-            let kind = match status {
-                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => FaultKind::Auth,
-                _ if parsed.is_some() && status.is_client_error() => FaultKind::Api,
-                s => FaultKind::Http(s.as_u16()),
-            };
-            let reason = if detail.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status}: {detail}") };
-            return Err(self.error(label, reason, kind));
-        }
-        let parsed: Result<api::Envelope<T>, _> = serde_json::from_reader(std::io::BufReader::new(&mut body));
-        let envelope = match parsed {
-            Ok(v) => v,
-            Err(_) if body.read > MAX_RESPONSE_BYTES => return Err(self.too_large(label, None)),
-            Err(e) if e.is_io() => {
-                let reason = format!("cannot read the response body ({})", error_chain(&e));
-                return Err(self.error(label, reason, FaultKind::Malformed));
-            }
-            Err(e) => {
-                let reason = if body.read == 0 {
-                    "empty response body".to_string()
-                } else {
-                    let snippet = first_line(&String::from_utf8_lossy(&body.excerpt));
-                    format!("malformed JSON ({e}) in a response starting with '{snippet}'")
-                };
-                return Err(self.error(label, reason, FaultKind::Malformed));
-            }
-        };
+        let envelope: api::Envelope<T> = self.read_body(label, response)?;
         match envelope.status.as_deref() {
             Some("success") => match envelope.data {
                 Some(data) => Ok(data),
@@ -338,6 +319,52 @@ impl Client {
                 Err(self.error(label, format!("server error: {}", first_line(detail)), FaultKind::Api))
             }
             _ => Err(self.error(label, "JSON without a Prometheus API `status` field".into(), FaultKind::Malformed)),
+        }
+    }
+
+    /// Reads a JSON answer as `T`, streaming from at most [`MAX_RESPONSE_BYTES`]; a non-2xx answer
+    /// is an error with the start of its body (its `error` or `message` field when JSON).
+    fn read_body<T: DeserializeOwned>(&self, label: &str, response: Response) -> Result<T, QueryError> {
+        let status = response.status();
+        if let Some(len) = response.content_length().filter(|len| *len > MAX_RESPONSE_BYTES) {
+            return Err(self.too_large(label, Some(len)));
+        }
+        let mut body = BodyReader { inner: response, read: 0, excerpt: Vec::new() };
+        if !status.is_success() {
+            // Only the start of an error answer is read: enough for its message.
+            let mut head = Vec::new();
+            let _ = (&mut body).take(ERROR_EXCERPT_BYTES as u64).read_to_end(&mut head);
+            let parsed: Option<api::Envelope<IgnoredAny>> = serde_json::from_slice(&head).ok();
+            let detail = parsed
+                .as_ref()
+                .and_then(|v| v.error.as_deref().or(v.message.as_deref()))
+                .map(first_line)
+                .unwrap_or_else(|| first_line(&String::from_utf8_lossy(&head)));
+            let kind = match status {
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => FaultKind::Auth,
+                _ if parsed.is_some() && status.is_client_error() => FaultKind::Api,
+                s => FaultKind::Http(s.as_u16()),
+            };
+            let reason = if detail.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status}: {detail}") };
+            return Err(self.error(label, reason, kind));
+        }
+        let parsed: Result<T, _> = serde_json::from_reader(std::io::BufReader::new(&mut body));
+        match parsed {
+            Ok(v) => Ok(v),
+            Err(_) if body.read > MAX_RESPONSE_BYTES => Err(self.too_large(label, None)),
+            Err(e) if e.is_io() => {
+                let reason = format!("cannot read the response body ({})", error_chain(&e));
+                Err(self.error(label, reason, FaultKind::Malformed))
+            }
+            Err(e) => {
+                let reason = if body.read == 0 {
+                    "empty response body".to_string()
+                } else {
+                    let snippet = first_line(&String::from_utf8_lossy(&body.excerpt));
+                    format!("malformed JSON ({e}) in a response starting with '{snippet}'")
+                };
+                Err(self.error(label, reason, FaultKind::Malformed))
+            }
         }
     }
 

@@ -27,8 +27,8 @@ use crate::cost::{self, Costing, PriceRef};
 use crate::model::{self, AwsUsage, ModelContext, ServiceModel};
 use crate::pricing::PriceBook;
 use crate::roi::{self, tree, CashFlowInputs, Decision, MonthFlow, RoiTerms};
+use crate::scenario::defaults;
 use crate::scenario::{MetricsTarget, Scenario, SeriesSelection, Usage, Workload};
-use crate::units::HOURS_PER_MONTH;
 use mapping::{n, put, AwsDoc, Explanation, MapInput};
 use phases::PhaseDef;
 use values::Values;
@@ -36,8 +36,8 @@ use values::Values;
 /// Version of the plan JSON.
 pub const PLAN_SCHEMA_VERSION: u32 = 1;
 
-/// Default horizon, months.
-pub const DEFAULT_HORIZON_MONTHS: u32 = 36;
+/// Default horizon, months (`scenario::defaults`).
+pub const DEFAULT_HORIZON_MONTHS: u32 = defaults::HORIZON_MONTHS.count();
 
 /// Serialises a costing's services the way `estimate --format json` does.
 fn ser_services<S: Serializer>(c: &Costing, s: S) -> Result<S::Ok, S::Error> {
@@ -144,7 +144,7 @@ impl<'a> Engine<'a> {
             scenario,
             usage,
             book,
-            hours: scenario.hours_per_month.map_or(HOURS_PER_MONTH, |h| h.get()),
+            hours: scenario.hours_per_month.map_or(defaults::HOURS.number(), |h| h.get()),
             phases: phases::resolve_specs(&scenario.phases),
             measured: BTreeMap::new(),
             size_cache: RefCell::new(BTreeMap::new()),
@@ -152,7 +152,7 @@ impl<'a> Engine<'a> {
     }
 
     fn free_tier(&self) -> bool {
-        self.scenario.free_tier.unwrap_or(true)
+        self.scenario.free_tier.unwrap_or(defaults::FREE_TIER.flag())
     }
 
     /// Prices an AWS usage document with the cost engine, as one account.
@@ -346,10 +346,18 @@ impl<'a> Engine<'a> {
             ops_fte: v.get("team.ops_fte", &s.team.ops_fte),
             loaded: v.get("team.loaded_monthly_cost_usd", &s.team.loaded_monthly_cost_usd),
             downtime_cost: v.get("business.downtime_cost_per_minute_usd", &s.business.downtime_cost_per_minute_usd),
-            downtime_scales: s.business.downtime_cost_scales_with_traffic.unwrap_or(true),
+            downtime_scales: s.business.downtime_cost_scales_with_traffic.unwrap_or(defaults::DOWNTIME_SCALES.flag()),
             base_availability,
-            growth: v.or("traffic.monthly_growth_percent", s.traffic.monthly_growth_percent.as_ref(), Decimal::ZERO),
-            discount: v.or("annual_discount_rate_percent", s.annual_discount_rate_percent.as_ref(), Decimal::from(8)),
+            growth: v.or(
+                defaults::MONTHLY_GROWTH_PERCENT.key,
+                s.traffic.monthly_growth_percent.as_ref(),
+                defaults::MONTHLY_GROWTH_PERCENT.number(),
+            ),
+            discount: v.or(
+                defaults::DISCOUNT_RATE_PERCENT.key,
+                s.annual_discount_rate_percent.as_ref(),
+                defaults::DISCOUNT_RATE_PERCENT.number(),
+            ),
             phases,
         }
     }
@@ -793,7 +801,18 @@ pub fn with_engine<T>(
     book: &PriceBook,
     f: impl FnOnce(&Engine<'_>, Vec<ScenarioInput>) -> Result<T>,
 ) -> Result<(T, Scenario)> {
-    let loaded = crate::scenario::load(path)?;
+    with_loaded(crate::scenario::load(path)?, usage, book, f)
+}
+
+/// [`with_engine`] for a scenario already loaded (from a file, or from the text `obs-cost init`
+/// would write); its `usage.snapshot` is relative to `loaded.path`.
+pub fn with_loaded<T>(
+    loaded: crate::scenario::LoadedScenario,
+    usage: Option<&Path>,
+    book: &PriceBook,
+    f: impl FnOnce(&Engine<'_>, Vec<ScenarioInput>) -> Result<T>,
+) -> Result<(T, Scenario)> {
+    let path = loaded.path.as_path();
     let s = loaded.scenario.clone();
     let snapshot = usage
         .map(Path::to_path_buf)
