@@ -21,7 +21,7 @@ fn price(yaml: &str, free_tier: bool) -> Costing {
 }
 
 fn service(c: &Costing, key: &str) -> Decimal {
-    c.services.iter().find(|s| s.service == key).map(|s| s.monthly_usd).unwrap()
+    c.services.iter().find(|s| s.service == key).map(|s| s.monthly_usd.0).unwrap()
 }
 
 /// https://aws.amazon.com/xray/pricing/ "Example 1": 2,000 requests/hour at 10 % sampling over a
@@ -69,8 +69,13 @@ fn aws_vended_logs_example() {
         false,
     );
     assert_eq!(c.total_monthly_usd, d("14336.00"));
-    let vended: Decimal =
-        c.services[0].line_items.iter().filter(|l| l.name.starts_with("Vended")).filter_map(|l| l.monthly_usd).sum();
+    let vended: Decimal = c.services[0]
+        .line_items
+        .iter()
+        .filter(|l| l.name.starts_with("Vended"))
+        .filter_map(|l| l.monthly_usd)
+        .map(|m| m.0)
+        .sum();
     assert_eq!(vended, d("13414.40"));
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 
 use crate::cli::{FormatArg, PhaseArg, PlanArgs};
 use crate::measure;
@@ -12,21 +12,13 @@ use crate::plan::{self, diff as plan_diff, Plan};
 use crate::pricing::PriceBook;
 use crate::report;
 
-/// Loads the scenario and the usage, and builds the plan.
-pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
-    build_with_actual(&args.scenario, args.usage.as_deref(), args.actual.as_deref(), args.phase, book)
-}
-
-/// Builds the plan of a scenario file, with an optional usage snapshot overriding its own.
-pub fn build_from(scenario_path: &Path, usage_path: Option<&Path>, phase: PhaseArg, book: &PriceBook) -> Result<Plan> {
-    build_with_actual(scenario_path, usage_path, None, phase, book)
-}
-
-/// Builds the plan, and compares it with the `actual` section of a usage snapshot when one is given.
-pub fn build_with_actual(
+/// Builds the plan of a scenario file (its usage snapshot overridden by `usage` when given) for
+/// the phases asked for, and compares it with the `actual` section of the snapshot `actual` when
+/// one is given. The one way every command builds a plan.
+pub fn build(
     scenario_path: &Path,
-    usage_path: Option<&Path>,
-    actual_path: Option<&Path>,
+    usage: Option<&Path>,
+    actual: Option<&Path>,
     phase: PhaseArg,
     book: &PriceBook,
 ) -> Result<Plan> {
@@ -34,10 +26,15 @@ pub fn build_with_actual(
         PhaseArg::All => None,
         PhaseArg::One(n) => Some(n),
     };
-    let (plan, _) = plan::with_engine(scenario_path, usage_path, book, |engine, inputs| {
+    let (plan, _) = plan::with_engine(scenario_path, usage, book, |engine, inputs| {
+        if let Some(p) = selected {
+            if p == 0 || p as usize > engine.phases.len() {
+                bail!("--phase {p} is not a phase of this scenario (1 to {})", engine.phases.len());
+            }
+        }
         let mut plan = plan::build(engine, scenario_path, selected)?;
         plan.scenario.inputs = inputs;
-        if let Some(path) = actual_path {
+        if let Some(path) = actual {
             let snapshot = measure::load_snapshot(path)?;
             let Some(actual) = &snapshot.actual else {
                 bail!(
@@ -55,24 +52,17 @@ pub fn build_with_actual(
 
 /// `obs-cost plan`.
 pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
+    let build = || build(&args.scenario, args.usage.as_deref(), args.actual.as_deref(), args.phase, book);
     let Some(old_path) = &args.compare_to else {
-        let plan = build(args, book)?;
-        let text = report::render_plan(args.format.into(), &plan)?;
+        let text = report::plan::renderer(args.format.into())?.render(&build()?)?;
         return output::emit(&text, args.output.as_deref());
     };
     if args.format == FormatArg::Csv {
         bail!("--compare-to renders a diff as table, markdown or json, not csv\nhint: drop --format csv or pick another format");
     }
-    let text = std::fs::read_to_string(old_path)
-        .with_context(|| format!("cannot read the plan to compare to '{}'", old_path.display()))?;
-    let what = format!("'{}'", old_path.display());
-    let old: serde_json::Value = serde_json::from_str(&text).with_context(|| {
-        format!("{what} is not valid JSON\nhint: give a file written by `obs-cost plan --format json`")
-    })?;
-    plan_diff::check_plan_json(&old, &what)?;
-    let plan = build(args, book)?;
-    let new = serde_json::to_value(&plan)?;
-    let d = plan_diff::diff(&old_path.display().to_string(), &old, "current", &new);
-    let text = report::render_plan_diff(args.format.into(), &d)?;
+    let old = Plan::read(old_path, "the plan to compare to")?;
+    let new = build()?.as_written()?;
+    let d = plan_diff::diff(&old_path.display().to_string(), &old, "current", &new)?;
+    let text = report::plan_diff::renderer(args.format.into())?.render(&d)?;
     output::emit(&text, args.output.as_deref())
 }

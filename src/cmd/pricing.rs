@@ -2,32 +2,14 @@
 //! Price List, compare two books.
 
 use anyhow::{bail, Result};
-use serde::Serialize;
-use tabled::settings::Style;
 
-use crate::cli::{
-    DiffFormatArg, PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg, ShowFormatArg,
-};
+use crate::cli::{PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg};
 use crate::error::CheckFailed;
 use crate::output;
 use crate::pricing::refresh::{self, bulk, RefreshOptions, Source};
-use crate::pricing::{diff as book_diff, FreeTier, PriceBook, PriceEntry, RegionBook};
-use crate::units::{group_thousands, unit_price};
-
-#[derive(Serialize)]
-struct ShowRegion<'a> {
-    region: &'a str,
-    location: &'a str,
-    snapshot: &'a str,
-    entries: Vec<&'a PriceEntry>,
-}
-
-#[derive(Serialize)]
-struct Show<'a> {
-    origin: &'a str,
-    regions: Vec<ShowRegion<'a>>,
-    free_tiers: Vec<&'a FreeTier>,
-}
+use crate::pricing::{diff as book_diff, PriceBook, PriceEntry, RegionBook};
+use crate::report;
+use crate::report::price_book::{PriceBookView, RegionView};
 
 fn matches(entry: &PriceEntry, service: &str) -> bool {
     let s = service.to_ascii_lowercase();
@@ -36,34 +18,18 @@ fn matches(entry: &PriceEntry, service: &str) -> bool {
         || entry.id.to_ascii_lowercase().starts_with(&format!("{s}."))
 }
 
-/// Tiers as `0–10,000: $0.30; 10,000–250,000: $0.10; over 250,000: $0.05`.
-pub fn describe_tiers(entry: &PriceEntry) -> String {
-    if entry.tiers.len() == 1 && entry.tiers[0].end.is_none() {
-        return unit_price(entry.tiers[0].usd);
-    }
-    entry
-        .tiers
-        .iter()
-        .map(|t| match t.end {
-            Some(end) => format!("{}-{}: {}", group_thousands(t.begin, 6), group_thousands(end, 6), unit_price(t.usd)),
-            None => format!("over {}: {}", group_thousands(t.begin, 6), unit_price(t.usd)),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// `obs-cost pricing show`.
 pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
     let regions: Vec<&RegionBook> = match &args.region {
         Some(r) => vec![book.region(r)?],
         None => book.regions.values().collect(),
     };
-    let mut view = Show {
+    let mut view = PriceBookView {
         origin: &book.origin,
         free_tiers: Vec::new(),
         regions: regions
             .iter()
-            .map(|r| ShowRegion {
+            .map(|r| RegionView {
                 region: &r.region,
                 location: &r.location,
                 snapshot: &r.snapshot,
@@ -86,54 +52,8 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
             services.into_iter().collect::<Vec<_>>().join(", ")
         );
     }
-    let text = match args.format {
-        ShowFormatArg::Json => serde_json::to_string_pretty(&view)? + "\n",
-        ShowFormatArg::Yaml => serde_yaml::to_string(&view)?,
-        ShowFormatArg::Table => table(&view),
-    };
+    let text = report::price_book::renderer(args.format.into())?.render(&view)?;
     output::emit(&text, None)
-}
-
-fn table(view: &Show<'_>) -> String {
-    let mut out = format!("Price book: {}\n", view.origin);
-    for r in &view.regions {
-        out.push_str(&format!("\n{} ({}), snapshot {}\n", r.region, r.location, r.snapshot));
-        let mut b = tabled::builder::Builder::default();
-        b.push_record(["Price id", "Service", "Usage type", "Unit", "USD per unit", "Status", "As of"]);
-        for e in &r.entries {
-            let status =
-                if e.note.is_some() { format!("{} *", e.status.as_str()) } else { e.status.as_str().to_string() };
-            b.push_record([
-                e.id.clone(),
-                e.service_code.clone(),
-                e.usage_type.clone(),
-                e.unit.clone(),
-                describe_tiers(e),
-                status,
-                e.as_of.clone(),
-            ]);
-        }
-        out.push_str(&b.build().with(Style::sharp()).to_string());
-        out.push('\n');
-        let notes: Vec<_> = r.entries.iter().filter_map(|e| e.note.as_ref().map(|n| (e, n))).collect();
-        if !notes.is_empty() {
-            out.push_str("* notes:\n");
-            for (e, n) in notes {
-                out.push_str(&format!("  {}: {n}\n", e.id));
-            }
-        }
-    }
-    out.push_str("\nFree tiers (account-wide, per month; `--free-tier off` ignores them):\n");
-    for f in &view.free_tiers {
-        out.push_str(&format!(
-            "  {} {} of {} ({})\n",
-            group_thousands(f.quantity, 6),
-            f.unit,
-            f.description,
-            f.applies_to.join(", ")
-        ));
-    }
-    out
 }
 
 /// `obs-cost pricing refresh`.
@@ -202,11 +122,7 @@ pub fn diff(args: &PricingDiffArgs) -> Result<()> {
     let new = book_diff::load_regions(&args.new)?;
     let mut d = book_diff::diff(&args.old.display().to_string(), &old, &args.new.display().to_string(), &new);
     flips(args, old, new, &mut d)?;
-    let text = match args.format {
-        DiffFormatArg::Table => book_diff::render_table(&d),
-        DiffFormatArg::Json => book_diff::render_json(&d)?,
-        DiffFormatArg::Markdown => book_diff::render_markdown(&d),
-    };
+    let text = report::price_diff::renderer(args.format.into())?.render(&d)?;
     output::emit(&text, args.output.as_deref())
 }
 

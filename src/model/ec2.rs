@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -136,7 +136,7 @@ catalog_newtype!(
 );
 
 /// One `ec2:` item: a group of identical instances.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ec2Instances {
     /// Name of the group in the usage file, shown in the line items.
@@ -146,22 +146,12 @@ pub struct Ec2Instances {
     /// Number of instances (default 1).
     pub count: Option<Quantity>,
     /// Running hours of each instance in the month (default: the month's hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the instance group, shown in the line items" },
-    UsageKey { key: "instance_type", unit: "EC2 instance type", doc: "e.g. t3.large; Linux, shared tenancy" },
-    UsageKey { key: "count", unit: "instances", doc: "number of identical instances (default 1)" },
-    UsageKey { key: "hours", unit: "hours per month", doc: "running hours of each instance (default hours_per_month)" },
-];
-
 impl ServiceModel for Ec2Instances {
     const SERVICE: &'static str = "ec2";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let t = self.instance_type.as_str();

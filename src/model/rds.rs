@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::ec2::InstanceSpec;
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -95,7 +95,7 @@ impl RdsStorageType {
 }
 
 /// One `rds:` item: one DB instance (with its standby when Multi-AZ).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RdsInstance {
     /// Name of the DB instance in the usage file, shown in the line items.
@@ -114,40 +114,19 @@ pub struct RdsInstance {
     pub storage_gb: Option<Quantity>,
     /// Provisioned gp3 IOPS (total, including the baseline); only the part above the baseline is
     /// billed. Ignored for gp2, whose IOPS come with the GB price.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iops: Option<Quantity>,
     /// Backup/snapshot storage billed beyond the free allowance (100% of the provisioned storage),
     /// GB-months.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_storage_gb: Option<Quantity>,
     /// Running hours in the month (default: the month's hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the DB instance, shown in the line items" },
-    UsageKey { key: "engine", unit: "postgres", doc: "database engine; only postgres (alias postgresql) is priced" },
-    UsageKey { key: "instance_class", unit: "RDS instance class", doc: "e.g. db.t3.large" },
-    UsageKey { key: "multi_az", unit: "true/false", doc: "Multi-AZ deployment with one standby (default false)" },
-    UsageKey { key: "storage_type", unit: "gp2 | gp3", doc: "General Purpose SSD type (default gp3)" },
-    UsageKey { key: "storage_gb", unit: "GB-months", doc: "allocated storage" },
-    UsageKey {
-        key: "iops",
-        unit: "IOPS",
-        doc: "provisioned gp3 IOPS in total; the part above 3,000 (below 400 GB) or 12,000 (400 GB and up) is billed",
-    },
-    UsageKey {
-        key: "backup_storage_gb",
-        unit: "GB-months",
-        doc: "backup storage beyond the free allowance of 100% of the provisioned storage",
-    },
-    UsageKey { key: "hours", unit: "hours per month", doc: "running hours (default hours_per_month)" },
-];
-
 impl ServiceModel for RdsInstance {
     const SERVICE: &'static str = "rds";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let rds = "AmazonRDS";
@@ -218,7 +197,7 @@ mod tests {
 
     fn line(c: &Costing, prefix: &str) -> Decimal {
         let l = c.services.iter().flat_map(|s| &s.line_items).find(|l| l.name.starts_with(prefix));
-        l.unwrap_or_else(|| panic!("no line {prefix} in {c:?}")).monthly_usd.unwrap()
+        l.unwrap_or_else(|| panic!("no line {prefix} in {c:?}")).monthly_usd.unwrap().0
     }
 
     #[test]

@@ -5,13 +5,15 @@
 
 use anyhow::Result;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{Biz, Engine, Estate};
-use crate::units::group_thousands;
+use super::engine::{Engine, Estate};
+use super::values::Values;
+use crate::roi::Business;
+use crate::units::{group_thousands, Exact, Money};
 
 /// How the net benefit meets a threshold across the searched range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Crossing {
     /// Below the threshold at the low end, at or above it from the value given.
@@ -25,83 +27,60 @@ pub enum Crossing {
 }
 
 /// One phase's switch points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SwitchPoint {
     /// 1-based phase.
     pub phase: u32,
     /// DAU at which the net monthly benefit crosses $0 (null when it does not within range).
-    #[serde(with = "crate::report::json::num::opt")]
-    pub dau_net_zero: Option<Decimal>,
-    /// How.
+    pub dau_net_zero: Option<Exact>,
+    /// How it crosses $0 against DAU.
     pub dau_net_zero_status: Crossing,
     /// DAU at which it crosses the "migrate now" threshold.
-    #[serde(with = "crate::report::json::num::opt")]
-    pub dau_net_1000: Option<Decimal>,
-    /// How.
+    pub dau_net_1000: Option<Exact>,
+    /// How it crosses the threshold against DAU.
     pub dau_net_1000_status: Crossing,
     /// The highest DAU the search could price this phase at: the end of the searched range, or
     /// lower where the phase cannot be priced beyond it (no priced size); the DAU statuses hold up
-    /// to this DAU only (null when the scenario has no DAU).
-    #[serde(with = "crate::report::json::num::opt")]
-    pub dau_searched_max: Option<Decimal>,
+    /// to this DAU only (null when the scenario has no DAU, or in plans of builds before it).
+    #[serde(default)]
+    pub dau_searched_max: Option<Exact>,
     /// Team size at which it crosses $0.
     pub team_net_zero: Option<u32>,
-    /// How.
+    /// How it crosses $0 against team size.
     pub team_net_zero_status: Crossing,
     /// Team size at which it crosses the "migrate now" threshold.
     pub team_net_1000: Option<u32>,
-    /// How.
+    /// How it crosses the threshold against team size.
     pub team_net_1000_status: Crossing,
 }
 
 /// Monthly cost of ownership against DAU, on the grid the switch points were searched on: what the
 /// report draws. Self-hosted minus a phase is that phase's net monthly benefit at that DAU, so the
 /// lines cross where `dau_net_zero` is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SwitchCurve {
     /// What the costs hold.
     pub method: String,
     /// DAU of each point (log-spaced from `switch_points.dau_min` to `dau_max`).
-    #[serde(serialize_with = "ser_nums")]
-    pub dau: Vec<Decimal>,
+    pub dau: Vec<Exact>,
     /// All self-hosted: infrastructure (scaled linearly) + ops labor + downtime cost, per month.
-    #[serde(serialize_with = "ser_money")]
-    pub self_hosted_monthly_usd: Vec<Decimal>,
+    pub self_hosted_monthly_usd: Vec<Money>,
     /// Per phase, the same cost once the phase is done (null where the phase cannot be priced).
     pub phases: Vec<PhaseCurve>,
 }
 
 /// One phase's cost of ownership against DAU.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseCurve {
     /// 1-based phase.
     pub phase: u32,
     /// AWS + remaining self-hosted + ops labor + downtime cost − productivity gained, per month,
     /// one per `dau` point; null beyond the traffic where the phase cannot be priced.
-    #[serde(serialize_with = "ser_opt_money")]
-    pub monthly_usd: Vec<Option<Decimal>>,
+    pub monthly_usd: Vec<Option<Money>>,
 }
 
 /// How the curve's costs are built.
 pub const CURVE_METHOD: &str = "monthly cost of ownership = infrastructure (AWS + what remains self-hosted) + ops labor + downtime cost - productivity gained; the all-self-hosted cost minus a phase's cost is that phase's net monthly benefit, so a phase's line crosses the self-hosted line at its DAU switch point";
-
-fn ser_nums<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct N(#[serde(with = "crate::report::json::num")] Decimal);
-    s.collect_seq(v.iter().map(|d| N(*d)))
-}
-
-fn ser_money<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct M(#[serde(with = "crate::report::json::money")] Decimal);
-    s.collect_seq(v.iter().map(|d| M(*d)))
-}
-
-fn ser_opt_money<S: serde::Serializer>(v: &[Option<Decimal>], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct M(#[serde(with = "crate::report::json::money::opt")] Option<Decimal>);
-    s.collect_seq(v.iter().map(|d| M(*d)))
-}
 
 impl SwitchCurve {
     /// Only the selected phase.
@@ -123,21 +102,25 @@ fn find<T: Copy>(xs: &[T], above: &[bool]) -> (Option<(usize, bool)>, bool) {
 }
 
 /// Switch points of every phase, and the sentence that says how they were computed.
-pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<SwitchPoint>, String, SwitchCurve)> {
+pub fn compute(
+    engine: &Engine<'_>,
+    estate: &Estate,
+    biz: &Business<Decimal>,
+) -> Result<(Vec<SwitchPoint>, String, SwitchCurve)> {
     let s = engine.scenario;
     let dau0 = s.traffic.dau.0;
     let thresholds = [Decimal::ZERO, s.decision.migrate_now_above_usd.0];
     let (lo, hi) = (s.switch_points.dau_min.0, s.switch_points.dau_max.0);
     let np = engine.phases.len();
-    let base = estate.baseline.1.total_monthly_usd;
-    let rem: Vec<Decimal> = estate.remaining.iter().map(|(_, c)| c.total_monthly_usd).collect();
-    let zero_aws = vec![Decimal::ZERO; np];
-    // The net of phase i at a traffic factor, given its AWS total at that factor.
+    let base = estate.baseline.total();
+    let rem = estate.remaining_totals();
+    // The net of phase i at a traffic factor, given its AWS total at that factor (the other
+    // phases' AWS totals do not enter phase i's net, only its dual running, which is not in it).
     let net_at = |i: usize, aws_i: Decimal, factor: Decimal| {
-        let mut aws = zero_aws.clone();
-        aws[i] = aws_i;
+        let aws: Vec<Decimal> = (0..np).map(|j| if j == i { aws_i } else { Decimal::ZERO }).collect();
         let rem_f: Vec<Decimal> = rem.iter().map(|r| r * factor).collect();
-        engine.economics(biz, &aws, &rem_f, base * factor, factor)[i].terms.net()
+        let eco = engine.economics(biz, &aws, &rem_f, base * factor, factor);
+        eco.get(i).map_or(Decimal::ZERO, |e| e.terms.net())
     };
     let mut dau_points: Vec<[(Option<Decimal>, Crossing); 2]> = vec![[(None, Crossing::NeverWithinRange); 2]; np];
     let mut limits: Vec<(u32, Decimal, String)> = Vec::new();
@@ -190,13 +173,13 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         for (max, g) in searched_max.iter_mut().zip(&grids) {
             *max = g.last().copied();
         }
-        curve.dau.clone_from(&grid);
-        curve.self_hosted_monthly_usd = grid.iter().map(|d| self_cost(d / dau0)).collect();
-        for (i, net) in nets.iter().enumerate() {
-            let monthly_usd =
-                (0..grid.len()).map(|k| net.get(k).map(|n| curve.self_hosted_monthly_usd[k] - n)).collect();
-            curve.phases.push(PhaseCurve { phase: engine.phases[i].phase, monthly_usd });
+        let own: Vec<Decimal> = grid.iter().map(|d| self_cost(d / dau0)).collect();
+        for (p, net) in engine.phases.iter().zip(&nets) {
+            let monthly_usd = own.iter().enumerate().map(|(k, o)| net.get(k).map(|n| Money(o - n))).collect();
+            curve.phases.push(PhaseCurve { phase: p.phase, monthly_usd });
         }
+        curve.dau = grid.iter().copied().map(Exact).collect();
+        curve.self_hosted_monthly_usd = own.into_iter().map(Money).collect();
         for i in 0..np {
             for (t, &threshold) in thresholds.iter().enumerate() {
                 let grid = &grids[i];
@@ -230,10 +213,8 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
     }
     // Team size: ops FTE keeps its share of the team; infrastructure does not change.
     let engineers = biz.engineers;
-    let aws: Vec<Decimal> = {
-        let state = engine.state(&super::values::Values::expected(), Decimal::ONE, false)?;
-        state.aws.iter().map(|(_, c)| c.total_monthly_usd).collect()
-    };
+    let aws: Vec<Decimal> =
+        engine.state(&Values::expected(), Decimal::ONE, false)?.iter().map(|p| p.priced.total()).collect();
     let teams: Vec<u32> = (s.switch_points.team_min..=s.switch_points.team_max).collect();
     let mut out = Vec::new();
     for (i, dau_point) in dau_points.iter().enumerate() {
@@ -243,7 +224,7 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
                 let mut b = biz.clone();
                 b.engineers = Decimal::from(t);
                 b.ops_fte = biz.ops_fte * Decimal::from(t) / engineers;
-                engine.economics(&b, &aws, &rem, base, Decimal::ONE)[i].terms.net()
+                engine.economics(&b, &aws, &rem, base, Decimal::ONE).get(i).map_or(Decimal::ZERO, |e| e.terms.net())
             })
             .collect();
         let mut team = [(None, Crossing::NeverWithinRange); 2];
@@ -258,11 +239,11 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         }
         out.push(SwitchPoint {
             phase: engine.phases[i].phase,
-            dau_net_zero: dau_point[0].0,
+            dau_net_zero: dau_point[0].0.map(Exact),
             dau_net_zero_status: dau_point[0].1,
-            dau_net_1000: dau_point[1].0,
+            dau_net_1000: dau_point[1].0.map(Exact),
             dau_net_1000_status: dau_point[1].1,
-            dau_searched_max: searched_max[i],
+            dau_searched_max: searched_max[i].map(Exact),
             team_net_zero: team[0].0,
             team_net_zero_status: team[0].1,
             team_net_1000: team[1].0,

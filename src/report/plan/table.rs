@@ -1,23 +1,25 @@
 //! The plan as terminal tables (tabled): summary per phase, each phase's AWS line items, decision
 //! tree, switch points, uncertainty and tornado, mapping explanations, notes.
 
+use anyhow::Result;
 use tabled::builder::Builder;
-use tabled::settings::object::Columns;
-use tabled::settings::{Alignment, Style};
 
-use super::line_cells;
-use super::plan_text::{self, SUMMARY_HEADER};
+use super::{self as plan_text, SUMMARY_HEADER};
 use crate::plan::Plan;
+use crate::report::{line_cells, table, Render};
 use crate::units::{group_thousands, usd};
 
-fn table(b: Builder, right_from: usize) -> String {
-    let mut t = b.build();
-    t.with(Style::sharp()).modify(Columns::new(right_from..), Alignment::right());
-    t.to_string()
+/// The plan as aligned terminal tables.
+pub struct Table;
+
+impl Render<Plan> for Table {
+    fn render(&self, p: &Plan) -> Result<String> {
+        Ok(plan(p))
+    }
 }
 
 /// A plan as aligned tables.
-pub fn plan(p: &Plan) -> String {
+fn plan(p: &Plan) -> String {
     let mut out = plan_text::heading(p).join("\n");
     out.push_str("\n\n");
     let mut b = Builder::default();
@@ -33,15 +35,15 @@ pub fn plan(p: &Plan) -> String {
             ph.phase,
             ph.name,
             ph.on_aws.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(", "),
-            usd(ph.one_time_cost_usd),
-            usd(ph.migration_labor_usd),
-            group_thousands(ph.engineer_weeks, 2),
-            usd(ph.dual_running_usd),
-            group_thousands(ph.dual_running_weeks, 2)
+            usd(ph.one_time_cost_usd.0),
+            usd(ph.migration_labor_usd.0),
+            group_thousands(ph.engineer_weeks.0, 2),
+            usd(ph.dual_running_usd.0),
+            group_thousands(ph.dual_running_weeks.0, 2)
         ));
         let mut b = Builder::default();
         b.push_record(["Service", "Item", "Quantity", "Unit", "Unit price", "Monthly"]);
-        for s in &ph.aws_services.services {
+        for s in &ph.aws_services {
             for (i, l) in s.line_items.iter().enumerate() {
                 let [name, qty, unit, price, monthly] = line_cells(l);
                 b.push_record([
@@ -62,14 +64,14 @@ pub fn plan(p: &Plan) -> String {
             String::new(),
             plan_text::aws_cell(ph),
         ]);
-        for s in &ph.self_hosted_services.services {
+        for s in &ph.self_hosted_services {
             b.push_record([
                 format!("self-hosted {}", s.service),
                 String::new(),
                 String::new(),
                 String::new(),
                 String::new(),
-                usd(s.monthly_usd),
+                usd(s.monthly_usd.0),
             ]);
         }
         out.push_str(&table(b, 4));
@@ -79,7 +81,7 @@ pub fn plan(p: &Plan) -> String {
         out.push_str("\nForecast vs actual (plan --actual)\n");
         let mut b = Builder::default();
         b.push_record(plan_text::ACTUAL_HEADER);
-        for r in plan_text::actual_rows(c) {
+        for r in plan_text::actual_rows(c, &plan_text::ACTUAL_TEXT) {
             b.push_record(r);
         }
         out.push_str(&table(b, 3));
@@ -120,7 +122,7 @@ pub fn plan(p: &Plan) -> String {
     ]);
     for ph in &u.phases {
         let p_positive = ph.samples.as_ref().map_or("-".into(), |s| {
-            format!("{}%", group_thousands(s.probability_net_positive * rust_decimal::Decimal::ONE_HUNDRED, 1))
+            format!("{}%", group_thousands(s.probability_net_positive.0 * rust_decimal::Decimal::ONE_HUNDRED, 1))
         });
         b.push_record(plan_text::uncertainty_row(ph).into_iter().chain([p_positive]));
     }

@@ -1,11 +1,21 @@
 //! The scenario suite's result as terminal text: one line per scenario, its failures under it,
 //! the plan diff of each scenario whose golden differs, and the summary last.
 
-use super::plan_diff_table;
+use anyhow::Result;
+
+use crate::report::{plan_diff, Render};
 use crate::suite::{GoldenStatus, SuiteResult};
 
-/// A suite result as text.
-pub fn suite(r: &SuiteResult) -> String {
+/// The suite's result as terminal text.
+pub struct Table;
+
+impl Render<SuiteResult> for Table {
+    fn render(&self, r: &SuiteResult) -> Result<String> {
+        Ok(suite(r))
+    }
+}
+
+fn suite(r: &SuiteResult) -> String {
     let mut out = format!("Scenario check (price book {})\n", r.price_book);
     for s in &r.scenarios {
         let (tag, golden) = match (&s.error, s.golden_status) {
@@ -29,7 +39,7 @@ pub fn suite(r: &SuiteResult) -> String {
     for s in &r.scenarios {
         if let Some(d) = &s.diff {
             out.push('\n');
-            out.push_str(&plan_diff_table::diff(d));
+            out.push_str(&plan_diff::table::diff(d));
         }
     }
     if !r.skipped.is_empty() {

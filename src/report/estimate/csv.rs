@@ -2,10 +2,19 @@
 
 use anyhow::Result;
 
-use super::EstimateView;
+use super::Estimate;
+use crate::report::Render;
 
-/// An estimate as CSV.
-pub fn estimate(view: &EstimateView<'_>) -> Result<String> {
+/// The estimate as CSV, one line item per row.
+pub struct Csv;
+
+impl Render<Estimate<'_>> for Csv {
+    fn render(&self, view: &Estimate<'_>) -> Result<String> {
+        estimate(view)
+    }
+}
+
+fn estimate(view: &Estimate<'_>) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "region",
@@ -28,15 +37,15 @@ pub fn estimate(view: &EstimateView<'_>) -> Result<String> {
                 c.region.clone(),
                 s.service.clone(),
                 l.name.clone(),
-                l.quantity.map(|q| q.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
+                l.quantity.map(|q| q.0.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
                 l.unit.clone(),
-                l.unit_price_usd.normalize().to_string(),
-                l.monthly_usd.map(|m| m.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
+                l.unit_price_usd.0.normalize().to_string(),
+                l.monthly_usd.map(|m| m.0.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
                 l.free_tier.to_string(),
-                l.price.status.as_str().to_string(),
-                l.price.id.clone(),
-                l.price.usage_type.clone(),
-                l.price.as_of.clone(),
+                l.price_status.as_str().to_string(),
+                l.price_id.clone(),
+                l.usage_type.clone(),
+                l.price_as_of.clone(),
             ])?;
         }
     }

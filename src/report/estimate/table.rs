@@ -1,14 +1,24 @@
 //! Terminal tables (tabled): one row per line item, a subtotal per service, the total, then notes.
 
+use anyhow::Result;
 use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style};
 
-use super::{line_cells, notes, EstimateView};
+use super::{notes, Estimate};
+use crate::report::{line_cells, Render};
 use crate::units::usd;
 
-/// An estimate as an aligned table.
-pub fn estimate(view: &EstimateView<'_>) -> String {
+/// The estimate as an aligned terminal table.
+pub struct Table;
+
+impl Render<Estimate<'_>> for Table {
+    fn render(&self, view: &Estimate<'_>) -> Result<String> {
+        Ok(estimate(view))
+    }
+}
+
+fn estimate(view: &Estimate<'_>) -> String {
     let c = view.costing;
     let mut b = Builder::default();
     b.push_record(["Service", "Item", "Quantity", "Unit", "Unit price", "Monthly"]);
@@ -24,7 +34,7 @@ pub fn estimate(view: &EstimateView<'_>) -> String {
             String::new(),
             String::new(),
             String::new(),
-            usd(s.monthly_usd),
+            usd(s.monthly_usd.0),
         ]);
     }
     b.push_record([
@@ -45,8 +55,8 @@ pub fn estimate(view: &EstimateView<'_>) -> String {
         c.region,
         view.hours_per_month.normalize(),
         if c.free_tier { "on" } else { "off" },
-        view.book.origin,
-        view.snapshot()
+        view.price_book,
+        view.price_book_snapshot
     );
     out.push_str(&table.to_string());
     out.push('\n');

@@ -1,9 +1,20 @@
 //! The scenario suite's result as GitHub-flavoured Markdown, for a pull-request or merge-request
 //! comment: the summary, one row per scenario, then each failing scenario's failures and plan diff.
 
-use super::markdown::cell;
-use super::plan_diff_markdown;
+use anyhow::Result;
+
+use crate::report::markup::cell;
+use crate::report::{plan_diff, Render};
 use crate::suite::{GoldenStatus, SuiteResult};
+
+/// The suite's result as GitHub-flavoured Markdown.
+pub struct Markdown;
+
+impl Render<SuiteResult> for Markdown {
+    fn render(&self, r: &SuiteResult) -> Result<String> {
+        Ok(suite(r))
+    }
+}
 
 fn golden(s: GoldenStatus) -> &'static str {
     match s {
@@ -15,8 +26,7 @@ fn golden(s: GoldenStatus) -> &'static str {
     }
 }
 
-/// A suite result as Markdown.
-pub fn suite(r: &SuiteResult) -> String {
+fn suite(r: &SuiteResult) -> String {
     let mut out = format!(
         "### obs-cost scenarios check\n\n**{}** (price book `{}`)\n\n| Scenario | Result | Golden | Failures |\n|---|---|---|--:|\n",
         cell(&r.summary()),
@@ -56,7 +66,7 @@ pub fn suite(r: &SuiteResult) -> String {
         }
         if let Some(d) = &s.diff {
             out.push('\n');
-            out.push_str(&plan_diff_markdown::diff_at(d, 5));
+            out.push_str(&plan_diff::markdown::diff_at(d, 5));
         }
     }
     if !r.skipped.is_empty() {

@@ -6,7 +6,20 @@
 use anyhow::Result;
 
 use crate::plan::Plan;
+use crate::report::wording::payback_months;
+use crate::report::Render;
+use crate::units::{Exact, Money};
 
+/// The plan as CSV, one row per phase.
+pub struct Csv;
+
+impl Render<Plan> for Csv {
+    fn render(&self, p: &Plan) -> Result<String> {
+        plan(p)
+    }
+}
+
+/// A number exactly as computed (money unrounded).
 fn d(v: rust_decimal::Decimal) -> String {
     v.normalize().to_string()
 }
@@ -20,7 +33,7 @@ const ACTUAL_KEYS: [(&str, &str); 4] = [
 ];
 
 /// A plan as CSV.
-pub fn plan(p: &Plan) -> Result<String> {
+fn plan(p: &Plan) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "scenario",
@@ -57,7 +70,8 @@ pub fn plan(p: &Plan) -> Result<String> {
         );
     }
     w.write_record(&header)?;
-    let opt = |v: Option<rust_decimal::Decimal>| v.map_or_else(String::new, d);
+    let opt = |v: Option<Exact>| v.map_or_else(String::new, |v| d(v.0));
+    let money = |v: Option<Money>| v.map_or_else(String::new, |v| d(v.0));
     for ph in &p.phases {
         let sp = p.switch_points.iter().find(|s| s.phase == ph.phase);
         let mut record: Vec<String> = vec![
@@ -65,21 +79,21 @@ pub fn plan(p: &Plan) -> Result<String> {
             p.region.clone(),
             ph.phase.to_string(),
             ph.name.clone(),
-            d(ph.aws_monthly_usd),
+            d(ph.aws_monthly_usd.0),
             ph.aws_unknown_line_items.to_string(),
-            d(ph.self_hosted_monthly_usd),
-            d(p.baseline.self_hosted_monthly_usd),
-            d(ph.one_time_cost_usd),
-            d(ph.roi.infra_delta_usd),
-            d(ph.roi.ops_labor_saved_usd),
-            d(ph.roi.downtime_saved_usd),
-            d(ph.roi.productivity_gained_usd),
-            d(ph.net_monthly_benefit_usd),
-            ph.payback_months.map_or_else(|| "never".into(), |m| m.to_string()),
-            d(ph.npv_usd),
+            d(ph.self_hosted_monthly_usd.0),
+            d(p.baseline.self_hosted_monthly_usd.0),
+            d(ph.one_time_cost_usd.0),
+            d(ph.roi.infra_delta_usd.0),
+            d(ph.roi.ops_labor_saved_usd.0),
+            d(ph.roi.downtime_saved_usd.0),
+            d(ph.roi.productivity_gained_usd.0),
+            d(ph.net_monthly_benefit_usd.0),
+            payback_months(ph.payback_months),
+            d(ph.npv_usd.0),
             ph.decision.as_str().into(),
-            sp.and_then(|s| s.dau_net_zero).map_or_else(String::new, d),
-            sp.and_then(|s| s.dau_net_1000).map_or_else(String::new, d),
+            opt(sp.and_then(|s| s.dau_net_zero)),
+            opt(sp.and_then(|s| s.dau_net_1000)),
         ];
         if let Some(c) = &p.actual_comparison {
             let cmp = c.phases.iter().find(|x| x.phase == ph.phase);
@@ -91,8 +105,8 @@ pub fn plan(p: &Plan) -> Result<String> {
                 record.push(opt(q.and_then(|q| q.actual)));
                 record.push(opt(q.and_then(|q| q.error_percent)));
             }
-            record.push(opt(cmp.map(|x| x.forecast_monthly_usd)));
-            record.push(opt(cmp.map(|x| x.actual_monthly_usd)));
+            record.push(money(cmp.map(|x| x.forecast_monthly_usd)));
+            record.push(money(cmp.map(|x| x.actual_monthly_usd)));
             record.push(opt(cmp.and_then(|x| x.error_percent)));
         }
         w.write_record(&record)?;

@@ -8,8 +8,13 @@
 use anyhow::Result;
 
 use crate::plan::Plan;
+use crate::report::Render;
 
-/// A plan as pretty JSON.
-pub fn plan(p: &Plan) -> Result<String> {
-    Ok(serde_json::to_string_pretty(p)? + "\n")
+/// The plan as its canonical JSON ([`Plan::to_json`]).
+pub struct Json;
+
+impl Render<Plan> for Json {
+    fn render(&self, p: &Plan) -> Result<String> {
+        p.to_json()
+    }
 }

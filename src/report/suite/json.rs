@@ -4,6 +4,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::report::Render;
 use crate::suite::SuiteResult;
 
 /// Version of the suite JSON.
@@ -19,8 +20,16 @@ struct Doc<'a> {
     result: &'a SuiteResult,
 }
 
-/// A suite result as pretty JSON.
-pub fn suite(r: &SuiteResult) -> Result<String> {
+/// The suite's result as versioned JSON.
+pub struct Json;
+
+impl Render<SuiteResult> for Json {
+    fn render(&self, r: &SuiteResult) -> Result<String> {
+        suite(r)
+    }
+}
+
+fn suite(r: &SuiteResult) -> Result<String> {
     let doc = Doc {
         schema_version: SUITE_SCHEMA_VERSION,
         passed: r.passed(),

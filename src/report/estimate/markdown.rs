@@ -1,15 +1,22 @@
 //! GitHub-flavoured Markdown, to paste into a pull request or an issue.
 
-use super::{line_cells, notes, EstimateView};
+use anyhow::Result;
+
+use super::{notes, Estimate};
+use crate::report::markup::{cell, row_of};
+use crate::report::{line_cells, Render};
 use crate::units::usd;
 
-/// Escapes text for a Markdown table cell.
-pub fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;").replace('\n', " ")
+/// The estimate as GitHub-flavoured Markdown.
+pub struct Markdown;
+
+impl Render<Estimate<'_>> for Markdown {
+    fn render(&self, view: &Estimate<'_>) -> Result<String> {
+        Ok(estimate(view))
+    }
 }
 
-/// An estimate as Markdown.
-pub fn estimate(view: &EstimateView<'_>) -> String {
+fn estimate(view: &Estimate<'_>) -> String {
     let c = view.costing;
     let mut out = format!(
         "### AWS monthly estimate: {} **{}**\n\nRegion `{}`, {} hours per month, free tier {}, price book `{}` (snapshot {}).\n\n",
@@ -18,21 +25,18 @@ pub fn estimate(view: &EstimateView<'_>) -> String {
         cell(&c.region),
         view.hours_per_month.normalize(),
         if c.free_tier { "on" } else { "off" },
-        cell(&view.book.origin),
-        view.snapshot()
+        cell(view.price_book),
+        view.price_book_snapshot
     );
     out.push_str("| Service | Item | Quantity | Unit | Unit price | Monthly |\n");
     out.push_str("|---|---|--:|---|--:|--:|\n");
     for s in &c.services {
         for (i, l) in s.line_items.iter().enumerate() {
-            let cells = line_cells(l).map(|t| cell(&t));
             let service = if i == 0 { format!("`{}`", cell(&s.service)) } else { String::new() };
-            out.push_str(&format!(
-                "| {service} | {} | {} | {} | {} | {} |\n",
-                cells[0], cells[1], cells[2], cells[3], cells[4]
-            ));
+            let cells: Vec<String> = std::iter::once(service).chain(line_cells(l).map(|t| cell(&t))).collect();
+            out.push_str(&row_of(&cells));
         }
-        out.push_str(&format!("| | *{} subtotal* | | | | *{}* |\n", cell(&s.service), usd(s.monthly_usd)));
+        out.push_str(&format!("| | *{} subtotal* | | | | *{}* |\n", cell(&s.service), usd(s.monthly_usd.0)));
     }
     out.push_str(&format!("| **Total** | | | | | **{}** |\n", usd(c.total_monthly_usd)));
     let notes = notes(c);

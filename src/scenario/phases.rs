@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::scenario::{Estimate, PhaseSpec, Workload};
+use super::{Estimate, PhaseSpec, Workload};
 
 /// A phase with every assumption filled in (defaults or the scenario's overrides).
 #[derive(Debug, Clone, PartialEq, Eq)]

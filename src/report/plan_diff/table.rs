@@ -1,20 +1,23 @@
 //! A plan diff as terminal tables: every phase with its deltas, the services that changed, the
 //! prices that moved, and the first other fields that differ.
 
+use anyhow::Result;
 use tabled::builder::Builder;
-use tabled::settings::object::Columns;
-use tabled::settings::{Alignment, Style};
 
-use super::plan_diff_text::{self as text, PHASE_HEADER, PRICE_HEADER, SERVICE_HEADER};
+use super::{self as text, PHASE_HEADER, PRICE_HEADER, SERVICE_HEADER};
 use crate::plan::diff::PlanDiff;
+use crate::report::{table, Render};
 
 /// Other fields listed at most.
 const MAX_FIELDS: usize = 10;
 
-fn table(b: Builder, right_from: usize) -> String {
-    let mut t = b.build();
-    t.with(Style::sharp()).modify(Columns::new(right_from..), Alignment::right());
-    t.to_string()
+/// The plan diff as aligned terminal tables.
+pub struct Table;
+
+impl Render<PlanDiff> for Table {
+    fn render(&self, d: &PlanDiff) -> Result<String> {
+        Ok(diff(d))
+    }
 }
 
 /// A plan diff as aligned tables.

@@ -5,28 +5,22 @@
 
 use std::fmt::Write;
 
+use anyhow::Result;
+
+use crate::report::markup::xml as esc;
+use crate::report::Render;
 use crate::suite::SuiteResult;
 
-/// Escapes text for XML content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            c if (c as u32) < 0x20 && c != '\t' => {}
-            c => out.push(c),
-        }
+/// The suite's result as JUnit XML.
+pub struct Junit;
+
+impl Render<SuiteResult> for Junit {
+    fn render(&self, r: &SuiteResult) -> Result<String> {
+        Ok(suite(r))
     }
-    out
 }
 
-/// A suite result as JUnit XML.
-pub fn suite(r: &SuiteResult) -> String {
+fn suite(r: &SuiteResult) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,

@@ -1,10 +1,52 @@
-//! The cells the plan-diff renderers share (table and Markdown): one row per phase, per changed
-//! service, per moved price, and the heading. Formatting only.
+//! The plan diff document's renderers (`plan --compare-to`, and each differing golden of
+//! `scenarios check`), one per format (`table`, `markdown`, `json`), and the cells the table and
+//! Markdown share: one row per phase, per changed service, per moved price, and the heading.
+//! Decisions and outcomes are the plans' own codes, as the JSON they compare holds them.
 
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use anyhow::Result;
 use rust_decimal::Decimal;
 
+use super::{unsupported, Format, Render};
 use crate::plan::diff::{Change, MovedPrice, PhaseDiff, PlanDiff, ServiceDiff};
 use crate::units::{unit_price, usd};
+
+/// The renderer of a plan diff in a format.
+pub fn renderer(format: Format) -> Result<Box<dyn Render<PlanDiff>>> {
+    Ok(match format {
+        Format::Table => Box::new(table::Table),
+        Format::Json => Box::new(json::Json),
+        Format::Markdown => Box::new(markdown::Markdown { level: 3 }),
+        other => return unsupported("a plan diff", other, &[Format::Table, Format::Markdown, Format::Json]),
+    })
+}
+
+/// A value that has a JSON code (a decision, a tree outcome).
+pub trait Code {
+    /// The code.
+    fn code(&self) -> &str;
+}
+
+impl Code for String {
+    fn code(&self) -> &str {
+        self
+    }
+}
+
+impl Code for crate::roi::Decision {
+    fn code(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Code for crate::roi::tree::Outcome {
+    fn code(&self) -> &str {
+        self.as_str()
+    }
+}
 
 /// Header of the per-phase rows.
 pub const PHASE_HEADER: [&str; 8] =
@@ -36,8 +78,8 @@ pub fn delta(c: &Change<Decimal>) -> String {
 }
 
 /// `stay` or `stay → migrate_now`.
-pub fn changed_text(c: &Change<String>) -> String {
-    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+pub fn changed_text<T: Code + PartialEq>(c: &Change<T>) -> String {
+    let show = |v: &Option<T>| v.as_ref().map_or_else(|| "—".into(), |v| v.code().to_string());
     if c.changed() {
         format!("{} → {}", show(&c.old), show(&c.new))
     } else {

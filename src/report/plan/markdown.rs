@@ -1,18 +1,25 @@
 //! The plan as GitHub-flavoured Markdown: summary, decision tree, switch points, uncertainty,
 //! tornado, each phase's AWS line items, mapping explanations and notes.
 
-use super::line_cells;
-use super::markdown::cell;
-use super::plan_text::{self, SUMMARY_HEADER};
+use anyhow::Result;
+
+use super::{self as plan_text, SUMMARY_HEADER};
 use crate::plan::Plan;
+use crate::report::markup::{cell, row};
+use crate::report::{line_cells, Render};
 use crate::units::usd;
 
-fn row(cells: &[String]) -> String {
-    format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))
+/// The plan as GitHub-flavoured Markdown.
+pub struct Markdown;
+
+impl Render<Plan> for Markdown {
+    fn render(&self, p: &Plan) -> Result<String> {
+        Ok(plan(p))
+    }
 }
 
 /// A plan as Markdown.
-pub fn plan(p: &Plan) -> String {
+fn plan(p: &Plan) -> String {
     let mut out = format!("### Migration plan: {}\n\n", cell(&p.scenario.name));
     for line in plan_text::heading(p).iter().skip(1) {
         out.push_str(&format!("{}\n\n", cell(line)));
@@ -26,7 +33,7 @@ pub fn plan(p: &Plan) -> String {
         out.push_str("\n#### Forecast vs actual\n\n");
         out.push_str(&row(&plan_text::ACTUAL_HEADER.map(String::from)));
         out.push_str("|---|---|---|--:|--:|--:|--:|--:|--:|\n");
-        for r in plan_text::actual_rows(c) {
+        for r in plan_text::actual_rows(c, &plan_text::ACTUAL_TEXT) {
             out.push_str(&row(&r));
         }
         out.push('\n');
@@ -63,10 +70,10 @@ pub fn plan(p: &Plan) -> String {
             ph.phase,
             cell(&ph.name),
             plan_text::aws_cell(ph),
-            usd(ph.self_hosted_monthly_usd),
-            usd(ph.one_time_cost_usd)
+            usd(ph.self_hosted_monthly_usd.0),
+            usd(ph.one_time_cost_usd.0)
         ));
-        for s in &ph.aws_services.services {
+        for s in &ph.aws_services {
             for (i, l) in s.line_items.iter().enumerate() {
                 let [name, qty, unit, price, monthly] = line_cells(l);
                 out.push_str(&row(&[

@@ -2,15 +2,26 @@
 //! heading, one sentence, the phase table, changed services, moved prices, and the other fields in
 //! a collapsed `<details>` block.
 
-use super::markdown::cell;
-use super::plan_diff_text::{self as text, PHASE_HEADER, PRICE_HEADER, SERVICE_HEADER};
+use anyhow::Result;
+
+use super::{self as text, PHASE_HEADER, PRICE_HEADER, SERVICE_HEADER};
 use crate::plan::diff::PlanDiff;
+use crate::report::markup::{cell, row};
+use crate::report::Render;
 
 /// Other fields listed at most.
 const MAX_FIELDS: usize = 30;
 
-fn row(cells: &[String]) -> String {
-    format!("| {} |\n", cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))
+/// The plan diff as GitHub-flavoured Markdown, its headings at `level` (`###` for a whole comment).
+pub struct Markdown {
+    /// Heading level.
+    pub level: usize,
+}
+
+impl Render<PlanDiff> for Markdown {
+    fn render(&self, d: &PlanDiff) -> Result<String> {
+        Ok(diff_at(d, self.level))
+    }
 }
 
 /// A header row and its separator; columns `left..right` are right-aligned (numbers).
@@ -68,9 +79,4 @@ pub fn diff_at(d: &PlanDiff, level: usize) -> String {
     }
     out.push_str("\n</details>\n");
     out
-}
-
-/// A plan diff as a whole Markdown comment.
-pub fn diff(d: &PlanDiff) -> String {
-    diff_at(d, 3)
 }
