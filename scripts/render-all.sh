@@ -104,9 +104,16 @@ for fmt in table json markdown csv; do
 done
 
 # The price book.
-for fmt in table json yaml; do
+show_formats=(table json yaml)
+"$bin" pricing show --help | grep -q markdown && show_formats+=(markdown)
+for fmt in "${show_formats[@]}"; do
   run "pricing-show.$fmt" pricing show --format "$fmt"
   run "pricing-show-seoul-logs.$fmt" pricing show --region ap-northeast-2 --service cloudwatch_logs --format "$fmt"
+  if "$bin" pricing show --help | grep -q -- --summary; then
+    run "pricing-show-summary.$fmt" pricing show --summary --format "$fmt"
+    run "pricing-show-derived-stale.$fmt" pricing show --status derived --as-of 2028-06-01 --format "$fmt"
+    run "pricing-show-stale.$fmt" pricing show --stale --as-of 2028-06-01 --format "$fmt"
+  fi
 done
 for fmt in table json markdown; do
   run "pricing-diff.$fmt" pricing diff bundled "$book" --format "$fmt"

@@ -55,8 +55,15 @@ pub struct PriceRef {
     pub as_of: String,
     /// The source (URL or document).
     pub source: String,
-    /// Why an entry is unconfirmed, when it is.
+    /// Why an entry is unconfirmed, or how it is derived, when it is.
     pub note: Option<String>,
+    /// Whether the source date is older than the stale cutoff of the region's book (18 months
+    /// before its snapshot date). Not part of any file format: the book is the reference.
+    #[serde(skip)]
+    pub stale: bool,
+    /// For a derived price, its rule and base, e.g. `2 x rds.postgres.db.t3.large.single_az`.
+    #[serde(skip)]
+    pub derived: Option<String>,
 }
 
 /// The priced lines of one service (the `services[]` entry of the estimate and plan JSON).
@@ -85,6 +92,8 @@ pub struct Costing {
     pub unknown_line_items: usize,
     /// Every unconfirmed price used, once each, sorted by id.
     pub unconfirmed_prices: Vec<PriceRef>,
+    /// Every price used, once each, sorted by id.
+    pub prices: Vec<PriceRef>,
 }
 
 /// Free allowances left in a pricing run, shared across services (they are account-wide).
@@ -129,21 +138,24 @@ pub fn price(
     free_tier: bool,
     groups: Vec<(&str, Vec<CostComponent>)>,
 ) -> Result<Costing, LookupError> {
-    book.region(region)?;
+    let cutoff = book.region(region)?.stale_before(None);
     let mut free = FreeTierState::new(book, free_tier);
     // Tier position per price id: tiers are account-wide, so a second component of the same price
     // continues where the first one ended.
     let mut used: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut unconfirmed = BTreeMap::new();
+    let mut prices = BTreeMap::new();
     let mut unknown_line_items = 0;
     let mut services: Vec<ServiceCost> = Vec::new();
     for (service, components) in groups {
         let mut lines = Vec::new();
         for c in components {
             let entry = book.lookup(region, &c.price)?;
+            let price = price_ref(region, entry, &cutoff);
             if entry.status == PriceStatus::Unconfirmed {
-                unconfirmed.insert(entry.id.clone(), price_ref(region, entry));
+                unconfirmed.insert(entry.id.clone(), price.clone());
             }
+            prices.entry(entry.id.clone()).or_insert(price);
             match c.quantity {
                 None => {
                     unknown_line_items += 1;
@@ -178,11 +190,14 @@ pub fn price(
         total_monthly_usd,
         unknown_line_items,
         unconfirmed_prices: unconfirmed.into_values().collect(),
+        prices: prices.into_values().collect(),
     })
 }
 
-fn price_ref(region: &str, e: &PriceEntry) -> PriceRef {
+fn price_ref(region: &str, e: &PriceEntry, stale_cutoff: &str) -> PriceRef {
     PriceRef {
+        stale: e.is_stale(stale_cutoff),
+        derived: e.rule.as_ref().zip(e.derived_from.as_ref()).map(|(rule, from)| format!("{rule} {from}")),
         id: e.id.clone(),
         region: region.to_string(),
         service_code: e.service_code.clone(),

@@ -16,6 +16,7 @@ pub mod pricing;
 pub mod report;
 pub mod roi;
 pub mod scenario;
+pub mod suggest;
 pub mod suite;
 pub mod units;
 

@@ -184,10 +184,25 @@ pub enum ShowFormatArg {
     Json,
     /// YAML, in the price-book file format.
     Yaml,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+/// A price-book entry status, for `pricing show --status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Read from a public source for the region.
+    Confirmed,
+    /// Computed from a confirmed entry by the rule the entry states.
+    Derived,
+    /// No source read gives it for the region (see its note).
+    Unconfirmed,
 }
 
 /// `obs-cost pricing show`.
 #[derive(Debug, Args)]
+#[command(after_help = "An entry is stale when its source date (as_of) is more than 18 months before the \
+region's snapshot date, or before --as-of DATE when given.")]
 pub struct PricingShowArgs {
     /// Only this region.
     #[arg(long, value_name = "REGION")]
@@ -195,6 +210,18 @@ pub struct PricingShowArgs {
     /// Only this service: an AWS service code (AmazonRDS) or a price-id prefix (cloudwatch_logs, rds).
     #[arg(long, value_name = "SERVICE")]
     pub service: Option<String>,
+    /// Only entries with this status.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Only stale entries (source date more than 18 months before the reference date).
+    #[arg(long)]
+    pub stale: bool,
+    /// Judge staleness as of this date (YYYY-MM-DD) instead of each region's snapshot date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Print how many entries each region and service has per status, and how many are stale.
+    #[arg(long, conflicts_with_all = ["status", "stale"])]
+    pub summary: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormatArg::Table)]
     pub format: ShowFormatArg,
@@ -227,6 +254,7 @@ impl From<ShowFormatArg> for Format {
             ShowFormatArg::Table => Format::Table,
             ShowFormatArg::Json => Format::Json,
             ShowFormatArg::Yaml => Format::Yaml,
+            ShowFormatArg::Markdown => Format::Markdown,
         }
     }
 }

@@ -1,15 +1,18 @@
 //! `obs-cost pricing show|refresh|diff`: list the price book, refresh a region of it from the AWS
 //! Price List, compare two books.
 
+use std::collections::BTreeSet;
+
 use anyhow::{bail, Result};
 
-use crate::cli::{PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg};
+use crate::cli::{PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg, StatusArg};
 use crate::error::CheckFailed;
 use crate::output;
+use crate::pricing::book::is_date;
 use crate::pricing::refresh::{self, bulk, RefreshOptions, Source};
-use crate::pricing::{diff as book_diff, PriceBook, PriceEntry, RegionBook};
+use crate::pricing::{diff as book_diff, PriceBook, PriceEntry, PriceStatus, RegionBook};
 use crate::report;
-use crate::report::price_book::{PriceBookView, RegionView};
+use crate::report::price_book::{PriceBookSummary, PriceBookView, RegionSummary, RegionView, ServiceCounts};
 
 fn matches(entry: &PriceEntry, service: &str) -> bool {
     let s = service.to_ascii_lowercase();
@@ -18,22 +21,74 @@ fn matches(entry: &PriceEntry, service: &str) -> bool {
         || entry.id.to_ascii_lowercase().starts_with(&format!("{s}."))
 }
 
+fn status_of(arg: StatusArg) -> PriceStatus {
+    match arg {
+        StatusArg::Confirmed => PriceStatus::Confirmed,
+        StatusArg::Derived => PriceStatus::Derived,
+        StatusArg::Unconfirmed => PriceStatus::Unconfirmed,
+    }
+}
+
+/// The service names `--service` accepts for these regions: service codes and id prefixes.
+fn service_names<'a>(regions: &[&'a RegionBook]) -> BTreeSet<&'a str> {
+    let mut names = BTreeSet::new();
+    for e in regions.iter().flat_map(|r| &r.entries) {
+        names.insert(e.service_code.as_str());
+        names.insert(e.id.split('.').next().unwrap_or(&e.id));
+    }
+    names
+}
+
 /// `obs-cost pricing show`.
 pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
+    if let Some(d) = &args.as_of {
+        if !is_date(d) {
+            bail!("--as-of '{d}' is not a date\nhint: give it as YYYY-MM-DD, e.g. 2026-11-01");
+        }
+    }
     let regions: Vec<&RegionBook> = match &args.region {
         Some(r) => vec![book.region(r)?],
         None => book.regions.values().collect(),
     };
+    if let Some(service) = &args.service {
+        if !regions.iter().flat_map(|r| &r.entries).any(|e| matches(e, service)) {
+            let names = service_names(&regions);
+            bail!(
+                "unknown service '{service}': no price-book entry matches it{}\nhint: use an AWS service code or a price-id prefix: {}",
+                crate::suggest::close_matches_tail(service, names.iter().copied()),
+                names.into_iter().collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
+    let by_service = |e: &&PriceEntry| args.service.as_deref().is_none_or(|s| matches(e, s));
+    if args.summary {
+        let view = summary(book, &regions, args, &by_service);
+        let text = report::price_book::summary_renderer(args.format.into())?.render(&view)?;
+        return output::emit(&text, None);
+    }
     let mut view = PriceBookView {
         origin: &book.origin,
         free_tiers: Vec::new(),
         regions: regions
             .iter()
-            .map(|r| RegionView {
-                region: &r.region,
-                location: &r.location,
-                snapshot: &r.snapshot,
-                entries: r.entries.iter().filter(|e| args.service.as_deref().is_none_or(|s| matches(e, s))).collect(),
+            .map(|r| {
+                let cutoff = r.stale_before(args.as_of.as_deref());
+                let entries: Vec<&PriceEntry> = r
+                    .entries
+                    .iter()
+                    .filter(by_service)
+                    .filter(|e| args.status.is_none_or(|s| e.status == status_of(s)))
+                    .filter(|e| !args.stale || e.is_stale(&cutoff))
+                    .collect();
+                let stale = entries.iter().filter(|e| e.is_stale(&cutoff)).map(|e| e.id.as_str()).collect();
+                RegionView {
+                    region: &r.region,
+                    location: &r.location,
+                    snapshot: &r.snapshot,
+                    stale_before: cutoff,
+                    entries,
+                    stale,
+                }
             })
             .collect(),
     };
@@ -43,17 +98,34 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
         .iter()
         .filter(|f| view.regions.iter().flat_map(|r| &r.entries).any(|e| f.applies_to.contains(&e.id)))
         .collect();
-    if view.regions.iter().all(|r| r.entries.is_empty()) {
-        let services: std::collections::BTreeSet<_> =
-            regions.iter().flat_map(|r| r.entries.iter().map(|e| e.service_code.as_str())).collect();
-        bail!(
-            "no price-book entry matches service '{}'\nhint: use an AWS service code ({}) or a price-id prefix such as cloudwatch_logs",
-            args.service.as_deref().unwrap_or_default(),
-            services.into_iter().collect::<Vec<_>>().join(", ")
-        );
-    }
     let text = report::price_book::renderer(args.format.into())?.render(&view)?;
     output::emit(&text, None)
+}
+
+/// `pricing show --summary`: entry counts per region and service, by status, and stale.
+fn summary<'a>(
+    book: &'a PriceBook,
+    regions: &[&'a RegionBook],
+    args: &PricingShowArgs,
+    by_service: &dyn Fn(&&PriceEntry) -> bool,
+) -> PriceBookSummary<'a> {
+    let regions = regions
+        .iter()
+        .map(|r| {
+            let cutoff = r.stale_before(args.as_of.as_deref());
+            let shown = RegionBook { entries: r.entries.iter().filter(by_service).cloned().collect(), ..(*r).clone() };
+            let (per, all) = shown.status_counts(&cutoff);
+            RegionSummary {
+                region: &r.region,
+                location: &r.location,
+                snapshot: &r.snapshot,
+                stale_before: cutoff,
+                services: per.into_iter().map(|(service, counts)| ServiceCounts { service, counts }).collect(),
+                all,
+            }
+        })
+        .collect();
+    PriceBookSummary { origin: &book.origin, as_of_given: args.as_of.is_some(), regions }
 }
 
 /// `obs-cost pricing refresh`.

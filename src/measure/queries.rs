@@ -1,5 +1,5 @@
 //! The query catalogue: every PromQL expression and API call `obs-cost measure` runs, in one
-//! reviewable place. Rules (see shared/research/measure.md §3): no query may make the server scan
+//! reviewable place. Rules: no query may make the server scan
 //! every series, so there is no `{__name__=~".+"}` and no `/api/v1/series`; totals come from the
 //! per-target scrape self-metrics, the TSDB status API and one metric name at a time.
 //!

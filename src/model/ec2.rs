@@ -47,27 +47,35 @@ pub const EC2_INSTANCE_TYPES: &[InstanceSpec] = &[
     spec("m5.large", 2, 8.0),
     spec("m5.xlarge", 4, 16.0),
     spec("m5.2xlarge", 8, 32.0),
+    spec("m5.4xlarge", 16, 64.0),
     spec("m6i.large", 2, 8.0),
     spec("m6i.xlarge", 4, 16.0),
     spec("m6i.2xlarge", 8, 32.0),
+    spec("m6i.4xlarge", 16, 64.0),
     spec("m6g.large", 2, 8.0),
     spec("m6g.xlarge", 4, 16.0),
     spec("m6g.2xlarge", 8, 32.0),
+    spec("m6g.4xlarge", 16, 64.0),
     spec("m7g.large", 2, 8.0),
     spec("m7g.xlarge", 4, 16.0),
     spec("m7g.2xlarge", 8, 32.0),
+    spec("m7g.4xlarge", 16, 64.0),
     spec("c6i.large", 2, 4.0),
     spec("c6i.xlarge", 4, 8.0),
     spec("c6i.2xlarge", 8, 16.0),
+    spec("c6i.4xlarge", 16, 32.0),
     spec("c6g.large", 2, 4.0),
     spec("c6g.xlarge", 4, 8.0),
     spec("c6g.2xlarge", 8, 16.0),
+    spec("c6g.4xlarge", 16, 32.0),
     spec("r6i.large", 2, 16.0),
     spec("r6i.xlarge", 4, 32.0),
     spec("r6i.2xlarge", 8, 64.0),
+    spec("r6i.4xlarge", 16, 128.0),
     spec("r6g.large", 2, 16.0),
     spec("r6g.xlarge", 4, 32.0),
     spec("r6g.2xlarge", 8, 64.0),
+    spec("r6g.4xlarge", 16, 128.0),
 ];
 
 /// Looks a name up in a catalog, for the `Deserialize` of the validated name newtypes: an unknown
@@ -82,7 +90,11 @@ pub(crate) fn catalog_name<'de, D: Deserializer<'de>>(
         Some(s) => Ok(s.name),
         None => {
             let allowed: Vec<&str> = catalog.iter().map(|s| s.name).collect();
-            Err(serde::de::Error::custom(format!("unknown {what} '{name}', expected one of: {}", allowed.join(", "))))
+            let close = crate::suggest::close_matches_tail(&name, allowed.iter().copied());
+            Err(serde::de::Error::custom(format!(
+                "unknown {what} '{name}'{close}\nhint: use one of: {}",
+                allowed.join(", ")
+            )))
         }
     }
 }

@@ -25,10 +25,19 @@ pub const ELASTICACHE_NODE_TYPES: &[InstanceSpec] = &[
     spec("cache.m6g.large", 2, 6.38),
     spec("cache.m6g.xlarge", 4, 12.93),
     spec("cache.m6g.2xlarge", 8, 26.04),
+    spec("cache.m6g.4xlarge", 16, 52.26),
+    spec("cache.m7g.large", 2, 6.38),
+    spec("cache.m7g.xlarge", 4, 12.93),
+    spec("cache.m7g.2xlarge", 8, 26.04),
+    spec("cache.m7g.4xlarge", 16, 52.26),
     spec("cache.r6g.large", 2, 13.07),
     spec("cache.r6g.xlarge", 4, 26.32),
     spec("cache.r6g.2xlarge", 8, 52.82),
+    spec("cache.r6g.4xlarge", 16, 105.81),
     spec("cache.r7g.large", 2, 13.07),
+    spec("cache.r7g.xlarge", 4, 26.32),
+    spec("cache.r7g.2xlarge", 8, 52.82),
+    spec("cache.r7g.4xlarge", 16, 105.81),
 ];
 
 crate::model::ec2::catalog_newtype!(
@@ -135,8 +144,11 @@ mod tests {
         assert_eq!(try_estimate(yaml, "ap-northeast-2").unwrap().total_monthly_usd, d("14.016")); // 730 × $0.0192
         let yaml = "elasticache: [{name: c, engine: redis, node_type: cache.m6g.large, nodes: 3}]";
         assert_eq!(try_estimate(yaml, "us-east-1").unwrap().total_monthly_usd, d("326.31")); // 2,190 × $0.149
+        assert_eq!(try_estimate(yaml, "ap-northeast-2").unwrap().total_monthly_usd, d("396.39")); // 2,190 × $0.181
+                                                                                                  // No source gives Seoul a cache.m7g price: a missing-price error, never a copy.
+        let yaml = "elasticache: [{name: c, engine: redis, node_type: cache.m7g.large}]";
         let err = try_estimate(yaml, "ap-northeast-2").unwrap_err().to_string();
-        assert!(err.contains("AmazonElastiCache") && err.contains("NodeUsage:cache.m6g.large"), "{err}");
+        assert!(err.contains("AmazonElastiCache") && err.contains("NodeUsage:cache.m7g.large"), "{err}");
     }
 
     #[test]

@@ -139,14 +139,20 @@ mod tests {
         let c = try_estimate("fargate: [{name: api, vcpu: 1, memory_gb: 2}]", "ap-northeast-2").unwrap();
         // 730 × $0.04656 + 1,460 × $0.00511
         assert_eq!(c.total_monthly_usd, d("33.9888") + d("7.4606"));
-        let err =
+        // Seoul's ephemeral-storage rate was not read: the us-east-1 rate, flagged unconfirmed.
+        let c =
             try_estimate("fargate: [{name: api, vcpu: 1, memory_gb: 2, ephemeral_storage_gb: 21}]", "ap-northeast-2")
-                .unwrap_err()
-                .to_string();
-        assert!(err.contains("Fargate-EphemeralStorage-GB-Hours") && err.contains("ap-northeast-2"), "{err}");
+                .unwrap();
+        assert_eq!(c.services[0].line_items[2].monthly_usd.map(|m| m.0), Some(d("0.08103"))); // 1 GB × 730 h × $0.000111
+        assert_eq!(
+            c.unconfirmed_prices.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["fargate.ephemeral_storage"]
+        );
+        // ARM: 730 × $0.03725 + 1,460 × $0.00409, both read for Seoul.
         let c = try_estimate("fargate: [{name: api, architecture: arm64, vcpu: 1, memory_gb: 2}]", "ap-northeast-2")
             .unwrap();
-        assert!(c.unconfirmed_prices.iter().any(|p| p.id == "fargate.arm64.memory"));
+        assert_eq!(c.total_monthly_usd, d("27.1925") + d("5.9714"));
+        assert!(c.unconfirmed_prices.is_empty(), "{:?}", c.unconfirmed_prices);
     }
 
     #[test]

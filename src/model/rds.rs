@@ -14,8 +14,8 @@ const fn spec(name: &'static str, vcpu: u32, memory_gib: f64) -> InstanceSpec {
     InstanceSpec { name, vcpu, memory_gib }
 }
 
-/// RDS for PostgreSQL instance classes obs-cost knows. Prices exist in the book only where sourced
-/// for the region (Seoul: the t4g classes, db.m7g.large and db.r7g.large).
+/// RDS for PostgreSQL instance classes obs-cost knows (vCPUs and memory as AWS lists them). A class
+/// may have no price in a region (us-east-1 has no db.m7g/db.r7g price): sizing skips it there.
 pub const RDS_INSTANCE_CLASSES: &[InstanceSpec] = &[
     spec("db.t3.micro", 2, 1.0),
     spec("db.t3.small", 2, 2.0),
@@ -32,11 +32,19 @@ pub const RDS_INSTANCE_CLASSES: &[InstanceSpec] = &[
     spec("db.m6g.large", 2, 8.0),
     spec("db.m6g.xlarge", 4, 16.0),
     spec("db.m6g.2xlarge", 8, 32.0),
+    spec("db.m6g.4xlarge", 16, 64.0),
     spec("db.m7g.large", 2, 8.0),
+    spec("db.m7g.xlarge", 4, 16.0),
+    spec("db.m7g.2xlarge", 8, 32.0),
+    spec("db.m7g.4xlarge", 16, 64.0),
     spec("db.r6g.large", 2, 16.0),
     spec("db.r6g.xlarge", 4, 32.0),
     spec("db.r6g.2xlarge", 8, 64.0),
+    spec("db.r6g.4xlarge", 16, 128.0),
     spec("db.r7g.large", 2, 16.0),
+    spec("db.r7g.xlarge", 4, 32.0),
+    spec("db.r7g.2xlarge", 8, 64.0),
+    spec("db.r7g.4xlarge", 16, 128.0),
 ];
 
 /// gp3 IOPS included below 400 GB of storage (RDS for PostgreSQL).
@@ -221,7 +229,9 @@ mod tests {
         // 730 h × $0.290 (derived 2 × $0.145) and 30 GB × $0.23 (infracost: Multi-AZ gp2 30 GB = $6.90)
         assert_eq!(line(&c, "DB instance (db: db.t3.large, Multi-AZ)"), d("211.7"));
         assert_eq!(line(&c, "DB storage (db: gp2, Multi-AZ)"), d("6.9"));
-        assert!(c.unconfirmed_prices.iter().any(|p| p.id == "rds.postgres.db.t3.large.multi_az"));
+        let multi =
+            c.services[0].line_items.iter().find(|l| l.price_id == "rds.postgres.db.t3.large.multi_az").unwrap();
+        assert_eq!(multi.price_status, crate::pricing::PriceStatus::Derived);
         let groups = serde_yaml::from_str::<AwsUsage>(yaml).unwrap().components(&ModelContext::default());
         let ids: Vec<_> = groups[0].1.iter().map(|c| c.price.usage_type.as_str()).collect();
         assert_eq!(ids, ["Multi-AZUsage:db.t3.large", "RDS:Multi-AZ-GP2-Storage", "RDS:ChargedBackupUsage"]);
@@ -264,11 +274,15 @@ mod tests {
                     storage_gb: 20, backup_storage_gb: 0}]";
         // 730 × $0.051 + 20 × $0.262
         assert_eq!(estimate(yaml, "ap-northeast-2").total_monthly_usd, d("37.23") + d("5.24"));
-        // 730 × $0.032 + 20 × $0.23
+        // 730 × $0.032 (derived 2 × $0.016) + 20 × $0.23
         assert_eq!(estimate(yaml, "us-east-1").total_monthly_usd, d("23.36") + d("4.6"));
-        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.t3.large, storage_gb: 20}]";
-        let err = try_estimate(yaml, "ap-northeast-2").unwrap_err().to_string();
-        assert!(err.contains("AmazonRDS") && err.contains("ap-northeast-2") && err.contains("db.t3.large"), "{err}");
+        // Seoul db.t3.large: 730 × $0.224 (Single-AZ, read for Seoul)
+        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.t3.large}]";
+        assert_eq!(estimate(yaml, "ap-northeast-2").total_monthly_usd, d("163.52"));
+        // No source gives us-east-1 a db.m7g price: a missing-price error, never a guess.
+        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.m7g.large, storage_gb: 20}]";
+        let err = try_estimate(yaml, "us-east-1").unwrap_err().to_string();
+        assert!(err.contains("AmazonRDS") && err.contains("us-east-1") && err.contains("db.m7g.large"), "{err}");
     }
 
     #[test]

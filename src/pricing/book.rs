@@ -21,21 +21,33 @@ const BUNDLED: &[(&str, &str)] = &[
     ("ap-northeast-2.yaml", include_str!("../../pricing-data/ap-northeast-2.yaml")),
 ];
 
-/// Whether a price has been checked against a source for its own region.
+/// A price whose source date is more than this many months before the book's snapshot date is stale.
+pub const STALE_AFTER_MONTHS: u32 = 18;
+
+/// How a price is known for its region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PriceStatus {
-    /// Read from an AWS pricing page, the AWS Price List, or a published calculation of it, for this region.
+    /// Read from a public source for this region: an AWS pricing page, an AWS Price List offer
+    /// file, or a public file that transcribes one.
     Confirmed,
-    /// Sourced, but the source does not confirm it for this region or is secondary: every output that uses it says so.
+    /// Computed from a confirmed entry of the same region by the rule the entry states
+    /// (`derived_from` and `rule`), checked when the book is loaded.
+    Derived,
+    /// No source read gives this value for this region (another region's rate, a size scaled from
+    /// a neighbour); the entry's `note` says why. Every output that uses it says so.
     Unconfirmed,
 }
 
 impl PriceStatus {
-    /// `confirmed` or `unconfirmed`.
+    /// Every status, in the order outputs list them.
+    pub const ALL: [PriceStatus; 3] = [PriceStatus::Confirmed, PriceStatus::Derived, PriceStatus::Unconfirmed];
+
+    /// `confirmed`, `derived` or `unconfirmed`.
     pub fn as_str(self) -> &'static str {
         match self {
             PriceStatus::Confirmed => "confirmed",
+            PriceStatus::Derived => "derived",
             PriceStatus::Unconfirmed => "unconfirmed",
         }
     }
@@ -78,11 +90,20 @@ pub struct PriceEntry {
     pub tiers: Vec<Tier>,
     /// Where the price was read: a URL or document.
     pub source: String,
-    /// The date the source gave the price for (`YYYY-MM-DD`).
+    /// The date the source reflects (`YYYY-MM-DD`): an offer file's publication date, the date a
+    /// page or file was published or last changed, not the date it was read. A derived entry has
+    /// the `as_of` of the entry it is derived from.
     pub as_of: String,
-    /// `confirmed` or `unconfirmed`.
+    /// `confirmed`, `derived` or `unconfirmed`.
     pub status: PriceStatus,
-    /// Why an entry is unconfirmed, or anything a reader must know.
+    /// For a `derived` entry: the id of the `confirmed` entry of the same region it is computed from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
+    /// For a `derived` entry: `"<factor> x"` (e.g. `"2 x"`, `"0.8 x"`): each tier's price is the
+    /// factor times the same tier of `derived_from`, exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Why an entry is unconfirmed or where its derivation rule is documented; required for both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -91,6 +112,76 @@ impl PriceEntry {
     /// The price of the first tier (used to explain an item whose usage is unknown).
     pub fn first_price(&self) -> Decimal {
         self.tiers.first().map_or(Decimal::ZERO, |t| t.usd)
+    }
+
+    /// Whether the source date is before `cutoff` (see [`RegionBook::stale_before`]).
+    pub fn is_stale(&self, cutoff: &str) -> bool {
+        self.as_of.as_str() < cutoff
+    }
+}
+
+/// Parses a derivation rule `"<factor> x"` into its factor.
+pub fn rule_factor(rule: &str) -> Option<Decimal> {
+    let factor = rule.trim().strip_suffix('x')?.trim();
+    let factor: Decimal = factor.parse().ok()?;
+    (factor > Decimal::ZERO).then_some(factor)
+}
+
+/// The tiers of `base` with every price multiplied by `factor`.
+pub fn apply_rule(base: &PriceEntry, factor: Decimal) -> Vec<Tier> {
+    base.tiers.iter().map(|t| Tier { begin: t.begin, end: t.end, usd: (t.usd * factor).normalize() }).collect()
+}
+
+/// Recomputes every `derived` entry from its base, for a snapshot whose confirmed entries changed
+/// (`pricing refresh`): a derived entry whose base is missing or no longer confirmed becomes
+/// `unconfirmed`, with a note saying why.
+pub fn rederive(entries: &mut [PriceEntry]) {
+    let bases: BTreeMap<String, PriceEntry> =
+        entries.iter().filter(|e| e.status == PriceStatus::Confirmed).map(|e| (e.id.clone(), e.clone())).collect();
+    for e in entries.iter_mut().filter(|e| e.status == PriceStatus::Derived) {
+        let from = e.derived_from.clone().unwrap_or_default();
+        match (bases.get(&from), e.rule.as_deref().and_then(rule_factor)) {
+            (Some(base), Some(factor)) => {
+                e.tiers = apply_rule(base, factor);
+                e.as_of = base.as_of.clone();
+            }
+            _ => {
+                e.status = PriceStatus::Unconfirmed;
+                e.note = Some(format!(
+                    "was derived ({}) from {from}, which this snapshot has no confirmed price for",
+                    e.rule.as_deref().unwrap_or("no rule")
+                ));
+                e.derived_from = None;
+                e.rule = None;
+            }
+        }
+    }
+}
+
+/// Entry counts of one service of one region, by status, and how many are stale.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    /// `confirmed` entries.
+    pub confirmed: usize,
+    /// `derived` entries.
+    pub derived: usize,
+    /// `unconfirmed` entries.
+    pub unconfirmed: usize,
+    /// Entries whose source date is older than the stale cutoff, whatever their status.
+    pub stale: usize,
+    /// All entries.
+    pub total: usize,
+}
+
+impl StatusCounts {
+    fn add(&mut self, e: &PriceEntry, cutoff: &str) {
+        match e.status {
+            PriceStatus::Confirmed => self.confirmed += 1,
+            PriceStatus::Derived => self.derived += 1,
+            PriceStatus::Unconfirmed => self.unconfirmed += 1,
+        }
+        self.stale += usize::from(e.is_stale(cutoff));
+        self.total += 1;
     }
 }
 
@@ -111,6 +202,66 @@ pub struct RegionBook {
     pub snapshot: String,
     /// The priced items.
     pub entries: Vec<PriceEntry>,
+}
+
+impl RegionBook {
+    /// The date before which a source is stale, as of `reference` (default: this snapshot's date):
+    /// [`STALE_AFTER_MONTHS`] months earlier. Basing it on the snapshot, not on today, keeps every
+    /// output of the same inputs byte-identical.
+    pub fn stale_before(&self, reference: Option<&str>) -> String {
+        months_before(reference.unwrap_or(&self.snapshot), STALE_AFTER_MONTHS).unwrap_or_default()
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: &str) -> Option<&PriceEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Counts per AWS service code (sorted), then for the whole region, stale as of `cutoff`.
+    pub fn status_counts(&self, cutoff: &str) -> (Vec<(String, StatusCounts)>, StatusCounts) {
+        let mut per: BTreeMap<String, StatusCounts> = BTreeMap::new();
+        let mut all = StatusCounts::default();
+        for e in &self.entries {
+            per.entry(e.service_code.clone()).or_default().add(e, cutoff);
+            all.add(e, cutoff);
+        }
+        (per.into_iter().collect(), all)
+    }
+}
+
+/// `date` (`YYYY-MM-DD`) minus `months` calendar months, the day clamped to the month's length;
+/// `None` when `date` is not a valid date.
+pub fn months_before(date: &str, months: u32) -> Option<String> {
+    let (y, m, d) = parse_date(date)?;
+    let total = i64::from(y) * 12 + i64::from(m - 1) - i64::from(months);
+    let (y2, m2) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32);
+    let y2 = u32::try_from(y2).ok()?;
+    Some(format!("{y2:04}-{m2:02}-{:02}", d.min(days_in_month(y2, m2))))
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: u32 = text.get(0..4)?.parse().ok()?;
+    let m: u32 = text.get(5..7)?.parse().ok()?;
+    let d: u32 = text.get(8..10)?.parse().ok()?;
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
+}
+
+/// Whether `text` is a valid `YYYY-MM-DD` date.
+pub fn is_date(text: &str) -> bool {
+    text.bytes().all(|c| c.is_ascii_digit() || c == b'-') && parse_date(text).is_some()
 }
 
 /// An allowance AWS gives every account each month at no charge, shared by the price ids it lists.
@@ -228,6 +379,7 @@ impl PriceBook {
         self.regions.get(region).ok_or_else(|| LookupError::UnknownRegion {
             region: region.to_string(),
             available: self.region_codes().join(", "),
+            close: crate::suggest::close_matches_tail(region, self.region_codes()),
         })
     }
 
@@ -260,14 +412,6 @@ fn check_schema(path: &Path, version: u32) -> Result<()> {
         );
     }
     Ok(())
-}
-
-fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn validate_region(path: &Path, book: &RegionBook) -> Result<()> {
@@ -307,6 +451,64 @@ fn validate_region(path: &Path, book: &RegionBook) -> Result<()> {
                 None => {}
             }
         }
+        check_status(&at, e)?;
+    }
+    for e in book.entries.iter().filter(|e| e.status == PriceStatus::Derived) {
+        check_derivation(&format!("price book '{file}', entry '{}'", e.id), book, e)?;
+    }
+    Ok(())
+}
+
+/// The fields each status requires: a note for `unconfirmed` and `derived`, `derived_from` and
+/// `rule` for `derived` only.
+fn check_status(at: &str, e: &PriceEntry) -> Result<()> {
+    let derived = e.status == PriceStatus::Derived;
+    if derived && (e.derived_from.is_none() || e.rule.is_none()) {
+        bail!("{at}: a derived entry needs derived_from (the id it is computed from) and rule (e.g. \"2 x\")");
+    }
+    if !derived && (e.derived_from.is_some() || e.rule.is_some()) {
+        bail!("{at}: only a derived entry has derived_from and rule, this one is {}", e.status.as_str());
+    }
+    if e.status != PriceStatus::Confirmed && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        let article = if e.status == PriceStatus::Unconfirmed { "an" } else { "a" };
+        bail!("{at}: {article} {} entry needs a note saying why (or where its rule is documented)", e.status.as_str());
+    }
+    Ok(())
+}
+
+/// A derived entry's rule, recomputed from the entry it names, must give its stored prices exactly.
+fn check_derivation(at: &str, book: &RegionBook, e: &PriceEntry) -> Result<()> {
+    let from = e.derived_from.as_deref().unwrap_or_default();
+    let rule = e.rule.as_deref().unwrap_or_default();
+    let Some(base) = book.entry(from) else {
+        bail!("{at}: derived_from '{from}' is not an entry of region {}", book.region);
+    };
+    if base.status != PriceStatus::Confirmed {
+        bail!(
+            "{at}: derived_from '{from}' is {}, but a price can only be derived from a confirmed one\nhint: mark this entry unconfirmed with a note instead",
+            base.status.as_str()
+        );
+    }
+    let Some(factor) = rule_factor(rule) else {
+        bail!("{at}: rule '{rule}' is not '<factor> x' with a positive decimal factor, e.g. \"2 x\" or \"0.8 x\"");
+    };
+    if base.unit != e.unit {
+        bail!("{at}: unit '{}' differs from the unit '{}' of {from}", e.unit, base.unit);
+    }
+    let expected = apply_rule(base, factor);
+    let same = expected.len() == e.tiers.len()
+        && expected.iter().zip(&e.tiers).all(|(x, t)| x.begin == t.begin && x.end == t.end && x.usd == t.usd);
+    if !same {
+        let shown = |tiers: &[Tier]| tiers.iter().map(|t| t.usd.normalize().to_string()).collect::<Vec<_>>().join("/");
+        bail!(
+            "{at}: rule '{rule}' of {from} ({}) gives {}, but the entry says {}\nhint: store the computed price, or mark the entry confirmed/unconfirmed with its own source",
+            shown(&base.tiers),
+            shown(&expected),
+            shown(&e.tiers)
+        );
+    }
+    if base.as_of != e.as_of {
+        bail!("{at}: as_of {} differs from the as_of {} of {from}, which a derived price shares", e.as_of, base.as_of);
     }
     Ok(())
 }
@@ -354,6 +556,139 @@ mod tests {
         );
         let err = book.lookup("mars-north-1", &q).unwrap_err().to_string();
         assert!(err.contains("mars-north-1") && err.contains("us-east-1"), "{err}");
+    }
+
+    /// A one-region book of `entries` (YAML list items), parsed and validated.
+    fn region_with(entries: &str) -> Result<RegionBook> {
+        let text =
+            format!("schema_version: 1\nregion: test-1\nlocation: Test\nsnapshot: 2026-11-01\nentries:\n{entries}");
+        parse_region(Path::new("t.yaml"), &text)
+    }
+
+    const SINGLE: &str = "  - {id: a.single, service_code: S, description: d, usage_type: U, unit: hour, \
+                          tiers: [{begin: \"0\", usd: \"0.051\"}], source: s, as_of: 2026-10-01, status: confirmed}\n";
+
+    fn derived(usd: &str, rule: &str, as_of: &str) -> String {
+        format!(
+            "{SINGLE}  - {{id: a.multi, service_code: S, description: d, usage_type: U2, unit: hour, \
+             tiers: [{{begin: \"0\", usd: \"{usd}\"}}], source: s, as_of: {as_of}, status: derived, \
+             derived_from: a.single, rule: \"{rule}\", note: doubled}}\n"
+        )
+    }
+
+    #[test]
+    fn a_derived_price_must_equal_its_rule_exactly() {
+        assert!(region_with(&derived("0.102", "2 x", "2026-10-01")).is_ok());
+        assert!(region_with(&derived("0.1020", "2 x", "2026-10-01")).is_ok(), "trailing zeros are the same price");
+        assert!(region_with(&derived("0.0408", "0.8 x", "2026-10-01")).is_ok());
+        let err = region_with(&derived("0.103", "2 x", "2026-10-01")).unwrap_err().to_string();
+        assert!(err.contains("'a.multi'") && err.contains("gives 0.102") && err.contains("says 0.103"), "{err}");
+        let err = region_with(&derived("0.102", "twice", "2026-10-01")).unwrap_err().to_string();
+        assert!(err.contains("rule 'twice'"), "{err}");
+        let err = region_with(&derived("0", "0 x", "2026-10-01")).unwrap_err().to_string();
+        assert!(err.contains("positive"), "{err}");
+        let err = region_with(&derived("0.102", "2 x", "2026-11-01")).unwrap_err().to_string();
+        assert!(err.contains("as_of 2026-11-01 differs"), "{err}");
+        let err = region_with(
+            &derived("0.102", "2 x", "2026-10-01").replace("derived_from: a.single", "derived_from: a.nope"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("derived_from 'a.nope' is not an entry"), "{err}");
+    }
+
+    #[test]
+    fn derived_needs_a_confirmed_base_a_rule_and_a_note() {
+        let base_unconfirmed =
+            derived("0.102", "2 x", "2026-10-01").replacen("status: confirmed", "status: unconfirmed, note: n", 1);
+        let err = region_with(&base_unconfirmed).unwrap_err().to_string();
+        assert!(err.contains("is unconfirmed") && err.contains("only be derived from a confirmed"), "{err}");
+        let err =
+            region_with(&derived("0.102", "2 x", "2026-10-01").replace(", rule: \"2 x\"", "")).unwrap_err().to_string();
+        assert!(err.contains("needs derived_from") && err.contains("and rule"), "{err}");
+        let err =
+            region_with(&derived("0.102", "2 x", "2026-10-01").replace(", note: doubled", "")).unwrap_err().to_string();
+        assert!(err.contains("a derived entry needs a note"), "{err}");
+        let err = region_with(&SINGLE.replace("status: confirmed", "status: unconfirmed")).unwrap_err().to_string();
+        assert!(err.contains("an unconfirmed entry needs a note"), "{err}");
+        let err = region_with(&SINGLE.replace("status: confirmed", "status: confirmed, rule: \"2 x\""))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("only a derived entry has derived_from and rule"), "{err}");
+    }
+
+    #[test]
+    fn rederive_follows_a_refreshed_base_or_drops_to_unconfirmed() {
+        let mut book = region_with(&derived("0.102", "2 x", "2026-10-01")).unwrap();
+        book.entries[0].tiers[0].usd = "0.06".parse().unwrap();
+        book.entries[0].as_of = "2026-12-01".into();
+        rederive(&mut book.entries);
+        assert_eq!(
+            (book.entries[1].tiers[0].usd.to_string().as_str(), book.entries[1].as_of.as_str()),
+            ("0.12", "2026-12-01")
+        );
+        assert_eq!(book.entries[1].status, PriceStatus::Derived);
+        book.entries.remove(0);
+        rederive(&mut book.entries);
+        assert_eq!(book.entries[0].status, PriceStatus::Unconfirmed);
+        assert!(
+            book.entries[0].derived_from.is_none() && book.entries[0].note.as_deref().unwrap().contains("a.single")
+        );
+    }
+
+    #[test]
+    fn staleness_is_18_months_before_the_snapshot() {
+        assert_eq!(months_before("2026-11-01", 18).as_deref(), Some("2025-05-01"));
+        assert_eq!(months_before("2026-08-31", 18).as_deref(), Some("2025-02-28"), "day clamped to the month");
+        assert_eq!(months_before("2025-08-31", 18).as_deref(), Some("2024-02-29"), "leap year");
+        assert_eq!(months_before("2026-01-15", 1).as_deref(), Some("2025-12-15"));
+        assert_eq!(months_before("2026-13-01", 1), None);
+        assert!(!is_date("2026-02-30") && !is_date("2026-1-01") && !is_date("+026-01-01") && is_date("2024-02-29"));
+        let book = region_with(SINGLE).unwrap();
+        assert_eq!(book.stale_before(None), "2025-05-01");
+        assert_eq!(book.stale_before(Some("2028-04-02")), "2026-10-02");
+        let e = &book.entries[0];
+        assert!(!e.is_stale(&book.stale_before(None)));
+        assert!(e.is_stale(&book.stale_before(Some("2028-04-02"))), "as_of 2026-10-01 is older than 2026-10-02");
+        assert!(!e.is_stale(&book.stale_before(Some("2028-04-01"))), "exactly 18 months is not stale yet");
+        let (per, all) = book.status_counts(&book.stale_before(Some("2030-01-01")));
+        assert_eq!((per.len(), all.confirmed, all.stale, all.total), (1, 1, 1, 1));
+    }
+
+    #[test]
+    fn every_bundled_source_is_public() {
+        // A source a user can open: a URL, a public repository file at a commit, or (for a price
+        // scaled from a neighbour) the entry of this file it is scaled from.
+        let book = PriceBook::bundled().unwrap();
+        let commit = |s: &str| s.split(|c: char| !c.is_ascii_hexdigit()).any(|w| w.len() >= 12);
+        let forbidden =
+            ["shared/", "research", "aws-prices", "price-audit", "IDX", "[X", "found by code search", "infrafit"];
+        for region in book.regions.values() {
+            for e in &region.entries {
+                let s = &e.source;
+                let public = s.contains("https://")
+                    || commit(s)
+                    || (e.status == PriceStatus::Unconfirmed
+                        && s.starts_with("scaled from ")
+                        && s.ends_with(" in this file"));
+                assert!(public, "{} in {}: source is not a public document: {s}", e.id, region.region);
+                for f in forbidden {
+                    assert!(
+                        !s.contains(f) && !e.note.as_deref().unwrap_or("").contains(f),
+                        "{} in {} cites {f}",
+                        e.id,
+                        region.region
+                    );
+                }
+                if let Some(rest) = s.strip_prefix("scaled from ") {
+                    let id = rest.trim_end_matches(" in this file");
+                    assert!(region.entry(id).is_some(), "{} in {} is scaled from unknown {id}", e.id, region.region);
+                }
+            }
+        }
+        for f in &book.free_tiers {
+            assert!(f.source.contains("https://"), "free tier {} has no public source", f.id);
+        }
     }
 
     #[test]

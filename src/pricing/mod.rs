@@ -6,7 +6,7 @@ pub mod book;
 pub mod diff;
 pub mod refresh;
 
-pub use book::{FreeTier, PriceBook, PriceEntry, PriceStatus, RegionBook, Tier};
+pub use book::{FreeTier, PriceBook, PriceEntry, PriceStatus, RegionBook, StatusCounts, Tier, STALE_AFTER_MONTHS};
 
 use thiserror::Error;
 
@@ -32,12 +32,14 @@ impl PriceQuery {
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum LookupError {
     /// The region has no price book at all.
-    #[error("no price book for region '{region}' (available: {available})\nhint: pass one of the available regions with --region, or add pricing-data/{region}.yaml")]
+    #[error("unknown region '{region}': the price book has no prices for it{close}\nhint: pass one of the regions the book has ({available}) with --region, or add pricing-data/{region}.yaml")]
     UnknownRegion {
         /// The region asked for.
         region: String,
         /// Regions the book has, comma-separated.
         available: String,
+        /// `; close matches: ...` when some region is spelled nearly the same, else empty.
+        close: String,
     },
     /// The region is known but this price is not in it.
     #[error("missing price: {service_code} usage type '{usage_type}' in {region} (price id '{id}') is not in the price book\nhint: add it to pricing-data/{region}.yaml with its source, or price this item in a region that has it")]

@@ -199,6 +199,8 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
                 n.source = r.source;
                 n.as_of = r.as_of;
                 n.status = PriceStatus::Confirmed;
+                n.derived_from = None;
+                n.rule = None;
                 n.note = None;
                 replaced.insert(i, Some(n));
                 report.refreshed.push(e.id.clone());
@@ -210,7 +212,7 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             Err(reason) => report.kept.push(NotRefreshed { id: e.id.clone(), reason }),
         }
     }
-    let entries: Vec<PriceEntry> = old
+    let mut entries: Vec<PriceEntry> = old
         .entries
         .iter()
         .enumerate()
@@ -221,6 +223,8 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             None => Some(e.clone()),
         })
         .collect();
+    // A derived price follows its refreshed base, so that the snapshot's rules still hold.
+    crate::pricing::book::rederive(&mut entries);
     if entries.is_empty() {
         bail!(
             "no entry of region '{region}' could be refreshed, so there is no snapshot to write:\n{}",

@@ -110,7 +110,7 @@ pub struct Candidate {
 
 /// Usage types (suffixes) of products the price list publishes once for all regions
 /// (`location = Any`, empty `regionCode`): a `regionCode` filter finds no SKU for them
-/// (shared/research/aws-prices.md §1a, §11.4).
+/// (AWS Price List: the dashboard product has `location=Any` and an empty `regionCode`).
 pub const GLOBAL_PRODUCTS: &[(&str, &str)] = &[("AmazonCloudWatch", "DashboardsUsageHour")];
 
 /// Attributes that already pin an entry to a region by location name; such products (data
@@ -489,6 +489,8 @@ mod tests {
             source: "s".into(),
             as_of: "2026-01-01".into(),
             status: PriceStatus::Unconfirmed,
+            derived_from: None,
+            rule: None,
             note: None,
         }
     }
