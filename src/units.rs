@@ -174,6 +174,12 @@ pub fn change_percent(old: Decimal, new: Decimal) -> Option<Decimal> {
     })
 }
 
+/// A whole number of months as data, or `never`: how payback reads in the CSV and in the scenario
+/// suite's expected and actual values.
+pub fn months_or_never(months: Option<u32>) -> String {
+    months.map_or_else(|| "never".to_string(), |m| m.to_string())
+}
+
 /// Formats a decimal with thousands separators and at most `max_dp` decimals, trimming zeros.
 pub fn group_thousands(value: Decimal, max_dp: u32) -> String {
     let rounded = value.round_dp_with_strategy(max_dp, RoundingStrategy::MidpointAwayFromZero).normalize();

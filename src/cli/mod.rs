@@ -15,7 +15,7 @@ pub mod scenarios;
 
 pub use plan::{PhaseArg, PlanArgs};
 pub use report::ReportArgs;
-pub use scenarios::{ScenariosCheckArgs, ScenariosCommand, SuiteFormatArg};
+pub use scenarios::{ScenariosCheckArgs, ScenariosCommand};
 
 /// Measure a self-hosted observability stack and price it, phase by phase, on AWS managed services.
 #[derive(Debug, Parser)]

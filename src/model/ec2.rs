@@ -113,15 +113,6 @@ macro_rules! catalog_newtype {
                 self.0
             }
 
-            /// Its catalog row.
-            pub fn spec(self) -> &'static $crate::model::ec2::InstanceSpec {
-                $catalog.iter().find(|s| s.name == self.0).expect("validated on construction")
-            }
-
-            /// The catalog entry of this name, if the catalog has it.
-            pub fn from_name(name: &str) -> Option<Self> {
-                $catalog.iter().find(|s| s.name == name).map(|s| $name(s.name))
-            }
         }
 
         impl std::fmt::Display for $name {

@@ -18,5 +18,4 @@ pub mod uncertainty;
 pub mod values;
 
 pub use build::{build, from_file, with_engine};
-pub use document::{PhasePlan, Plan, PLAN_SCHEMA_VERSION};
-pub use engine::Engine;
+pub use document::{PhasePlan, Plan};

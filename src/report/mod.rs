@@ -4,15 +4,15 @@
 //! string and never write files (`output` does) nor call pricing or measure. Wording shared by the
 //! formats lives once in `wording`, escaping once in `markup`, charts in `svg`.
 
-pub mod estimate;
-pub mod markup;
-pub mod plan;
-pub mod plan_diff;
-pub mod price_book;
-pub mod price_diff;
-pub mod suite;
+pub(crate) mod estimate;
+pub(crate) mod markup;
+pub(crate) mod plan;
+pub(crate) mod plan_diff;
+pub(crate) mod price_book;
+pub(crate) mod price_diff;
+pub(crate) mod suite;
 pub mod svg;
-pub mod wording;
+pub(crate) mod wording;
 
 use anyhow::{bail, Result};
 

@@ -35,10 +35,8 @@ pub fn outcome(o: Outcome) -> &'static str {
     }
 }
 
-/// Payback as data: whole months, or `never` (the CSV, the scenario suite's expected and actual).
-pub fn payback_months(months: Option<u32>) -> String {
-    months.map_or_else(|| "never".to_string(), |m| m.to_string())
-}
+/// Payback as data: whole months, or `never` (the CSV; the scenario suite says it the same way).
+pub use crate::units::months_or_never as payback_months;
 
 /// Payback in a table cell: `4 mo` or `never`.
 pub fn payback_cell(months: Option<u32>) -> String {

@@ -7,10 +7,8 @@ use rust_decimal::Decimal;
 use super::{Failure, FailureKind};
 use crate::plan::diff::{Change, PlanDiff};
 use crate::plan::{PhasePlan, Plan};
-use crate::report::plan_diff::Code;
-use crate::report::wording::payback_months;
 use crate::scenario::expect::{Expect, PhaseNo, Range};
-use crate::units::{cents, round_cents};
+use crate::units::{cents, months_or_never, round_cents};
 
 /// How many generic field differences of a golden are listed when nothing more specific differs.
 const MAX_FIELDS_LISTED: usize = 5;
@@ -29,7 +27,7 @@ fn fail(
 }
 
 fn payback(p: &PhasePlan) -> String {
-    payback_months(p.payback_months)
+    months_or_never(p.payback_months)
 }
 
 /// Every expectation and guardrail of `e` that `plan` does not hold.
@@ -141,8 +139,8 @@ fn opt_money(v: Option<Decimal>) -> String {
     v.map_or_else(|| "absent".to_string(), money)
 }
 
-fn opt_text<T: Code>(v: Option<&T>) -> String {
-    v.map_or_else(|| "absent".to_string(), |v| v.code().to_string())
+fn opt_text(v: Option<&str>) -> String {
+    v.map_or_else(|| "absent".to_string(), str::to_string)
 }
 
 fn money_change(out: &mut Vec<Failure>, field: String, c: &Change<Decimal>) {
@@ -160,8 +158,8 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
         out.push(fail(
             Golden,
             "decision_tree",
-            opt_text(d.decision_tree.old.as_ref()),
-            opt_text(d.decision_tree.new.as_ref()),
+            opt_text(d.decision_tree.old.map(|o| o.as_str())),
+            opt_text(d.decision_tree.new.map(|o| o.as_str())),
         ));
     }
     // The moved prices first: they explain the differences that follow.
@@ -180,8 +178,8 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
             out.push(fail(
                 Golden,
                 key("decision"),
-                opt_text(p.decision.old.as_ref()),
-                opt_text(p.decision.new.as_ref()),
+                opt_text(p.decision.old.map(|d| d.as_str())),
+                opt_text(p.decision.new.map(|d| d.as_str())),
             ));
         }
         money_change(&mut out, key("aws_monthly_usd"), &p.aws_monthly_usd);
@@ -189,7 +187,7 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
         money_change(&mut out, key("one_time_cost_usd"), &p.one_time_cost_usd);
         money_change(&mut out, key("net_monthly_benefit_usd"), &p.net_monthly_benefit_usd);
         if p.payback_months.changed() {
-            let show = |v: Option<Option<u32>>| v.map_or_else(|| "absent".to_string(), payback_months);
+            let show = |v: Option<Option<u32>>| v.map_or_else(|| "absent".to_string(), months_or_never);
             out.push(fail(Golden, key("payback_months"), show(p.payback_months.old), show(p.payback_months.new)));
         }
         for s in &p.services {

@@ -47,11 +47,6 @@ fn num(e: Exact, dp: u32) -> String {
 pub struct Row(pub Vec<String>);
 
 impl Row {
-    /// The cells.
-    pub fn cells(&self) -> &[String] {
-        &self.0
-    }
-
     /// The first cell (the row header).
     pub fn head(&self) -> &str {
         self.0.first().map_or("", String::as_str)
