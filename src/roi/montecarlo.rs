@@ -192,11 +192,12 @@ fn share(count: usize, n: usize) -> Exact {
     Exact((Decimal::from(count as u64) / Decimal::from(n as u64)).round_dp(4))
 }
 
+/// P10, P50, P90 and mean of `values` (sorted here); all 0 when there are none.
 fn spread(values: &mut [f64]) -> Spread {
     values.sort_by(f64::total_cmp);
     let n = values.len();
-    let at = |q: f64| values[((n - 1) as f64 * q).round() as usize];
-    let mean = values.iter().sum::<f64>() / n as f64;
+    let at = |q: f64| values.get((n.saturating_sub(1) as f64 * q).round() as usize).copied().unwrap_or(0.0);
+    let mean = if n == 0 { 0.0 } else { values.iter().sum::<f64>() / n as f64 };
     Spread { p10: dec(at(0.1)), p50: dec(at(0.5)), p90: dec(at(0.9)), mean: dec(mean) }
 }
 
@@ -292,35 +293,37 @@ fn set<T>(phases: &mut [T], i: usize, f: impl FnOnce(&mut T)) {
 /// Runs `samples` samples with `seed`.
 pub fn run(m: &Model, samples: u32, seed: u64) -> Vec<PhaseSpread> {
     let n = samples as usize;
-    let np = m.phases.len();
-    if n == 0 || np == 0 {
+    if n == 0 || m.phases.is_empty() {
         return Vec::new();
     }
     let mut rng = SplitMix64::new(seed);
-    let mut nets = vec![Vec::with_capacity(n); np];
-    let mut npvs = vec![Vec::with_capacity(n); np];
+    // Per phase: every sample's (net, NPV).
+    let mut sampled: Vec<(Vec<f64>, Vec<f64>)> =
+        m.phases.iter().map(|_| (Vec::with_capacity(n), Vec::with_capacity(n))).collect();
     let mut x = vec![0.0; m.knobs.len()];
-    let mut out = vec![(0.0, 0.0); np];
+    let mut out = vec![(0.0, 0.0); m.phases.len()];
     for _ in 0..n {
-        for (k, knob) in m.knobs.iter().enumerate() {
-            x[k] = triangular(knob.low, knob.expected, knob.high, rng.next_f64());
+        for (xk, knob) in x.iter_mut().zip(&m.knobs) {
+            *xk = triangular(knob.low, knob.expected, knob.high, rng.next_f64());
         }
         evaluate(m, &x, &mut out);
-        for (p, &(net, npv)) in out.iter().enumerate() {
-            nets[p].push(net);
-            npvs[p].push(npv);
+        for ((nets, npvs), &(net, npv)) in sampled.iter_mut().zip(&out) {
+            nets.push(net);
+            npvs.push(npv);
         }
     }
-    (0..np)
-        .map(|p| {
+    sampled
+        .into_iter()
+        .zip(1u32..)
+        .map(|((mut nets, mut npvs), phase)| {
             let decided =
-                |d: Decision| nets[p].iter().filter(|&&v| super::decide(v, m.now_above, m.gradually_from) == d).count();
+                |d: Decision| nets.iter().filter(|&&v| super::decide(v, m.now_above, m.gradually_from) == d).count();
             let (now, grad) = (decided(Decision::MigrateNow), decided(Decision::MigrateGradually));
-            let positive = nets[p].iter().filter(|&&v| v > 0.0).count();
+            let positive = nets.iter().filter(|&&v| v > 0.0).count();
             PhaseSpread {
-                phase: p as u32 + 1,
-                net_monthly_benefit_usd: spread(&mut nets[p]),
-                npv_usd: spread(&mut npvs[p]),
+                phase,
+                net_monthly_benefit_usd: spread(&mut nets),
+                npv_usd: spread(&mut npvs),
                 probability_net_positive: share(positive, n),
                 probability_migrate_now: share(now, n),
                 probability_migrate_gradually: share(grad, n),
