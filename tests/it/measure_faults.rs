@@ -4,7 +4,7 @@
 //! query, exit code 2 and no output file. Also: retries on 503, `--allow-partial`, bearer and
 //! basic auth, and credentials never printed.
 
-mod support;
+use crate::support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

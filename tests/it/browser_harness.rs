@@ -1,7 +1,7 @@
 //! The browser harness itself, on two small pages: one that stays offline and draws a chart, one
 //! that requests the network and logs an error, which the harness must catch.
 
-mod support;
+use crate::support;
 
 use support::browser;
 

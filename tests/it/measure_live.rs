@@ -5,7 +5,7 @@
 //! the history present. Truths: database size (from PostgreSQL itself), series (counted by the
 //! test with the expensive query obs-cost must not run), CPUs and memory (from /proc), and rates.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

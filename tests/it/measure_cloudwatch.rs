@@ -6,7 +6,7 @@
 //! throttling (retried), expired credentials, an empty account, a malformed answer, no
 //! credentials, an unknown region and bad flags.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};

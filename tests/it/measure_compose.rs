@@ -2,7 +2,7 @@
 //! Docker engine needed), promtool accepts its prometheus.yml and rules, and Prometheus scrapes the
 //! self-metrics of every component `obs-cost measure` reads.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! Prometheus's) loaded with the same 30-day fixture, and several `--prometheus` URLs merged
 //! (Prometheus + VictoriaMetrics holding the same data: every volume doubles).
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::fixture::{self, AT};

@@ -2,7 +2,7 @@
 //! certificate signed by a throw-away CA made with the openssl CLI: trusted with `--ca-file`, a
 //! one-line TLS error naming the URL without it.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;

@@ -54,9 +54,29 @@ pub fn postgres_bin_dir() -> Option<PathBuf> {
     dirs.pop()
 }
 
-/// A free TCP port on 127.0.0.1.
+/// Ports handed out per test process: a block of this many, below the kernel's ephemeral range.
+const PORTS_PER_PROCESS: u16 = 120;
+/// The first port of the first block (blocks run up to 31,999, below Linux's 32,768).
+const FIRST_PORT: u16 = 20_000;
+
+/// A TCP port on 127.0.0.1 for a server a test starts, without the bind-and-drop race: ports come
+/// from a block below the kernel's ephemeral range (32,768 and up, which `bind(0)` and outgoing
+/// connections draw from, so no other socket is handed the port meanwhile), the block chosen by
+/// this process's id (so parallel test runs use different blocks), and no port is handed out twice
+/// in a run (the tests of the one test binary share the counter). Each is checked free by binding it.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("no free port")
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let block = u16::try_from(std::process::id() % 100).unwrap_or(0);
+    let base = FIRST_PORT + block * PORTS_PER_PROCESS;
+    loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        assert!(n < PORTS_PER_PROCESS, "this test run needs more than {PORTS_PER_PROCESS} ports");
+        let port = base + n;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 /// A child process stopped on drop (the given signal, then SIGKILL after 5 s).

@@ -3,7 +3,7 @@
 //! `--from plan.json` gives the same HTML as `--scenario`, hostile names are escaped, and a bad
 //! `--from` file exits 2 with an explanation.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

@@ -3,7 +3,7 @@
 //! within 1%, extrapolation of a component younger than the window, the JSON contract,
 //! determinism under `--at`, and the YAML snapshot read back by `load_snapshot`.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::fixture::*;

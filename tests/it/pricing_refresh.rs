@@ -4,7 +4,7 @@
 //! serves trimmed bulk offer files (selected with `OBS_COST_PRICING_BULK_URL`). Response bodies
 //! are in tests/fixtures/pricing/, in the shapes AWS documents.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -2,7 +2,7 @@
 //! from a file; the page must draw (a non-blank screenshot), request nothing but the file itself,
 //! log no error and carry the right title. Under CI=true a missing Chromium fails the test.
 
-mod support;
+use crate::support;
 
 use assert_cmd::Command;
 use support::browser;

@@ -1,0 +1,22 @@
+//! The integration tests, one binary: every module below drives the `obs-cost` binary (or the
+//! library) against real components started on 127.0.0.1 (`support`), and the support code is
+//! compiled once. Under `CI=true` a test whose component is missing fails; see CONTRIBUTING.md.
+
+mod support;
+
+mod browser_harness;
+mod cli_estimate;
+mod measure_cloudwatch;
+mod measure_compose;
+mod measure_faults;
+mod measure_history;
+mod measure_live;
+mod measure_tls;
+mod measure_victoria;
+mod plan_actual;
+mod plan_cli;
+mod pricing_refresh;
+mod published_examples;
+mod report_browser;
+mod report_cli;
+mod scenarios_check;
