@@ -3,7 +3,7 @@
 Collector (with and without _total), Tempo and Grafana, each counter growing at a known rate since
 start, at /loki, /promtail, /jaeger, /otel, /otel-total, /tempo and /grafana. The same rates as
 tests/support/exporter.rs: Loki 1000 B/s and 10 lines/s, Jaeger 3 spans/s (0.5 traces/s), OTel
-4 + 1 spans/s, Tempo 2 spans/s, Grafana 7 dashboards.
+4 + 1 spans/s, Tempo 2 spans/s, Grafana 7 dashboards and 1 admin, 2 editors, 5 viewers active.
 
 Usage: fixture-exporter.py PORT   (listens on 127.0.0.1)"""
 import sys
@@ -37,7 +37,9 @@ def body(path, s):
     if path == "/tempo":
         return counter("tempo_distributor_spans_received_total", 'tenant="single-tenant"', 2, s)
     if path == "/grafana":
-        return "# TYPE grafana_stat_totals_dashboard gauge\ngrafana_stat_totals_dashboard 7\n"
+        return ("# TYPE grafana_stat_totals_dashboard gauge\ngrafana_stat_totals_dashboard 7\n"
+                + "".join(f"# TYPE grafana_stat_totals_active_{r} gauge\ngrafana_stat_totals_active_{r} {n}\n"
+                          for r, n in (("admins", 1), ("editors", 2), ("viewers", 5))))
     return None
 
 

@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # The reference stack without Docker, for trying `obs-cost measure` by hand: starts on 127.0.0.1,
 # on free ports, a Prometheus (Debian 2.42) scraping itself, node_exporter, PostgreSQL +
-# postgres_exporter, Redis + redis_exporter and scripts/fixture-exporter.py (Loki, Promtail,
-# Jaeger, OTel Collector, Tempo and Grafana self-metrics at known rates), with alerting and
-# recording rules. Prints the Prometheus URL and a measure command, and stops everything on Ctrl-C.
+# postgres_exporter, Redis + redis_exporter, Alertmanager and scripts/fixture-exporter.py (Loki,
+# Promtail, Jaeger, OTel Collector, Tempo and Grafana self-metrics at known rates), with the
+# reference stack's alerting and recording rules (examples/compose/alert-rules.yml). Prints the
+# Prometheus URL and a measure command (with the reference stack's dashboards,
+# examples/compose/grafana/dashboards), and stops everything on Ctrl-C.
 # (The integration tests start the same stack from Rust, tests/support/, and add 30 days of
 # promtool-backfilled history: tests/support/fixture.rs.)
 #
-# Usage: scripts/measure-stack.sh        Needs the Debian packages of scripts/test.sh and python3.
+# Usage: scripts/measure-stack.sh                  Needs the Debian packages of scripts/test.sh and python3.
+#        scripts/measure-stack.sh --snapshot FILE  Waits WAIT seconds (default 100) of scrapes, writes the
+#                                                  snapshot FILE with that command, and stops (this is how
+#                                                  examples/usage-snapshot.yaml is made; OBS_COST_BIN
+#                                                  overrides the release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+snapshot=""
+if [ "${1:-}" = "--snapshot" ]; then
+  snapshot=${2:?"--snapshot needs a file"}
+fi
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 for tool in prometheus prometheus-node-exporter prometheus-postgres-exporter redis-server \
-            prometheus-redis-exporter python3 curl "$pgbin/initdb"; do
+            prometheus-redis-exporter prometheus-alertmanager python3 curl "$pgbin/initdb"; do
   command -v "$tool" >/dev/null || [ -x "$tool" ] || { echo "missing: $tool (run scripts/test.sh as root)" >&2; exit 2; }
 done
 
@@ -56,24 +66,23 @@ fx_port=$(free_port)
 python3 scripts/fixture-exporter.py "$fx_port" &
 pids+=($!)
 
+am_port=$(free_port)
+printf 'route:\n  receiver: default\n  group_by: [alertname]\nreceivers:\n  - name: default\n' >"$work/alertmanager.yml"
+prometheus-alertmanager --config.file="$work/alertmanager.yml" --storage.path="$work/am" \
+  --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address= >"$work/am.log" 2>&1 &
+pids+=($!)
+
 prom_port=$(free_port)
-cat >"$work/rules.yml" <<'YML'
-groups:
-  - name: demo
-    interval: 15s
-    rules:
-      - alert: TargetDown
-        expr: up == 0
-      - record: job:scrape_samples_post_metric_relabeling:sum
-        expr: sum by (job) (scrape_samples_post_metric_relabeling)
-YML
+cp examples/compose/alert-rules.yml "$work/rules.yml"
 {
-  printf 'global:\n  scrape_interval: 5s\nrule_files: [rules.yml]\nscrape_configs:\n'
+  printf 'global:\n  scrape_interval: 5s\n  evaluation_interval: 15s\nrule_files: [rules.yml]\n'
+  printf 'alerting:\n  alertmanagers:\n    - static_configs: [{targets: ["127.0.0.1:%s"]}]\nscrape_configs:\n' "$am_port"
   job() { printf '  - job_name: %s\n    metrics_path: %s\n    static_configs: [{targets: ["%s"]}]\n' "$1" "$3" "$2"; }
   job prometheus "127.0.0.1:$prom_port" /metrics
   job node "127.0.0.1:$node_port" /metrics
   job postgres "127.0.0.1:$pge_port" /metrics
   job redis "127.0.0.1:$re_port" /metrics
+  job alertmanager "127.0.0.1:$am_port" /metrics
   for c in loki promtail jaeger otel otel-total tempo grafana; do job "$c" "127.0.0.1:$fx_port" "/$c"; done
 } >"$work/prometheus.yml"
 (cd "$work" && exec prometheus --config.file=prometheus.yml --storage.tsdb.path=data \
@@ -81,11 +90,23 @@ YML
 pids+=($!)
 wait_http "http://127.0.0.1:$prom_port/-/ready"
 
+measure=(measure --prometheus "http://127.0.0.1:$prom_port" --window 1h --top 5
+         --grafana-dashboards examples/compose/grafana/dashboards)
+if [ -n "$snapshot" ]; then
+  if [ -z "${OBS_COST_BIN:-}" ]; then
+    cargo build --release --quiet
+    OBS_COST_BIN="${CARGO_TARGET_DIR:-target}/release/obs-cost"
+  fi
+  echo "waiting ${WAIT:-100} s of scrapes..."
+  sleep "${WAIT:-100}"
+  "$OBS_COST_BIN" "${measure[@]}" -o "$snapshot"
+  exit 0
+fi
 cat <<MSG
 Stack running (logs in $work). Prometheus: http://127.0.0.1:$prom_port
 Give it a minute of scrapes, then, in another shell:
 
-  obs-cost measure --prometheus http://127.0.0.1:$prom_port --window 1h
+  obs-cost ${measure[*]}
 
 Ctrl-C stops everything.
 MSG

@@ -23,6 +23,7 @@ Credentials are never written to the snapshot, logs or errors; `user:pass@` in a
 standard AWS credential chain (IAM actions cloudwatch:ListMetrics and cloudwatch:GetMetricData); compare it with a plan\n\
 using `obs-cost plan --actual FILE`.\n\
 Examples: obs-cost measure --prometheus http://localhost:9090 -o usage.yaml\n\
+          obs-cost measure --prometheus http://localhost:9090 --grafana-dashboards dashboards/ --rule-files 'rules/*.yml'\n\
           obs-cost measure --cloudwatch --region ap-northeast-2 --log-group-prefix /app/ -o actual.yaml"
 )]
 pub struct MeasureArgs {
@@ -84,4 +85,7 @@ pub struct MeasureArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The used-series analysis' sources.
+    #[command(flatten)]
+    pub used: Box<super::used_series::UsedSeriesArgs>,
 }

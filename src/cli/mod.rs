@@ -12,6 +12,7 @@ use crate::report::Format;
 pub mod plan;
 pub mod report;
 pub mod scenarios;
+pub mod used_series;
 
 pub use plan::{PhaseArg, PlanArgs};
 pub use report::ReportArgs;

@@ -38,6 +38,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
         allow_partial: args.allow_partial,
     };
     let cloudwatch = cloudwatch_options(args, opts.window_seconds, at)?;
+    let used = super::used_series::options(&args.used, &connect)?;
     let clients = args.prometheus.iter().map(|url| Client::new(url, &connect)).collect::<Result<Vec<_>, _>>()?;
 
     let started = Instant::now();
@@ -56,7 +57,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
             bar.set_message(label.chars().take(100).collect::<String>());
         }
     };
-    let result = measure_all(&clients, &opts, cloudwatch.as_ref(), &mut progress);
+    let result = measure_all(&clients, &opts, cloudwatch.as_ref(), used.as_ref(), &mut progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -78,10 +79,17 @@ fn measure_all(
     clients: &[Client],
     opts: &MeasureOptions,
     cloudwatch: Option<&CloudWatchOptions>,
+    used: Option<&measure::used::UsedOptions>,
     progress: &mut dyn FnMut(&str),
 ) -> Result<UsageSnapshot> {
+    let sources = used.map(|u| measure::used::load(u, &mut *progress)).transpose()?;
     let mut snapshot =
         if clients.is_empty() { empty_snapshot(opts) } else { measure::measure(clients, opts, &mut *progress)? };
+    match sources {
+        Some(s) => measure::used::apply(&mut snapshot, measure::used::analyse(clients, s, opts, &mut *progress)?),
+        None if !clients.is_empty() => snapshot.not_measured.push(measure::used::not_requested()),
+        None => {}
+    }
     if let Some(cw) = cloudwatch {
         let reading = measure::cloudwatch::measure(cw, progress)?;
         snapshot.not_measured.extend(reading.not_measured);
@@ -108,6 +116,7 @@ fn empty_snapshot(opts: &MeasureOptions) -> UsageSnapshot {
         cache: Vec::new(),
         hosts: Vec::new(),
         containers: Vec::new(),
+        alerting: measure::AlertingUsage::default(),
         not_measured: Vec::new(),
         failed_queries: Vec::new(),
         actual: None,

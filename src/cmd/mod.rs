@@ -7,6 +7,7 @@ pub mod plan;
 pub mod pricing;
 pub mod report;
 pub mod scenarios;
+pub mod used_series;
 
 use anyhow::Result;
 

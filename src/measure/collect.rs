@@ -3,6 +3,8 @@
 //! the merge of several `--prometheus` URLs. No HTTP details (see `prometheus`) and no PromQL
 //! text (see `queries`) live here.
 
+mod people;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
@@ -60,6 +62,9 @@ struct Part {
     rule_interval: Option<Measured>,
     rules_unavailable: bool,
     grafana_dashboards: Option<Measured>,
+    grafana_editors: Option<Measured>,
+    grafana_viewers: Option<Measured>,
+    notifications: BTreeMap<String, Measured>,
     jobs: Vec<JobUsage>,
     top_metrics: Vec<MetricSeries>,
     top_metrics_query: Option<String>,
@@ -145,6 +150,8 @@ impl<'a> Session<'a> {
     fn run(&mut self) -> Result<Part, QueryError> {
         self.probe()?;
         self.metrics()?;
+        self.grafana_users()?;
+        self.notifications()?;
         self.rules()?;
         self.top_metrics()?;
         for source in q::LOG_SOURCES {
@@ -718,6 +725,7 @@ fn assemble(parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnapshot {
     let mut top: BTreeMap<String, f64> = BTreeMap::new();
     let mut top_query = None;
     let mut rules_unavailable = false;
+    let mut alerting = AlertingUsage::default();
     for part in parts {
         sources.extend(part.source);
         merge_opt(&mut metrics.active_series, part.active_series);
@@ -725,6 +733,9 @@ fn assemble(parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnapshot {
         merge_opt(&mut metrics.alerting_rules, part.alerting_rules);
         merge_opt(&mut metrics.recording_rules, part.recording_rules);
         merge_opt(&mut metrics.grafana_dashboards, part.grafana_dashboards);
+        merge_opt(&mut metrics.grafana_editors, part.grafana_editors);
+        merge_opt(&mut metrics.grafana_viewers, part.grafana_viewers);
+        people::merge_notifications(&mut alerting.notifications_per_month, part.notifications);
         match (&mut metrics.rule_evaluation_interval_seconds, part.rule_interval) {
             (Some(a), Some(b)) if b.value < a.value => *a = b,
             (slot @ None, Some(b)) => *slot = Some(b),
@@ -826,6 +837,7 @@ fn assemble(parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnapshot {
             "Grafana's /metrics (port 3000) is not scraped, or [metrics] disable_total_stats is set",
         );
     }
+    people::not_measured(&metrics, &alerting, &mut missing);
     if logs.source.is_none() {
         missing(
             "logs",
@@ -886,6 +898,7 @@ fn assemble(parts: Vec<Part>, opts: &MeasureOptions) -> UsageSnapshot {
         cache,
         hosts,
         containers,
+        alerting,
         not_measured,
         failed_queries,
         actual: None,

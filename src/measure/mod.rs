@@ -16,6 +16,7 @@ pub mod cloudwatch;
 pub mod collect;
 pub mod prometheus;
 pub mod queries;
+pub mod used;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -65,6 +66,9 @@ pub struct UsageSnapshot {
     pub hosts: Vec<HostUsage>,
     /// One entry per container (cAdvisor), sorted by name.
     pub containers: Vec<ContainerUsage>,
+    /// Alerting volume (Alertmanager), when Alertmanager's /metrics is scraped.
+    #[serde(default)]
+    pub alerting: AlertingUsage,
     /// Components that were looked for and not found: they are unknown, not zero.
     pub not_measured: Vec<NotMeasured>,
     /// Queries that failed (only with `--allow-partial`; without it a failure aborts the run).
@@ -372,6 +376,55 @@ pub struct MetricsUsage {
     /// How `top_metrics` was computed (the query or API call).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_metrics_query: Option<String>,
+    /// Grafana users who need an Amazon Managed Grafana editor licence: active admins plus active
+    /// editors (`grafana_stat_totals_active_admins` + `grafana_stat_totals_active_editors`, users
+    /// seen in the last 30 days, service accounts excluded), when Grafana's /metrics is scraped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grafana_editors: Option<Measured>,
+    /// Grafana users who need a viewer licence (`grafana_stat_totals_active_viewers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grafana_viewers: Option<Measured>,
+    /// Metric names that alerting rules, Grafana dashboards (panels, variables, annotations) and
+    /// the recording rules those read select, sorted; present when the used-series analysis ran
+    /// (`--grafana`, `--grafana-dashboards` or `--rule-files`). Includes names without series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_metric_names: Option<Vec<String>>,
+    /// Series of `used_metric_names` at `at`, counted per name in batches
+    /// (`count by (__name__) ({__name__=~"a|b|..."})`); what CloudWatch bills when only the used
+    /// series are shipped (`mapping.cloudwatch_series: used`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_used_by_rules_and_dashboards: Option<Measured>,
+    /// The `--top` metric names no rule or dashboard reads, by series, largest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unused_top_metrics: Option<Vec<MetricSeries>>,
+    /// Expressions the analysis could not fully resolve to metric names, with where they are and
+    /// why; names a fallback scanner still found are counted (the error says which).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unparsed_expressions: Option<Vec<UnparsedExpression>>,
+}
+
+/// An expression the used-series analysis could not fully resolve.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UnparsedExpression {
+    /// Where it is: `rule group "G" (FILE), alert A`, or `dashboard "T" (uid U) in ORIGIN, panel
+    /// "P" (id N), query A` (also `variable V`, `annotation "N"`, `library panel "L"`).
+    pub source: String,
+    /// The expression as written (at most 2,000 characters); empty when the problem is a missing
+    /// library panel or a file that is not a dashboard.
+    pub expr: String,
+    /// The parser's error or the reason, on one line.
+    pub error: String,
+}
+
+/// Alerting volume.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AlertingUsage {
+    /// Notifications sent per month by Alertmanager integration (`email`, `webhook`, `slack`,
+    /// `pagerduty`, `sns`, ...: the `integration` label of `alertmanager_notifications_total`),
+    /// sorted by integration; integrations Alertmanager reports with no notification are 0. Under
+    /// `--allow-partial` a failed query is the one entry `all`, marked failed.
+    #[serde(default)]
+    pub notifications_per_month: BTreeMap<String, Measured>,
 }
 
 /// One scrape job.
@@ -592,6 +645,7 @@ mod tests {
             cache: vec![],
             hosts: vec![],
             containers: vec![],
+            alerting: AlertingUsage::default(),
             not_measured: vec![NotMeasured { component: "logs".into(), hint: "scrape Loki".into() }],
             failed_queries: vec![],
             actual: None,

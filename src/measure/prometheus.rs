@@ -189,6 +189,13 @@ impl Client {
 
     /// GETs an API path and returns the envelope's `data`. `label` names the request in errors.
     pub fn get(&self, path: &str, params: &[(&str, String)], label: &str) -> Result<Value, QueryError> {
+        let value = self.get_json(path, params, label)?;
+        self.envelope(label, value)
+    }
+
+    /// GETs a path of an HTTP JSON API without the Prometheus envelope (Grafana's API), with the
+    /// same auth, TLS, retries and errors.
+    pub fn get_json(&self, path: &str, params: &[(&str, String)], label: &str) -> Result<Value, QueryError> {
         let url = Url::parse_with_params(&format!("{}{}", self.base, path), params)
             .map_err(|e| self.error(label, format!("invalid request URL: {e}"), FaultKind::Connect))?;
         trace(&url);
@@ -243,7 +250,7 @@ impl Client {
         let parsed: Result<Value, _> = serde_json::from_slice(&body);
         if !status.is_success() {
             let detail = match &parsed {
-                Ok(v) => v.get("error").and_then(Value::as_str).map(str::to_string),
+                Ok(v) => v.get("error").or_else(|| v.get("message")).and_then(Value::as_str).map(str::to_string),
                 Err(_) => None,
             }
             .unwrap_or_else(|| first_line(&String::from_utf8_lossy(&body)));
@@ -264,6 +271,11 @@ impl Client {
             };
             self.error(label, reason, FaultKind::Malformed)
         })?;
+        Ok(value)
+    }
+
+    /// The `data` of a Prometheus `{status, data, error}` envelope.
+    fn envelope(&self, label: &str, value: Value) -> Result<Value, QueryError> {
         match value.get("status").and_then(Value::as_str) {
             Some("success") => Ok(value.get("data").cloned().unwrap_or(Value::Null)),
             Some("error") => {

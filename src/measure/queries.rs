@@ -38,6 +38,26 @@ pub const HEAD_SAMPLES_PER_SECOND: &str = "sum(rate(prometheus_tsdb_head_samples
 /// Grafana dashboards, when Grafana's own /metrics is scraped.
 pub const GRAFANA_DASHBOARDS: &str = "sum(max by (instance) (last_over_time(grafana_stat_totals_dashboard[10m])))";
 
+/// Grafana users needing an editor licence (active admins + active editors), when Grafana's
+/// /metrics is scraped; the largest over Grafana instances, which share one database.
+pub const GRAFANA_EDITORS: &str = "max(last_over_time(grafana_stat_totals_active_admins[10m])) \
+     + max(last_over_time(grafana_stat_totals_active_editors[10m]))";
+/// Grafana users needing a viewer licence (active viewers).
+pub const GRAFANA_VIEWERS: &str = "max(last_over_time(grafana_stat_totals_active_viewers[10m]))";
+
+/// Alertmanager.
+pub mod alertmanager {
+    use super::RateQuery;
+    /// Notifications sent per month, by integration (`email`, `webhook`, `slack`, ...).
+    pub const NOTIFICATIONS: RateQuery = RateQuery {
+        name: "notifications_per_month",
+        selector: "alertmanager_notifications_total",
+        template: "sum by (integration) (rate(alertmanager_notifications_total[{w}])) * 2628000",
+        unit: "notifications/month",
+        note: None,
+    };
+}
+
 /// API calls (recorded as the `query` of the values they give).
 pub const API_RULES: &str = "GET /api/v1/rules";
 /// See [`API_RULES`].
@@ -342,6 +362,9 @@ mod tests {
             JOB_SAMPLES_PER_SECOND.into(),
             HEAD_SAMPLES_PER_SECOND.into(),
             GRAFANA_DASHBOARDS.into(),
+            GRAFANA_EDITORS.into(),
+            GRAFANA_VIEWERS.into(),
+            alertmanager::NOTIFICATIONS.template.into(),
             postgres::SIZE_GB.into(),
             postgres::CONNECTIONS.into(),
             redis::MEMORY_GB.into(),

@@ -3,6 +3,7 @@
 //! (inline wins) and the one entry point that turns a measured snapshot into these keys. Does no
 //! pricing and no mapping to AWS (that is `plan::mapping`).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -34,6 +35,18 @@ pub struct Usage {
     pub containers: Vec<ContainerUsage>,
     /// Traffic leaving the stack.
     pub network: Option<NetworkUsage>,
+    /// Alertmanager notifications.
+    pub alerting: Option<AlertingUsage>,
+}
+
+/// `usage.alerting`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertingUsage {
+    /// Notifications sent per month by Alertmanager integration (`email: 300`, `webhook: 12000`,
+    /// `slack: ...`; `sum by (integration) (increase(alertmanager_notifications_total[30d]))`).
+    #[serde(default)]
+    pub notifications_per_month: BTreeMap<String, Estimate>,
 }
 
 /// `usage.metrics`.
@@ -69,6 +82,16 @@ pub struct MetricsUsage {
     /// do not change any total: `active_series` counts every series.
     #[serde(default)]
     pub top_metrics: Vec<TopMetric>,
+    /// Metric names rules and dashboards read (what `obs-cost measure --grafana...` records as
+    /// `metrics.used_metric_names`), for the report; they change no total.
+    #[serde(default)]
+    pub used_metric_names: Vec<String>,
+    /// The metric names with the most series that nothing reads, largest first.
+    #[serde(default)]
+    pub unused_top_metrics: Vec<TopMetric>,
+    /// Expressions the used-series analysis could not fully resolve, with where they are.
+    #[serde(default)]
+    pub unparsed_expressions: Vec<crate::measure::UnparsedExpression>,
 }
 
 /// One `usage.metrics.top_metrics` entry: a metric name and its series.
@@ -238,16 +261,25 @@ pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
             sm.rule_evaluation_interval_seconds.as_ref(),
         ),
         dashboards: one("metrics.dashboards", sm.grafana_dashboards.as_ref()),
-        top_metrics: sm
-            .top_metrics
-            .iter()
-            .filter_map(|t| {
-                let series = crate::units::parse_decimal(&format!("{}", t.series))?;
-                Some(TopMetric { name: t.name.clone(), series: Num(series) })
-            })
-            .collect(),
+        series_used_by_rules_and_dashboards: one(
+            "metrics.series_used_by_rules_and_dashboards",
+            sm.series_used_by_rules_and_dashboards.as_ref(),
+        ),
+        grafana_editors: one("metrics.grafana_editors", sm.grafana_editors.as_ref()),
+        grafana_viewers: one("metrics.grafana_viewers", sm.grafana_viewers.as_ref()),
+        top_metrics: top_metrics(&sm.top_metrics),
+        used_metric_names: sm.used_metric_names.clone().unwrap_or_default(),
+        unused_top_metrics: top_metrics(sm.unused_top_metrics.as_deref().unwrap_or_default()),
+        unparsed_expressions: sm.unparsed_expressions.clone().unwrap_or_default(),
         ..MetricsUsage::default()
     };
+    let mut notifications = BTreeMap::new();
+    for (kind, m) in &snapshot.alerting.notifications_per_month {
+        if let Some(v) = one(&format!("alerting.notifications_per_month.{kind}"), Some(m)) {
+            notifications.insert(kind.clone(), v);
+        }
+    }
+    let alerting = (!notifications.is_empty()).then_some(AlertingUsage { notifications_per_month: notifications });
     let logs = LogsUsage {
         ingested_gb_per_month: one("logs.ingested_gb_per_month", snapshot.logs.ingested_gb_per_month.as_ref()),
         log_lines_per_month: one("logs.log_lines_per_month", snapshot.logs.lines_per_month.as_ref()),
@@ -310,8 +342,23 @@ pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
         redis,
         containers,
         network: None,
+        alerting,
     };
     Ok(MeasuredUsage { usage, provenance })
+}
+
+fn top_metrics(list: &[crate::measure::MetricSeries]) -> Vec<TopMetric> {
+    list.iter()
+        .filter_map(|t| {
+            let series = crate::units::parse_decimal(&format!("{}", t.series))?;
+            Some(TopMetric { name: t.name.clone(), series: Num(series) })
+        })
+        .collect()
+}
+
+/// The inline list when it has entries, else the measured one.
+fn over_list<T: Clone>(inline: &[T], measured: &[T]) -> Vec<T> {
+    if inline.is_empty() { measured } else { inline }.to_vec()
 }
 
 fn over<T: Clone>(inline: &Option<T>, measured: &Option<T>) -> Option<T> {
@@ -396,6 +443,11 @@ impl Usage {
                 add(format!("usage.network.{k}"), v);
             }
         }
+        if let Some(a) = &self.alerting {
+            for (kind, v) in &a.notifications_per_month {
+                add(format!("usage.alerting.notifications_per_month.{kind}"), &Some(*v));
+            }
+        }
         out
     }
 
@@ -421,7 +473,10 @@ impl Usage {
                 ),
                 grafana_editors: over(&i.grafana_editors, &m.grafana_editors),
                 grafana_viewers: over(&i.grafana_viewers, &m.grafana_viewers),
-                top_metrics: if i.top_metrics.is_empty() { m.top_metrics.clone() } else { i.top_metrics.clone() },
+                top_metrics: over_list(&i.top_metrics, &m.top_metrics),
+                used_metric_names: over_list(&i.used_metric_names, &m.used_metric_names),
+                unused_top_metrics: over_list(&i.unused_top_metrics, &m.unused_top_metrics),
+                unparsed_expressions: over_list(&i.unparsed_expressions, &m.unparsed_expressions),
             }),
             (i, m) => over(i, m),
         };
@@ -486,7 +541,16 @@ impl Usage {
             }),
             (i, m) => over(i, m),
         };
+        let alerting = match (&self.alerting, &measured.alerting) {
+            (Some(i), Some(m)) => {
+                let mut n = m.notifications_per_month.clone();
+                n.extend(i.notifications_per_month.iter().map(|(k, v)| (k.clone(), *v)));
+                Some(AlertingUsage { notifications_per_month: n })
+            }
+            (i, m) => over(i, m),
+        };
         Usage {
+            alerting,
             snapshot: self.snapshot.clone().or_else(|| measured.snapshot.clone()),
             metrics,
             logs,
@@ -536,9 +600,21 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/usage-snapshot.yaml");
         let m = from_snapshot(&path).unwrap();
         let metrics = m.usage.metrics.as_ref().unwrap();
-        assert_eq!(metrics.active_series, Some(Estimate::int(1935)));
-        assert_eq!(metrics.alerting_rules, Some(Estimate::int(1)));
+        assert_eq!(metrics.active_series, Some(Estimate::int(2235)));
+        assert_eq!(metrics.alerting_rules, Some(Estimate::int(7)));
         assert_eq!(metrics.top_metrics.len(), 5);
+        // The used-series analysis: the measured value with its provenance, the lists as they are.
+        assert_eq!(metrics.series_used_by_rules_and_dashboards, Some(Estimate::int(265)));
+        let p = &m.provenance["usage.metrics.series_used_by_rules_and_dashboards"];
+        assert!(p.query.starts_with("count by (__name__)") && p.window_seconds == 0, "{p:?}");
+        assert!(metrics.used_metric_names.contains(&"node_cpu_seconds_total".to_string()));
+        assert_eq!(metrics.unused_top_metrics.len(), 5);
+        assert!(metrics.unparsed_expressions.is_empty());
+        assert_eq!(metrics.grafana_editors, Some(Estimate::int(3)));
+        assert_eq!(metrics.grafana_viewers, Some(Estimate::int(5)));
+        let alerting = m.usage.alerting.as_ref().unwrap();
+        assert_eq!(alerting.notifications_per_month["webhook"], Estimate::int(0));
+        assert!(m.provenance.contains_key("usage.alerting.notifications_per_month.email"));
         let p = &m.provenance["usage.metrics.active_series"];
         assert_eq!(p.query, "sum(scrape_samples_post_metric_relabeling) + 5 * count(up)");
         assert!(!p.extrapolated);

@@ -12,6 +12,7 @@ mod measure_faults;
 mod measure_history;
 mod measure_live;
 mod measure_tls;
+mod measure_used;
 mod measure_victoria;
 mod plan_actual;
 mod plan_cli;

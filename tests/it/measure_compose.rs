@@ -1,5 +1,6 @@
 //! The Docker Compose reference stack in examples/compose: `docker-compose config` accepts it (no
-//! Docker engine needed), promtool accepts its prometheus.yml and rules, and Prometheus scrapes the
+//! Docker engine needed), promtool accepts its prometheus.yml and rules, Grafana provisions its
+//! dashboards (with the provisioned datasources), and Prometheus scrapes the
 //! self-metrics of every component `obs-cost measure` reads.
 
 use crate::support;
@@ -64,4 +65,39 @@ fn prometheus_config_is_valid_and_scrapes_every_component() {
     ] {
         assert!(config.contains(target), "prometheus.yml does not scrape {target}");
     }
+}
+
+#[test]
+fn the_rules_and_provisioned_dashboards_are_valid() {
+    let Some(promtool) = support::need("promtool", &[]) else { return };
+    let out =
+        Command::new(promtool).current_dir(compose_dir()).args(["check", "rules", "alert-rules.yml"]).output().unwrap();
+    assert!(out.status.success(), "promtool: {}", String::from_utf8_lossy(&out.stdout));
+    // Grafana provisions the dashboards directory that docker-compose.yml mounts.
+    let compose = std::fs::read_to_string(compose_dir().join("docker-compose.yml")).unwrap();
+    assert!(compose.contains("./grafana/dashboards:/var/lib/grafana/dashboards:ro"), "{compose}");
+    assert!(compose.contains("./grafana/dashboards.yml:/etc/grafana/provisioning/dashboards/dashboards.yml:ro"));
+    let provider: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(compose_dir().join("grafana/dashboards.yml")).unwrap()).unwrap();
+    assert_eq!(provider["providers"][0]["options"]["path"], "/var/lib/grafana/dashboards");
+    let datasources = std::fs::read_to_string(compose_dir().join("grafana/datasources.yml")).unwrap();
+    let mut uids = Vec::new();
+    for entry in std::fs::read_dir(compose_dir().join("grafana/dashboards")).unwrap() {
+        let path = entry.unwrap().path();
+        let d: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        uids.push(d["uid"].as_str().unwrap().to_string());
+        assert!(d["title"].as_str().is_some_and(|t| !t.is_empty()), "{path:?}");
+        // Datasource uids the dashboards name are the provisioned ones (or variables).
+        for uid in d.to_string().split("\"uid\":\"").skip(1).filter_map(|s| s.split('"').next()) {
+            assert!(
+                uid.starts_with("${")
+                    || uid.starts_with("-- ")
+                    || datasources.contains(&format!("uid: {uid}"))
+                    || uids.contains(&uid.to_string()),
+                "{path:?} names datasource uid {uid}, not in grafana/datasources.yml"
+            );
+        }
+    }
+    uids.sort();
+    assert_eq!(uids, ["node-exporter", "postgres-database", "redis-exporter", "stack-overview"]);
 }

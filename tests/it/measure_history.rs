@@ -12,6 +12,8 @@ use support::{assert_close, obs_cost, value};
 fn measure_json(url: &str, extra: &[&str]) -> Value {
     let out = obs_cost()
         .args(["measure", "--prometheus", url, "--at", AT, "--format", "json", "--top", "5"])
+        .arg("--grafana-dashboards")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/compose/grafana/dashboards"))
         .args(extra)
         .output()
         .unwrap();
@@ -69,6 +71,13 @@ fn measures_thirty_days_of_history_within_one_percent() {
     // Nothing reported as 0 for the backfill: no rules were loaded, which is a measured 0.
     assert_eq!(value(&json, "/metrics/alerting_rules"), 0.0);
     assert!(json["not_measured"].as_array().unwrap().is_empty(), "{:#}", json["not_measured"]);
+    // What the reference dashboards read of the backfill, at `--at` (no rules were loaded).
+    let used: Vec<&str> =
+        json["metrics"]["used_metric_names"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(used.contains(&"node_cpu_seconds_total") && used.contains(&"pg_database_size_bytes"), "{used:?}");
+    assert!(!used.contains(&"promtail_sent_bytes_total") && !used.contains(&"tempo_distributor_spans_received_total"));
+    let used_series = value(&json, "/metrics/series_used_by_rules_and_dashboards");
+    assert!(used_series > 0.0 && used_series < value(&json, "/metrics/active_series"), "{used_series}");
 
     // Deterministic under --at, and the YAML snapshot reads back.
     let again = measure_json(&prom.url, &[]);

@@ -219,12 +219,15 @@ fn usage_snapshots_check_their_version_and_feed_the_plan_with_provenance() {
     let get = |key: &str| values.iter().find(|v| v["key"] == key).unwrap_or_else(|| panic!("no {key}"));
     let series = get("usage.metrics.active_series");
     assert_eq!(series["source"], "snapshot");
-    assert_eq!(series["expected"], 1935);
+    assert_eq!(series["expected"], 2235);
     assert_eq!(series["query"], "sum(scrape_samples_post_metric_relabeling) + 5 * count(up)");
     assert_eq!(series["extrapolated"], false);
     let sps = get("usage.metrics.samples_per_second");
     assert_eq!(sps["extrapolated"], true);
     assert_eq!(sps["window_seconds"], 3600);
+    let used = get("usage.metrics.series_used_by_rules_and_dashboards");
+    assert_eq!((&used["source"], &used["expected"]), (&"snapshot".into(), &265.into()), "{used:#}");
+    assert!(used["query"].as_str().unwrap().starts_with("count by (__name__)"), "{used:#}");
     let editors = get("usage.metrics.grafana_editors");
     assert_eq!(editors["source"], "scenario");
     assert!(editors["query"].is_null());

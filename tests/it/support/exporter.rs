@@ -143,12 +143,19 @@ pub fn fixture_exporter() -> Server {
             "/otel" => format!("# TYPE otelcol_receiver_accepted_spans counter\notelcol_receiver_accepted_spans{{receiver=\"otlp\"}} {}\n", 4.0 * s),
             "/otel-total" => c("otelcol_receiver_accepted_spans_total", "receiver=\"otlp\"", 1.0),
             "/tempo" => c("tempo_distributor_spans_received_total", "tenant=\"single-tenant\"", 2.0),
-            "/grafana" => "# TYPE grafana_stat_totals_dashboard gauge\ngrafana_stat_totals_dashboard 7\n".to_string(),
+            "/grafana" => GRAFANA_METRICS.to_string(),
             _ => return Reply::Send(404, "text/plain", "404 page not found\n".into()),
         };
         Reply::Send(200, "text/plain; version=0.0.4", body)
     })
 }
+
+/// Grafana's self-metrics in the live fixture: 7 dashboards; 1 admin, 2 editors and 5 viewers
+/// active (3 editor licences, 5 viewer licences).
+pub const GRAFANA_METRICS: &str = "# TYPE grafana_stat_totals_dashboard gauge\ngrafana_stat_totals_dashboard 7\n\
+# TYPE grafana_stat_totals_active_admins gauge\ngrafana_stat_totals_active_admins 1\n\
+# TYPE grafana_stat_totals_active_editors gauge\ngrafana_stat_totals_active_editors 2\n\
+# TYPE grafana_stat_totals_active_viewers gauge\ngrafana_stat_totals_active_viewers 5\n";
 
 /// Live fixture rates.
 pub const LIVE_LOKI_BYTES: f64 = 1000.0;

@@ -50,6 +50,10 @@ pub const TRUTH_TPS: f64 = 51.0;
 pub const TRUTH_REDIS_GB: f64 = 2.5;
 /// Redis commands per second.
 pub const TRUTH_REDIS_CPS: f64 = 200.0;
+/// Alertmanager notifications per second by integration (slack is configured and idle).
+pub const TRUTH_NOTIFICATIONS: [(&str, f64); 3] = [("email", 0.002), ("slack", 0.0), ("webhook", 0.05)];
+/// Grafana users: active admins + editors (editor licences), and viewers.
+pub const TRUTH_GRAFANA_USERS: (f64, f64) = (4.0, 9.0);
 /// Host CPUs, memory GB, utilisation, filesystem used GB.
 pub const TRUTH_HOST: (f64, f64, f64, f64) = (4.0, 16.0, 0.3, 60.0);
 
@@ -217,6 +221,29 @@ fn families() -> Vec<Family> {
         "grafana_stat_totals_dashboard",
         "gauge",
         vec![("grafana_stat_totals_dashboard".into(), l("grafana", "grafana:3000", ""), T0, gauge(12.0))],
+    );
+    for (name, n) in [
+        ("grafana_stat_totals_active_admins", 1.0),
+        ("grafana_stat_totals_active_editors", 3.0),
+        ("grafana_stat_totals_active_viewers", 9.0),
+    ] {
+        add(name, "gauge", vec![(name.to_string(), l("grafana", "grafana:3000", ""), T0, gauge(n))]);
+    }
+    // Alertmanager.
+    add(
+        "alertmanager_notifications",
+        "counter",
+        TRUTH_NOTIFICATIONS
+            .iter()
+            .map(|(integration, rate)| {
+                (
+                    total("alertmanager_notifications"),
+                    l("alertmanager", "alertmanager:9093", &format!("integration=\"{integration}\"")),
+                    T0,
+                    counter(*rate),
+                )
+            })
+            .collect(),
     );
     // PostgreSQL.
     add(
@@ -459,4 +486,15 @@ pub fn check_truths(json: &Value, factor: f64) {
     assert_close("app cpu", value(&containers[0], "/cpu_cores"), 0.5, tol);
     assert_close("app memory", value(&containers[0], "/memory_gb"), 0.3, tol);
     assert_eq!(value(json, "/metrics/grafana_dashboards"), 12.0 * factor);
+    assert_eq!(value(json, "/metrics/grafana_editors"), TRUTH_GRAFANA_USERS.0 * factor);
+    assert_eq!(value(json, "/metrics/grafana_viewers"), TRUTH_GRAFANA_USERS.1 * factor);
+    let notifications = &json["alerting"]["notifications_per_month"];
+    for (integration, rate) in TRUTH_NOTIFICATIONS {
+        let measured = value(notifications, &format!("/{integration}"));
+        if rate == 0.0 {
+            assert_eq!(measured, 0.0, "{integration}");
+        } else {
+            assert_close(integration, measured, factor * rate * MONTH, tol);
+        }
+    }
 }

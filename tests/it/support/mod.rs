@@ -10,6 +10,7 @@ pub mod browser;
 pub mod exporter;
 pub mod fake_aws;
 pub mod fixture;
+pub mod grafana;
 
 use std::io::BufRead;
 use std::net::TcpListener;
@@ -202,6 +203,11 @@ impl Prometheus {
     /// Starts Prometheus with `config` (the `{port}` placeholder is its own port) and `files`
     /// written next to it, on the TSDB in `data` (or a fresh one). `None` when not installed.
     pub fn start(config: &str, files: &[(&str, &str)], data: Option<&Path>) -> Option<Prometheus> {
+        Self::start_with(config, files, data, &[])
+    }
+
+    /// [`Prometheus::start`] with extra flags (e.g. `--rules.alert.resend-delay=1s`).
+    pub fn start_with(config: &str, files: &[(&str, &str)], data: Option<&Path>, extra: &[&str]) -> Option<Prometheus> {
         let bin = need("prometheus", &[])?;
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
@@ -217,6 +223,7 @@ impl Prometheus {
             "--storage.tsdb.retention.time=3650d".to_string(),
             format!("--web.listen-address=127.0.0.1:{port}"),
         ]);
+        cmd.args(extra);
         let mut guard = Guard::spawn("prometheus", cmd, dir.path().join("prometheus.log"), "TERM");
         let url = format!("http://127.0.0.1:{port}");
         wait_for(&format!("{url}/-/ready"), Duration::from_secs(60), &mut guard, |_| true);
@@ -249,6 +256,11 @@ pub struct Victoria {
 
 impl Victoria {
     pub fn start() -> Option<Victoria> {
+        Self::start_with(&[])
+    }
+
+    /// Starts it with extra flags (e.g. `-vmalert.proxyURL=...`).
+    pub fn start_with(extra: &[String]) -> Option<Victoria> {
         let bin = need("victoria-metrics", &[])?;
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
@@ -259,6 +271,7 @@ impl Victoria {
             format!("-httpListenAddr=127.0.0.1:{port}"),
             "-search.disableCache".to_string(),
         ]);
+        cmd.args(extra);
         let mut guard = Guard::spawn("victoria-metrics", cmd, dir.path().join("vm.log"), "TERM");
         let url = format!("http://127.0.0.1:{port}");
         wait_for(&format!("{url}/health"), Duration::from_secs(30), &mut guard, |_| true);
@@ -480,4 +493,61 @@ pub fn value(json: &serde_json::Value, pointer: &str) -> f64 {
         .and_then(|m| m.get("value"))
         .and_then(serde_json::Value::as_f64)
         .unwrap_or_else(|| panic!("no value at {pointer} in {json:#}"))
+}
+
+/// Alertmanager on a free port, with `config` (YAML) as its configuration.
+pub struct Alertmanager {
+    pub address: String,
+    pub guard: Guard,
+    pub dir: tempfile::TempDir,
+}
+
+impl Alertmanager {
+    pub fn start(config: &str) -> Option<Alertmanager> {
+        let bin = need("prometheus-alertmanager", &[])?;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("alertmanager.yml"), config).unwrap();
+        let port = free_port();
+        let mut cmd = Command::new(bin);
+        // No cluster (an empty listen address): no gossip to wait for.
+        cmd.current_dir(dir.path()).args([
+            "--config.file=alertmanager.yml".to_string(),
+            format!("--storage.path={}", dir.path().join("data").display()),
+            format!("--web.listen-address=127.0.0.1:{port}"),
+            "--cluster.listen-address=".to_string(),
+        ]);
+        let mut guard = Guard::spawn("alertmanager", cmd, dir.path().join("alertmanager.log"), "TERM");
+        let address = format!("127.0.0.1:{port}");
+        wait_for(&format!("http://{address}/-/ready"), Duration::from_secs(30), &mut guard, |_| true);
+        Some(Alertmanager { address, guard, dir })
+    }
+}
+
+/// vmalert evaluating `rules` against VictoriaMetrics at `datasource` (writing recording rules back
+/// to it), on a free port.
+pub struct Vmalert {
+    pub url: String,
+    pub guard: Guard,
+    pub dir: tempfile::TempDir,
+}
+
+impl Vmalert {
+    pub fn start(rules: &str, datasource: &str, notifier: &str, port: u16) -> Option<Vmalert> {
+        let bin = need("vmalert", &[])?;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("rules.yml"), rules).unwrap();
+        let mut cmd = Command::new(bin);
+        cmd.current_dir(dir.path()).args([
+            "-rule=rules.yml".to_string(),
+            format!("-datasource.url={datasource}"),
+            format!("-remoteWrite.url={datasource}"),
+            format!("-notifier.url={notifier}"),
+            "-evaluationInterval=2s".to_string(),
+            format!("-httpListenAddr=127.0.0.1:{port}"),
+        ]);
+        let mut guard = Guard::spawn("vmalert", cmd, dir.path().join("vmalert.log"), "TERM");
+        let url = format!("http://127.0.0.1:{port}");
+        wait_for(&format!("{url}/api/v1/rules"), Duration::from_secs(30), &mut guard, |b| b.contains("groups"));
+        Some(Vmalert { url, guard, dir })
+    }
 }
