@@ -405,4 +405,34 @@ mod tests {
         let shape = Plan::from_json("{\"schema_version\": 1, \"region\": \"us-east-1\"}").unwrap_err();
         assert!(shape.to_string().starts_with("does not have the shape of a plan"), "{shape}");
     }
+
+    fn golden() -> serde_json::Value {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/expected/example.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_plan_reads_back_as_it_was_written() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/expected/example.json")).unwrap();
+        assert_eq!(Plan::from_json(&text).unwrap().to_json().unwrap(), text);
+    }
+
+    #[test]
+    fn a_plan_saved_before_the_later_fields_still_reads() {
+        let mut v = golden();
+        let o = v.as_object_mut().unwrap();
+        for key in ["usage", "switch_curve", "prices", "price_book_regions", "generated_by", "mapping", "notes"] {
+            o.remove(key);
+        }
+        o["scenario"].as_object_mut().unwrap().remove("inputs");
+        o["decision_tree"].as_object_mut().unwrap().remove("thresholds");
+        for sp in o["switch_points"].as_array_mut().unwrap() {
+            sp.as_object_mut().unwrap().remove("dau_searched_max");
+        }
+        let p = Plan::from_json(&v.to_string()).unwrap();
+        assert!(p.usage.source.is_empty() && p.switch_curve.dau.is_empty() && p.scenario.inputs.is_empty());
+        assert_eq!(p.decision_tree.thresholds, TreeThresholds::default());
+        assert!(p.switch_points.iter().all(|s| s.dau_searched_max.is_none()));
+    }
 }

@@ -91,3 +91,15 @@ pub(crate) fn table(b: tabled::builder::Builder, right_from: usize) -> String {
     t.with(Style::sharp()).modify(Columns::new(right_from..), Alignment::right());
     t.to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_format_a_document_does_not_have_is_an_error_naming_the_ones_it_has() {
+        let err = plan_diff::renderer(Format::Csv).err().unwrap().to_string();
+        assert_eq!(err, "a plan diff has no csv format; use table, markdown, json");
+        assert!(suite::renderer(Format::Junit).is_ok() && plan::renderer(Format::Junit).is_err());
+    }
+}

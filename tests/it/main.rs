@@ -6,6 +6,7 @@ mod support;
 
 mod browser_harness;
 mod cli_estimate;
+mod layout;
 mod measure_cloudwatch;
 mod measure_compose;
 mod measure_faults;
