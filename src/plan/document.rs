@@ -434,5 +434,9 @@ mod tests {
         assert!(p.usage.source.is_empty() && p.switch_curve.dau.is_empty() && p.scenario.inputs.is_empty());
         assert_eq!(p.decision_tree.thresholds, TreeThresholds::default());
         assert!(p.switch_points.iter().all(|s| s.dau_searched_max.is_none()));
+        // And the report still renders it, saying what the old plan lacks.
+        use crate::report::Render;
+        let html = crate::report::plan::Html { generated: None }.render(&p).unwrap();
+        assert!(html.contains("not recorded in this plan") && html.contains("no cost-against-DAU series"), "{html}");
     }
 }
