@@ -80,6 +80,16 @@ for i in "${!scenario_files[@]}"; do
   run "report-$n-from.stdout" report --from "$scratch/$n.plan.json" -o "$out/report-$n-from.html"
 done
 
+# Planning a usage snapshot without a scenario (the scenario `init` would write), when the build
+# has `init`.
+if "$bin" --help | grep -q '^  init'; then
+  run "init-usage.yaml" init --usage examples/usage-snapshot.yaml --team 8 --dau 120000
+  for fmt in table json markdown csv; do
+    run "plan-usage-only.$fmt" plan --usage examples/usage-snapshot.yaml --format "$fmt"
+  done
+  run "report-usage-only.stdout" report --usage examples/usage-snapshot.yaml -o "$out/report-usage-only.html"
+fi
+
 # Forecast vs actual.
 for fmt in table json markdown csv; do
   run "plan-cloudmart-actual.$fmt" plan --scenario scenarios/cloudmart-dau-50k.yaml \

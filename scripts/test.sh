@@ -11,6 +11,7 @@ PACKAGES=(
   redis-server prometheus-redis-exporter
   prometheus-alertmanager victoria-metrics
   chromium fonts-dejavu-core docker-compose curl openssl
+  fish zsh
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

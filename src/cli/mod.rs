@@ -1,6 +1,7 @@
 //! Command-line types only (clap derive), and their mapping to the renderers' formats: no logic
 //! here and nothing below `cmd/` sees them. Exit codes: 0 ok, 1 a check failed, 2 an error.
 
+pub mod init;
 pub mod measure;
 
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ pub mod report;
 pub mod scenarios;
 pub mod used_series;
 
+pub use init::{CompletionsArgs, InitArgs, StarterArgs};
 pub use plan::{PhaseArg, PlanArgs};
 pub use report::ReportArgs;
 pub use scenarios::{ScenariosCheckArgs, ScenariosCommand};
@@ -52,6 +54,10 @@ pub enum Command {
     Scenarios(ScenariosCommand),
     /// Measure a live stack's usage through Prometheus's HTTP API (and, with --cloudwatch, the AWS side's actual usage) and write a usage snapshot.
     Measure(measure::MeasureArgs),
+    /// Write a scenario for a usage snapshot: every key, with the values given and the defaults, commented.
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions(CompletionsArgs),
 }
 
 /// Output formats for cost results.

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use clap::Args;
+use clap::{ArgGroup, Args};
 
+use super::init::StarterArgs;
 use super::FormatArg;
 
 /// Which phases to show: one (1-based) or all.
@@ -32,16 +33,24 @@ impl FromStr for PhaseArg {
 /// `obs-cost plan`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit codes: 0 ok, 2 an error (bad scenario, missing price, I/O).\nExample: obs-cost plan --scenario scenarios/cloudmart-dau-50k.yaml --phase all\nCompare with an older plan: obs-cost plan --scenario s.yaml --compare-to old-plan.json --format markdown"
+    group(ArgGroup::new("input").required(true).multiple(true).args(["scenario", "usage"])),
+    after_help = "Without --scenario, --usage FILE is planned with the scenario `obs-cost init --usage FILE` would write (the same flags, the same defaults): the assumptions and that init command are printed on stderr first, so the plan on stdout is byte for byte the plan of that scenario, and JSON stays parseable.\n\
+Exit codes: 0 ok, 2 an error (bad scenario, a value out of range, missing price, I/O).\n\
+Examples: obs-cost plan --scenario scenarios/cloudmart-dau-50k.yaml --phase all\n          \
+obs-cost plan --usage usage.yaml --team 4 --dau 20000\n\
+Compare with an older plan: obs-cost plan --scenario s.yaml --compare-to old-plan.json --format markdown"
 )]
 pub struct PlanArgs {
-    /// Scenario file (see scenarios/example.yaml for every key).
+    /// Scenario file (see scenarios/example.yaml for every key); without it, --usage is planned with the defaults.
     #[arg(long, value_name = "FILE")]
-    pub scenario: PathBuf,
+    pub scenario: Option<PathBuf>,
     /// Usage snapshot written by `obs-cost measure`; overrides the scenario's `usage.snapshot`
     /// (inline `usage:` values still win over measured ones).
     #[arg(long, value_name = "FILE")]
     pub usage: Option<PathBuf>,
+    /// The scenario values, without --scenario (as `obs-cost init` takes them).
+    #[command(flatten)]
+    pub values: StarterArgs,
     /// Usage snapshot with an `actual` section (`obs-cost measure --cloudwatch`): compare the
     /// forecast with it per phase and service, with the error in percent.
     #[arg(long, value_name = "FILE")]

@@ -12,7 +12,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use crate::cli::measure::{MeasureArgs, SnapshotFormatArg};
 use crate::measure::cloudwatch::CloudWatchOptions;
 use crate::measure::prometheus::{Client, ConnectOptions};
-use crate::measure::{self, MeasureOptions, Status, UsageSnapshot};
+use crate::measure::{self, MeasureOptions, UsageSnapshot};
 use crate::output;
 
 /// Runs `obs-cost measure`.
@@ -68,7 +68,7 @@ pub fn run(args: &MeasureArgs) -> Result<()> {
     };
     output::emit(&text, args.output.as_deref())?;
     if !args.quiet {
-        eprintln!("{}", summary(&snapshot, started.elapsed(), args.output.as_deref()));
+        eprint!("{}", super::measure_summary::summary(&snapshot, started.elapsed(), args.output.as_deref()));
     }
     Ok(())
 }
@@ -213,50 +213,6 @@ fn parse_at(text: &str) -> Result<f64> {
         .map_err(|e| anyhow!("invalid --at '{text}': {e}; use RFC 3339 (2024-02-01T00:00:00Z) or unix seconds"))?;
     let secs = time.duration_since(UNIX_EPOCH).map_err(|_| anyhow!("--at '{text}' is before 1970"))?;
     Ok(secs.as_secs_f64())
-}
-
-fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path>) -> String {
-    let measured = |m: &Option<measure::Measured>| m.as_ref().is_some_and(|m| m.status == Status::Ok);
-    let mut found = Vec::new();
-    if measured(&snapshot.metrics.active_series) {
-        found.push("metrics".to_string());
-    }
-    if let Some(s) = &snapshot.logs.source {
-        found.push(format!("logs ({s})"));
-    }
-    if let Some(s) = &snapshot.traces.source {
-        found.push(format!("traces ({s})"));
-    }
-    for (name, n) in [
-        ("database", snapshot.database.len()),
-        ("cache", snapshot.cache.len()),
-        ("hosts", snapshot.hosts.len()),
-        ("containers", snapshot.containers.len()),
-    ] {
-        if n > 0 {
-            found.push(format!("{name} ({n})"));
-        }
-    }
-    let missing: Vec<&str> = snapshot.not_measured.iter().map(|n| n.component.as_str()).collect();
-    let mut line = format!(
-        "obs-cost: measured {} from {} server(s) in {:.1}s",
-        if found.is_empty() { "nothing".to_string() } else { found.join(", ") },
-        snapshot.sources.len(),
-        elapsed.as_secs_f64()
-    );
-    if !missing.is_empty() {
-        line.push_str(&format!("; not measured: {}", missing.join(", ")));
-    }
-    if let Some(a) = &snapshot.actual {
-        found.push(format!("CloudWatch actuals ({}, {} log group(s))", a.region, a.logs.log_groups.len()));
-    }
-    if !snapshot.failed_queries.is_empty() {
-        line.push_str(&format!("; {} queries FAILED (see failed_queries)", snapshot.failed_queries.len()));
-    }
-    if let Some(path) = output {
-        line.push_str(&format!("; wrote {}", path.display()));
-    }
-    line
 }
 
 #[cfg(test)]

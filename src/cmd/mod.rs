@@ -1,8 +1,11 @@
 //! One file per subcommand: thin glue that loads inputs, calls the domain and hands the result to
 //! a renderer. The only layer that sees clap types.
 
+pub mod completions;
 pub mod estimate;
+pub mod init;
 pub mod measure;
+pub mod measure_summary;
 pub mod plan;
 pub mod pricing;
 pub mod report;
@@ -26,5 +29,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pricing(PricingCommand::Diff(args)) => pricing::diff(args),
         Command::Scenarios(ScenariosCommand::Check(args)) => scenarios::check(args, &book()?),
         Command::Measure(args) => measure::run(args),
+        Command::Init(args) => init::run(args, &book()?),
+        Command::Completions(args) => completions::run(args),
     }
 }

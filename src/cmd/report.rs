@@ -27,12 +27,19 @@ fn generated_at() -> Result<Option<String>> {
 /// `obs-cost report`.
 pub fn run(args: &ReportArgs, book: impl FnOnce() -> Result<PriceBook>) -> Result<()> {
     let html = Html { generated: generated_at()? };
-    let plan = match (&args.from, &args.scenario) {
-        (Some(from), _) => Plan::read(from, "plan")?,
-        (None, Some(scenario)) => {
-            super::plan::build(scenario, args.usage.as_deref(), args.actual.as_deref(), PhaseArg::All, &book()?)?
+    let plan = match &args.from {
+        Some(from) => {
+            super::init::refuse_with_scenario(&args.values)?;
+            Plan::read(from, "plan")?
         }
-        (None, None) => anyhow::bail!("give --scenario FILE or --from plan.json"),
+        None => super::plan::build(
+            args.scenario.as_deref(),
+            &args.values,
+            args.usage.as_deref(),
+            args.actual.as_deref(),
+            PhaseArg::All,
+            &book()?,
+        )?,
     };
     let text = html.render(&plan)?;
     output::write_atomic(&args.output, text.as_bytes())?;

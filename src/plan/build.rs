@@ -22,8 +22,8 @@ use crate::roi::{self, tree, CashFlowInputs, Decision};
 use crate::scenario::{MetricsTarget, Scenario, Workload};
 use crate::units::{usd, Exact, Money};
 
-/// Default horizon, months.
-pub const DEFAULT_HORIZON_MONTHS: u32 = 36;
+/// Default horizon, months (`scenario::defaults`).
+pub const DEFAULT_HORIZON_MONTHS: u32 = crate::scenario::defaults::HORIZON_MONTHS.count();
 
 /// Loads a scenario file and its usage (the scenario's `usage.snapshot`, relative to the file, or
 /// `usage` when given; inline values win over measured ones), and runs `f` on an engine for them,
@@ -34,7 +34,18 @@ pub fn with_engine<T>(
     book: &PriceBook,
     f: impl FnOnce(&Engine<'_>, Vec<ScenarioInput>) -> Result<T>,
 ) -> Result<(T, Scenario)> {
-    let loaded = crate::scenario::load(path)?;
+    with_loaded(crate::scenario::load(path)?, usage, book, f)
+}
+
+/// [`with_engine`] for a scenario already loaded (from a file, or from the text `obs-cost init`
+/// would write); its `usage.snapshot` is relative to `loaded.path`.
+pub fn with_loaded<T>(
+    loaded: crate::scenario::LoadedScenario,
+    usage: Option<&Path>,
+    book: &PriceBook,
+    f: impl FnOnce(&Engine<'_>, Vec<ScenarioInput>) -> Result<T>,
+) -> Result<(T, Scenario)> {
+    let path = loaded.path.as_path();
     let s = loaded.scenario.clone();
     let snapshot = usage
         .map(Path::to_path_buf)

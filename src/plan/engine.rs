@@ -17,10 +17,10 @@ use crate::cost::{self, Costing};
 use crate::model::{AwsUsage, ModelContext};
 use crate::pricing::{LookupError, PriceBook};
 use crate::roi::{self, Business, Economics, PhaseBusiness, PhaseInfra};
+use crate::scenario::defaults;
 use crate::scenario::phases::{self, PhaseDef};
 use crate::scenario::usage::Provenance;
 use crate::scenario::{MetricsTarget, Scenario, SeriesSelection, Usage, Workload};
-use crate::units::HOURS_PER_MONTH;
 
 /// A usage document and what it costs.
 #[derive(Debug, Clone)]
@@ -91,7 +91,7 @@ impl<'a> Engine<'a> {
             scenario,
             usage,
             book,
-            hours: scenario.hours_per_month.map_or(HOURS_PER_MONTH, |h| h.get()),
+            hours: scenario.hours_per_month.map_or(defaults::HOURS.number(), |h| h.get()),
             phases: phases::resolve_specs(&scenario.phases),
             measured: BTreeMap::new(),
             size_cache: RefCell::new(BTreeMap::new()),
@@ -100,7 +100,7 @@ impl<'a> Engine<'a> {
 
     /// Whether the account-wide free tiers apply.
     pub fn free_tier(&self) -> bool {
-        self.scenario.free_tier.unwrap_or(true)
+        self.scenario.free_tier.unwrap_or(defaults::FREE_TIER.flag())
     }
 
     /// Prices an AWS usage document with the cost engine, as one account.
@@ -246,10 +246,18 @@ impl<'a> Engine<'a> {
             ops_fte: v.get("team.ops_fte", &s.team.ops_fte),
             loaded: v.get("team.loaded_monthly_cost_usd", &s.team.loaded_monthly_cost_usd),
             downtime_cost: v.get("business.downtime_cost_per_minute_usd", &s.business.downtime_cost_per_minute_usd),
-            downtime_scales: s.business.downtime_cost_scales_with_traffic.unwrap_or(true),
+            downtime_scales: s.business.downtime_cost_scales_with_traffic.unwrap_or(defaults::DOWNTIME_SCALES.flag()),
             base_availability,
-            growth: v.or("traffic.monthly_growth_percent", s.traffic.monthly_growth_percent.as_ref(), Decimal::ZERO),
-            discount: v.or("annual_discount_rate_percent", s.annual_discount_rate_percent.as_ref(), Decimal::from(8)),
+            growth: v.or(
+                defaults::MONTHLY_GROWTH_PERCENT.key,
+                s.traffic.monthly_growth_percent.as_ref(),
+                defaults::MONTHLY_GROWTH_PERCENT.number(),
+            ),
+            discount: v.or(
+                defaults::DISCOUNT_RATE_PERCENT.key,
+                s.annual_discount_rate_percent.as_ref(),
+                defaults::DISCOUNT_RATE_PERCENT.number(),
+            ),
             phases,
         }
     }

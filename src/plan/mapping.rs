@@ -25,6 +25,7 @@ use crate::model::nat_gateway::NatGateway;
 use crate::model::rds::{RdsEngine, RdsInstance};
 use crate::model::xray::Xray;
 use crate::model::AwsUsage;
+use crate::scenario::defaults::{self, KeyDefault};
 use crate::scenario::{Estimate, MetricsTarget, Scenario, SeriesSelection, Usage, Workload};
 use crate::units::{group_thousands, Quantity};
 
@@ -82,14 +83,9 @@ impl Mapper<'_, '_> {
         Some(if scales { v * self.input.factor } else { v })
     }
 
-    /// A mapping assumption with its default.
-    fn assume(&self, path: &str, e: Option<&Estimate>, default: i64) -> Decimal {
-        self.input.values.or(path, e, Decimal::from(default))
-    }
-
-    /// A mapping assumption with a decimal default.
-    fn assume_dec(&self, path: &str, e: Option<&Estimate>, default: Decimal) -> Decimal {
-        self.input.values.or(path, e, default)
+    /// A mapping assumption, or its default (`scenario::defaults`).
+    fn assume(&self, default: &KeyDefault, e: Option<&Estimate>) -> Decimal {
+        self.input.values.or(default.key, e, default.number())
     }
 
     fn seconds(&self) -> Decimal {
@@ -171,12 +167,9 @@ fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
                     used
                 }
             };
-            let interval = c.assume(
-                "mapping.cloudwatch_publish_interval_seconds",
-                m.cloudwatch_publish_interval_seconds.as_ref(),
-                60,
-            );
-            let per_put = c.assume("mapping.datapoints_per_put_request", m.datapoints_per_put_request.as_ref(), 1000);
+            let interval =
+                c.assume(&defaults::PUBLISH_INTERVAL_SECONDS, m.cloudwatch_publish_interval_seconds.as_ref());
+            let per_put = c.assume(&defaults::DATAPOINTS_PER_PUT, m.datapoints_per_put_request.as_ref());
             let requests = metrics.map(|x| (x * seconds / interval / per_put).ceil());
             c.say(format!(
                 "{} metrics x 1 datapoint per {}s x {} s/month / {} datapoints per PutMetricData -> {} API requests",
@@ -186,7 +179,7 @@ fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
                 fmt(per_put),
                 unknown_or(requests)
             ));
-            let per_view = c.assume("mapping.metrics_per_dashboard_view", m.metrics_per_dashboard_view.as_ref(), 20);
+            let per_view = c.assume(&defaults::METRICS_PER_DASHBOARD_VIEW, m.metrics_per_dashboard_view.as_ref());
             let gmd = views.map(|v| v * per_view);
             c.say(format!(
                 "{} dashboard views/month x {} metrics per view -> {} GetMetricData metrics",
@@ -199,8 +192,7 @@ fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
                 api_requests: qty(requests),
                 get_metric_data_metrics: qty(gmd),
             });
-            let per_rule =
-                c.assume("mapping.alarm_metrics_per_alerting_rule", m.alarm_metrics_per_alerting_rule.as_ref(), 1);
+            let per_rule = c.assume(&defaults::ALARM_METRICS_PER_RULE, m.alarm_metrics_per_alerting_rule.as_ref());
             let alarms = alerting.map(|a| a * per_rule);
             c.say(format!(
                 "{} alerting rules x {} alarm metric(s) each -> {} standard-resolution CloudWatch alarm metrics (no high-resolution or composite alarms assumed)",
@@ -254,9 +246,8 @@ fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
                 fmt(seconds),
                 unknown_or(samples)
             ));
-            let days = c.assume("mapping.metrics_retention_days", m.metrics_retention_days.as_ref(), 30);
-            let bps =
-                c.assume_dec("mapping.amp_bytes_per_sample", m.amp_bytes_per_sample.as_ref(), Decimal::new(15, 1));
+            let days = c.assume(&defaults::METRICS_RETENTION_DAYS, m.metrics_retention_days.as_ref());
+            let bps = c.assume(&defaults::AMP_BYTES_PER_SAMPLE, m.amp_bytes_per_sample.as_ref());
             let storage = sps.map(|x| (x * Decimal::from(86_400) * days * bps / BYTES_PER_GB).round_dp(4));
             c.say(format!(
                 "{} samples/s x 86,400 s x {} days retained x {} bytes/sample -> {} GB stored in AMP",
@@ -270,16 +261,10 @@ fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
                 u.rule_evaluation_interval_seconds.as_ref(),
                 false,
             );
-            let per_eval = c.assume(
-                "mapping.amp_query_samples_per_rule_evaluation",
-                m.amp_query_samples_per_rule_evaluation.as_ref(),
-                1000,
-            );
-            let per_view = c.assume(
-                "mapping.amp_query_samples_per_dashboard_view",
-                m.amp_query_samples_per_dashboard_view.as_ref(),
-                100_000,
-            );
+            let per_eval =
+                c.assume(&defaults::AMP_SAMPLES_PER_RULE_EVALUATION, m.amp_query_samples_per_rule_evaluation.as_ref());
+            let per_view =
+                c.assume(&defaults::AMP_SAMPLES_PER_DASHBOARD_VIEW, m.amp_query_samples_per_dashboard_view.as_ref());
             let rules = match (alerting, recording) {
                 (Some(a), Some(r)) => Some(a + r),
                 (a, r) => a.or(r),
@@ -334,7 +319,7 @@ fn logs(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
         }
         None => {
             let lines = c.usage("usage.logs.log_lines_per_month", u.log_lines_per_month.as_ref(), true);
-            let bpl = c.assume("mapping.log_bytes_per_line", m.log_bytes_per_line.as_ref(), 200);
+            let bpl = c.assume(&defaults::LOG_BYTES_PER_LINE, m.log_bytes_per_line.as_ref());
             let gb = lines.map(|l| (l * bpl / BYTES_PER_GB).round_dp(4));
             c.say(format!(
                 "{} log lines/month x {} bytes/line -> {} GB CloudWatch Logs ingestion (Standard class)",
@@ -345,8 +330,8 @@ fn logs(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
             gb
         }
     };
-    let days = c.assume("mapping.log_retention_days", m.log_retention_days.as_ref(), 30);
-    let ratio = c.assume_dec("mapping.log_compression_ratio", m.log_compression_ratio.as_ref(), Decimal::new(15, 2));
+    let days = c.assume(&defaults::LOG_RETENTION_DAYS, m.log_retention_days.as_ref());
+    let ratio = c.assume(&defaults::LOG_COMPRESSION_RATIO, m.log_compression_ratio.as_ref());
     let days_per_month = c.input.hours / Decimal::from(24);
     let stored = gb.map(|g| (g * ratio * days / days_per_month).round_dp(4));
     c.say(format!(
@@ -371,10 +356,10 @@ fn traces(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
     let m = &c.input.scenario.mapping;
     let u = c.input.usage.traces.clone().unwrap_or_default();
     let spans = c.usage("usage.traces.spans_per_month", u.spans_per_month.as_ref(), true);
-    let per_trace = c.assume("mapping.spans_per_trace", m.spans_per_trace.as_ref(), 10);
-    let jaeger = c.assume("mapping.jaeger_sampling_percent", m.jaeger_sampling_percent.as_ref(), 100);
-    let reservoir = c.assume("mapping.xray_reservoir_per_second", m.xray_reservoir_per_second.as_ref(), 1);
-    let rate = c.assume("mapping.xray_sampling_percent", m.xray_sampling_percent.as_ref(), 5);
+    let per_trace = c.assume(&defaults::SPANS_PER_TRACE, m.spans_per_trace.as_ref());
+    let jaeger = c.assume(&defaults::JAEGER_SAMPLING_PERCENT, m.jaeger_sampling_percent.as_ref());
+    let reservoir = c.assume(&defaults::XRAY_RESERVOIR_PER_SECOND, m.xray_reservoir_per_second.as_ref());
+    let rate = c.assume(&defaults::XRAY_SAMPLING_PERCENT, m.xray_sampling_percent.as_ref());
     let hundred = Decimal::from(100);
     let requests = spans.map(|s| (s / per_trace * hundred / jaeger).round());
     let reserved_cap = reservoir * c.seconds();
@@ -431,16 +416,14 @@ fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
     let tps = c.usage("usage.database.transactions_per_second", u.transactions_per_second.as_ref(), true);
     let conns = c.usage("usage.database.connections", u.connections.as_ref(), true);
     let backup = c.usage("usage.database.backup_storage_gb", u.backup_storage_gb.as_ref(), true);
-    let multi_az = m.multi_az.unwrap_or(true);
-    let storage_type = m.storage_type.clone().unwrap_or_else(|| "gp3".into());
+    let multi_az = m.multi_az.unwrap_or(defaults::RDS_MULTI_AZ.flag());
+    let storage_type = m.storage_type.clone().unwrap_or_else(|| defaults::RDS_STORAGE_TYPE.word().into());
     let storage_kind = choice("mapping.rds.storage_type", &storage_type)?;
-    let headroom = c.assume_dec("mapping.rds.storage_headroom", m.storage_headroom.as_ref(), Decimal::new(15, 1));
+    let headroom = c.assume(&defaults::RDS_STORAGE_HEADROOM, m.storage_headroom.as_ref());
     let storage = size.map(|s| (s * headroom).ceil().max(Decimal::from(20)));
-    let tps_per_vcpu =
-        c.assume("mapping.rds.transactions_per_second_per_vcpu", m.transactions_per_second_per_vcpu.as_ref(), 500);
-    let mem_per_gb =
-        c.assume_dec("mapping.rds.memory_gb_per_data_gb", m.memory_gb_per_data_gb.as_ref(), Decimal::new(25, 2));
-    let mb_per_conn = c.assume("mapping.rds.memory_mb_per_connection", m.memory_mb_per_connection.as_ref(), 10);
+    let tps_per_vcpu = c.assume(&defaults::RDS_TPS_PER_VCPU, m.transactions_per_second_per_vcpu.as_ref());
+    let mem_per_gb = c.assume(&defaults::RDS_MEMORY_PER_DATA_GB, m.memory_gb_per_data_gb.as_ref());
+    let mb_per_conn = c.assume(&defaults::RDS_MEMORY_MB_PER_CONNECTION, m.memory_mb_per_connection.as_ref());
     let need_vcpu = tps.map_or(Decimal::ONE, |t| (t / tps_per_vcpu).max(Decimal::ONE));
     let need_mem =
         size.unwrap_or_default() * mem_per_gb + conns.unwrap_or_default() * mb_per_conn / Decimal::from(1024);
@@ -511,10 +494,10 @@ fn cache(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
     let u = c.input.usage.redis.clone().unwrap_or_default();
     let mem = c.usage("usage.redis.memory_used_gb", u.memory_used_gb.as_ref(), true);
     let backup = c.usage("usage.redis.backup_storage_gb", u.backup_storage_gb.as_ref(), true);
-    let engine = m.engine.clone().unwrap_or_else(|| "redis".into());
+    let engine = m.engine.clone().unwrap_or_else(|| defaults::ELASTICACHE_ENGINE.word().into());
     let engine_kind = choice("mapping.elasticache.engine", &engine)?;
-    let nodes = Decimal::from(1 + m.replicas.unwrap_or(1));
-    let headroom = c.assume_dec("mapping.elasticache.memory_headroom", m.memory_headroom.as_ref(), Decimal::new(13, 1));
+    let nodes = Decimal::from(1 + m.replicas.unwrap_or(defaults::ELASTICACHE_REPLICAS.count()));
+    let headroom = c.assume(&defaults::ELASTICACHE_MEMORY_HEADROOM, m.memory_headroom.as_ref());
     let need = mem.unwrap_or_default() * headroom;
     let base = |node: &str| -> Result<ElastiCacheCluster> {
         Ok(ElastiCacheCluster {
@@ -569,9 +552,9 @@ fn cache(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
 fn compute(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
     let s = c.input.scenario;
     let m = &s.mapping.fargate;
-    let arch = m.architecture.clone().unwrap_or_else(|| "x86_64".into());
+    let arch = m.architecture.clone().unwrap_or_else(|| defaults::FARGATE_ARCHITECTURE.word().into());
     let architecture = choice("mapping.fargate.architecture", &arch)?;
-    let headroom = c.assume_dec("mapping.fargate.headroom", m.headroom.as_ref(), Decimal::new(13, 1));
+    let headroom = c.assume(&defaults::FARGATE_HEADROOM, m.headroom.as_ref());
     if c.input.usage.containers.is_empty() {
         c.say("no containers in usage.containers -> no Fargate tasks (compute usage unknown)".into());
     }
@@ -618,10 +601,10 @@ fn compute(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
         net.load_balancer_processed_gb_per_month.as_ref(),
         true,
     );
-    let lb_type = m.load_balancer_type.clone().unwrap_or_else(|| "application".into());
+    let lb_type = m.load_balancer_type.clone().unwrap_or_else(|| defaults::FARGATE_LOAD_BALANCER.word().into());
     c.say(format!("1 {lb_type} load balancer processing {} GB/month in front of the tasks", unknown_or(lb_gb)));
     doc.load_balancers.push(load_balancer("web", choice("mapping.fargate.load_balancer_type", &lb_type)?, qty(lb_gb)));
-    let nats = m.nat_gateways.unwrap_or(1);
+    let nats = m.nat_gateways.unwrap_or(defaults::FARGATE_NAT_GATEWAYS.count());
     if nats > 0 {
         let nat_gb = c.usage("usage.network.nat_processed_gb_per_month", net.nat_processed_gb_per_month.as_ref(), true);
         c.say(format!(

@@ -17,5 +17,5 @@ pub mod switch;
 pub mod uncertainty;
 pub mod values;
 
-pub use build::{build, from_file, with_engine};
+pub use build::{build, from_file, with_loaded};
 pub use document::{PhasePlan, Plan};

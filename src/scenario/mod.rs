@@ -4,9 +4,12 @@
 //! key), loading with located errors, and validation of values that parse but make no sense.
 //! Does no pricing and no arithmetic on money.
 
+pub mod defaults;
 pub mod estimate;
 pub mod expect;
+mod inputs;
 pub mod phases;
+pub mod template;
 pub mod usage;
 
 use std::fmt;
@@ -18,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use estimate::{Estimate, Num};
 pub use expect::Expect;
+pub use inputs::inputs;
 pub use usage::Usage;
 
 use crate::units::Quantity;
@@ -521,58 +525,15 @@ pub struct LoadedScenario {
     pub inputs: Vec<(String, String)>,
 }
 
-/// Every value of a scenario file as `(key path, value)`, in the file's order: nested keys joined
-/// with `.`, list entries named by their `name` (or `phase`) when they have one, else by index;
-/// a `{low, expected, high}` range stays one value; the `expect:` block is left out.
-pub fn inputs(text: &str) -> Vec<(String, String)> {
-    use serde_yaml::Value;
-    fn scalar(v: &Value) -> String {
-        match v {
-            Value::Null => "null".into(),
-            Value::Bool(b) => b.to_string(),
-            Value::Number(n) => n.to_string(),
-            Value::String(s) => s.clone(),
-            Value::Sequence(items) => format!("[{}]", items.iter().map(scalar).collect::<Vec<_>>().join(", ")),
-            Value::Mapping(m) => format!(
-                "{{{}}}",
-                m.iter().map(|(k, v)| format!("{}: {}", scalar(k), scalar(v))).collect::<Vec<_>>().join(", ")
-            ),
-            Value::Tagged(t) => scalar(&t.value),
-        }
-    }
-    fn is_range(m: &serde_yaml::Mapping) -> bool {
-        m.len() == 3 && ["low", "expected", "high"].iter().all(|k| m.contains_key(*k))
-    }
-    fn walk(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
-        match v {
-            Value::Mapping(m) if !is_range(m) && !m.is_empty() => {
-                // `expect:` is what `scenarios check` holds the plan to, not an input of the plan.
-                for (k, v) in m.iter().filter(|(k, _)| !(prefix.is_empty() && k.as_str() == Some("expect"))) {
-                    let key = if prefix.is_empty() { scalar(k) } else { format!("{prefix}.{}", scalar(k)) };
-                    walk(&key, v, out);
-                }
-            }
-            Value::Sequence(items) if items.iter().any(|i| matches!(i, Value::Mapping(_))) => {
-                for (n, item) in items.iter().enumerate() {
-                    let label = item.get("name").or_else(|| item.get("phase")).map_or_else(|| n.to_string(), scalar);
-                    walk(&format!("{prefix}[{label}]"), item, out);
-                }
-            }
-            other => out.push((prefix.to_string(), scalar(other))),
-        }
-    }
-    let mut out = Vec::new();
-    if let Ok(v) = serde_yaml::from_str::<Value>(text) {
-        walk("", &v, &mut out);
-    }
-    out
-}
-
 /// Reads, parses (errors carry file, line and column) and validates a scenario file.
 pub fn load(path: &Path) -> Result<LoadedScenario> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read scenario '{}'", path.display()))?;
-    let scenario = parse(&text, path)?;
-    Ok(LoadedScenario { scenario, path: path.to_path_buf(), inputs: inputs(&text) })
+    load_text(&text, path)
+}
+
+/// Parses and validates scenario text as if read from `path` (which need not exist).
+pub fn load_text(text: &str, path: &Path) -> Result<LoadedScenario> {
+    Ok(LoadedScenario { scenario: parse(text, path)?, path: path.to_path_buf(), inputs: inputs(text) })
 }
 
 /// Parses and validates scenario text; `path` names it in errors.

@@ -101,6 +101,7 @@ pub fn defaults() -> Vec<PhaseDef> {
 /// The defaults with a scenario's overrides applied (phase numbers are validated beforehand).
 pub fn resolve_specs(specs: &[PhaseSpec]) -> Vec<PhaseDef> {
     let mut phases = defaults();
+    let seed = defaults();
     for s in specs {
         let Some(p) = phases.iter_mut().find(|p| p.phase == s.phase) else { continue };
         if let Some(n) = &s.name {
@@ -124,7 +125,11 @@ pub fn resolve_specs(specs: &[PhaseSpec]) -> Vec<PhaseDef> {
         if let Some(e) = s.productivity_gain_percent {
             p.productivity_gain_percent = e;
         }
-        p.source = "scenario override of the seed's defaults";
+        // A phase written out with the seed's own values (as `obs-cost init` writes them) still
+        // has the seed as its source.
+        if seed.iter().all(|d| d != &*p) {
+            p.source = "scenario override of the seed's defaults";
+        }
     }
     phases
 }

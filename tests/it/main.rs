@@ -6,6 +6,7 @@ mod support;
 
 mod browser_harness;
 mod cli_estimate;
+mod init_cli;
 mod layout;
 mod measure_cloudwatch;
 mod measure_compose;
@@ -19,6 +20,7 @@ mod plan_actual;
 mod plan_cli;
 mod pricing_refresh;
 mod published_examples;
+mod readme_walkthrough;
 mod report_browser;
 mod report_cli;
 mod scenarios_check;

@@ -11,38 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use support::exporter::{fixture_exporter, LIVE_JAEGER_SPANS, LIVE_LOKI_BYTES, LIVE_LOKI_LINES};
-use support::{assert_close, obs_cost, promql, value};
-
-const RULES: &str = r#"groups:
-  - name: demo
-    interval: 5s
-    rules:
-      - alert: TargetDown
-        expr: up == 0
-      - alert: PostgresDown
-        expr: pg_up == 0
-      - record: job:scrape_samples_post_metric_relabeling:sum
-        expr: sum by (job) (scrape_samples_post_metric_relabeling)
-"#;
-
-fn config(node: &str, pg: &str, redis: &str, fixture: &str) -> String {
-    let mut c = String::from(
-        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: [rules.yml]\nscrape_configs:\n",
-    );
-    let mut job = |name: &str, target: &str, path: &str| {
-        c.push_str(&format!(
-            "  - job_name: {name}\n    metrics_path: {path}\n    static_configs: [{{targets: ['{target}']}}]\n"
-        ));
-    };
-    job("prometheus", "127.0.0.1:{port}", "/metrics");
-    job("node", node, "/metrics");
-    job("postgres", pg, "/metrics");
-    job("redis", redis, "/metrics");
-    for component in ["loki", "promtail", "jaeger", "otel", "otel-total", "tempo", "grafana"] {
-        job(component, fixture, &format!("/{component}"));
-    }
-    c
-}
+use support::{assert_close, obs_cost, promql, reference_config as config, value, REFERENCE_RULES as RULES};
 
 fn proc_value(file: &str, key: &str) -> f64 {
     let text = std::fs::read_to_string(file).unwrap();

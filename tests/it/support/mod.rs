@@ -551,3 +551,37 @@ impl Vmalert {
         Some(Vmalert { url, guard, dir })
     }
 }
+
+/// Alerting and recording rules of the reference stack without Docker (`rules.yml`).
+pub const REFERENCE_RULES: &str = r#"groups:
+  - name: demo
+    interval: 5s
+    rules:
+      - alert: TargetDown
+        expr: up == 0
+      - alert: PostgresDown
+        expr: pg_up == 0
+      - record: job:scrape_samples_post_metric_relabeling:sum
+        expr: sum by (job) (scrape_samples_post_metric_relabeling)
+"#;
+
+/// The Prometheus configuration of the reference stack without Docker, scraping every second:
+/// itself, node_exporter, postgres_exporter, redis_exporter and the fixture exporter's components.
+pub fn reference_config(node: &str, pg: &str, redis: &str, fixture: &str) -> String {
+    let mut c = String::from(
+        "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nrule_files: [rules.yml]\nscrape_configs:\n",
+    );
+    let mut job = |name: &str, target: &str, path: &str| {
+        c.push_str(&format!(
+            "  - job_name: {name}\n    metrics_path: {path}\n    static_configs: [{{targets: ['{target}']}}]\n"
+        ));
+    };
+    job("prometheus", "127.0.0.1:{port}", "/metrics");
+    job("node", node, "/metrics");
+    job("postgres", pg, "/metrics");
+    job("redis", redis, "/metrics");
+    for component in ["loki", "promtail", "jaeger", "otel", "otel-total", "tempo", "grafana"] {
+        job(component, fixture, &format!("/{component}"));
+    }
+    c
+}
