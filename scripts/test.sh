@@ -38,6 +38,6 @@ done
 cargo fmt --all -- --check
 cargo clippy --locked --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
+# Unit tests, then the one integration binary (tests/it/), which also holds the bundled scenarios
+# to their expectations, guardrails and golden plans.
 cargo test --locked
-# The bundled scenario suite: expectations, guardrails and golden plans (exit 1 on drift).
-cargo run --locked --quiet -- scenarios check scenarios/

@@ -4,33 +4,42 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::CostComponent;
 use crate::pricing::{LookupError, PriceBook, PriceEntry, PriceStatus};
-use crate::units::group_thousands;
+use crate::units::{group_thousands, Exact, Money};
 
-/// One priced line: a quantity in one price tier (or the free tier) times its unit price.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One priced line: a quantity in one price tier (or the free tier) times its unit price. This is
+/// also the `line_items[]` entry of the estimate and plan JSON, field for field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineItem {
     /// What is billed, with the tier in brackets when the price is tiered.
     pub name: String,
-    /// Monthly quantity in `unit`; `None` when the usage is unknown.
-    pub quantity: Option<Decimal>,
+    /// Monthly quantity in `unit`, exact; null when the usage is unknown.
+    pub quantity: Option<Exact>,
     /// Unit of the quantity and of the unit price, e.g. `GB`, `metric-month`, `hour`.
     pub unit: String,
-    /// USD per unit (0 for the free-tier part; the first tier's price when usage is unknown).
-    pub unit_price_usd: Decimal,
-    /// USD for the month, unrounded; `None` when the usage is unknown.
-    pub monthly_usd: Option<Decimal>,
+    /// USD per unit, exact (0 for the free-tier part; the first tier's price when usage is unknown).
+    pub unit_price_usd: Exact,
+    /// USD for the month (exact in memory, to the cent when written); null when the usage is unknown.
+    pub monthly_usd: Option<Money>,
+    /// The price-book entry's status: `confirmed` or `unconfirmed`.
+    pub price_status: PriceStatus,
     /// Whether this is the part of the quantity the free tier covers.
     pub free_tier: bool,
-    /// The price-book entry that priced it.
-    pub price: PriceRef,
+    /// Price-book id of the entry that priced it.
+    pub price_id: String,
+    /// AWS service code.
+    pub service_code: String,
+    /// AWS usage type (without the region prefix).
+    pub usage_type: String,
+    /// The date the price's source gave it for.
+    pub price_as_of: String,
 }
 
-/// Where a price came from.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// Where a price came from (the `unconfirmed_prices[]` entry of the plan JSON).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PriceRef {
     /// Price-book id, e.g. `cloudwatch.metrics`.
     pub id: String,
@@ -57,19 +66,19 @@ pub struct PriceRef {
     pub derived: Option<String>,
 }
 
-/// The priced lines of one service.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The priced lines of one service (the `services[]` entry of the estimate and plan JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceCost {
-    /// Service key, e.g. `cloudwatch_logs`, `rds`.
+    /// Usage-file key of the service, e.g. `cloudwatch_logs`, `rds`.
     pub service: String,
-    /// Sum of the known line items, unrounded.
-    pub monthly_usd: Decimal,
+    /// Sum of the known line items (exact in memory, to the cent when written).
+    pub monthly_usd: Money,
     /// The lines.
     pub line_items: Vec<LineItem>,
 }
 
 /// A priced set of services for one account, region and month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Costing {
     /// Region priced.
     pub region: String,
@@ -83,6 +92,8 @@ pub struct Costing {
     pub unknown_line_items: usize,
     /// Every unconfirmed price used, once each, sorted by id.
     pub unconfirmed_prices: Vec<PriceRef>,
+    /// Every price used, once each, sorted by id.
+    pub prices: Vec<PriceRef>,
 }
 
 /// Free allowances left in a pricing run, shared across services (they are account-wide).
@@ -133,47 +144,45 @@ pub fn price(
     // continues where the first one ended.
     let mut used: BTreeMap<String, Decimal> = BTreeMap::new();
     let mut unconfirmed = BTreeMap::new();
+    let mut prices = BTreeMap::new();
     let mut unknown_line_items = 0;
     let mut services: Vec<ServiceCost> = Vec::new();
     for (service, components) in groups {
         let mut lines = Vec::new();
         for c in components {
             let entry = book.lookup(region, &c.price)?;
-            let price_ref = price_ref(region, entry, &cutoff);
+            let price = price_ref(region, entry, &cutoff);
             if entry.status == PriceStatus::Unconfirmed {
-                unconfirmed.insert(entry.id.clone(), price_ref.clone());
+                unconfirmed.insert(entry.id.clone(), price.clone());
             }
+            prices.entry(entry.id.clone()).or_insert(price);
             match c.quantity {
                 None => {
                     unknown_line_items += 1;
-                    lines.push(LineItem {
-                        name: c.name,
-                        quantity: None,
-                        unit: entry.unit.clone(),
-                        unit_price_usd: entry.first_price(),
-                        monthly_usd: None,
-                        free_tier: false,
-                        price: price_ref,
-                    });
+                    lines.push(line_item(entry, c.name, None, entry.first_price(), false));
                 }
                 Some(quantity) => {
                     let start = used.get(&entry.id).copied().unwrap_or_default();
                     used.insert(entry.id.clone(), start + quantity);
                     let free_part = free.take(&entry.id, quantity);
-                    lines.extend(split(&c.name, start, quantity, free_part, entry, &price_ref, region)?);
+                    lines.extend(split(&c.name, start, quantity, free_part, entry, region)?);
                 }
             }
         }
-        let monthly_usd = lines.iter().filter_map(|l| l.monthly_usd).sum();
+        let monthly_usd: Decimal = lines.iter().filter_map(|l| l.monthly_usd).map(|m| m.0).sum();
         match services.iter_mut().find(|s| s.service == service) {
             Some(existing) => {
-                existing.monthly_usd += monthly_usd;
+                existing.monthly_usd.0 += monthly_usd;
                 existing.line_items.extend(lines);
             }
-            None => services.push(ServiceCost { service: service.to_string(), monthly_usd, line_items: lines }),
+            None => services.push(ServiceCost {
+                service: service.to_string(),
+                monthly_usd: Money(monthly_usd),
+                line_items: lines,
+            }),
         }
     }
-    let total_monthly_usd = services.iter().map(|s| s.monthly_usd).sum();
+    let total_monthly_usd = services.iter().map(|s| s.monthly_usd.0).sum();
     Ok(Costing {
         region: region.to_string(),
         free_tier,
@@ -181,6 +190,7 @@ pub fn price(
         total_monthly_usd,
         unknown_line_items,
         unconfirmed_prices: unconfirmed.into_values().collect(),
+        prices: prices.into_values().collect(),
     })
 }
 
@@ -199,6 +209,23 @@ fn price_ref(region: &str, e: &PriceEntry, stale_cutoff: &str) -> PriceRef {
     }
 }
 
+/// A line of `entry`: `quantity` (`None`: unknown) at `unit_price`.
+fn line_item(entry: &PriceEntry, name: String, quantity: Option<Decimal>, unit_price: Decimal, free: bool) -> LineItem {
+    LineItem {
+        name,
+        quantity: quantity.map(Exact),
+        unit: entry.unit.clone(),
+        unit_price_usd: Exact(unit_price),
+        monthly_usd: quantity.map(|q| Money(q * unit_price)),
+        price_status: entry.status,
+        free_tier: free,
+        price_id: entry.id.clone(),
+        service_code: entry.service_code.clone(),
+        usage_type: entry.usage_type.clone(),
+        price_as_of: entry.as_of.clone(),
+    }
+}
+
 /// Splits `quantity` units, starting at the account-wide position `start`, into a free-tier line
 /// (the first `free_part` units) and one line per price tier the rest falls in.
 fn split(
@@ -207,17 +234,10 @@ fn split(
     quantity: Decimal,
     free_part: Decimal,
     entry: &PriceEntry,
-    price_ref: &PriceRef,
     region: &str,
 ) -> Result<Vec<LineItem>, LookupError> {
-    let line = |name: String, qty: Decimal, unit_price: Decimal, free: bool| LineItem {
-        name,
-        quantity: Some(qty),
-        unit: entry.unit.clone(),
-        unit_price_usd: unit_price,
-        monthly_usd: Some(qty * unit_price),
-        free_tier: free,
-        price: price_ref.clone(),
+    let line = |name: String, qty: Decimal, unit_price: Decimal, free: bool| {
+        line_item(entry, name, Some(qty), unit_price, free)
     };
     let mut out = Vec::new();
     if free_part > Decimal::ZERO {
@@ -295,8 +315,8 @@ mod tests {
             .map(|l| {
                 (
                     l.name.clone(),
-                    l.quantity.map(|q| q.normalize().to_string()).unwrap_or_default(),
-                    l.monthly_usd.map(|m| m.normalize().to_string()).unwrap_or_default(),
+                    l.quantity.map(|q| q.0.normalize().to_string()).unwrap_or_default(),
+                    l.monthly_usd.map(|m| m.0.normalize().to_string()).unwrap_or_default(),
                 )
             })
             .collect()
@@ -368,7 +388,7 @@ mod tests {
         let api = &c.services[0].line_items[1];
         assert_eq!(api.quantity, None);
         assert_eq!(api.monthly_usd, None);
-        assert_eq!(api.unit_price_usd, d("0.00001"));
+        assert_eq!(api.unit_price_usd, Exact(d("0.00001")));
     }
 
     #[test]

@@ -202,9 +202,9 @@ pub fn json_error(err: &serde_json::Error, what: &str, hint: &str) -> anyhow::Er
     anyhow!("{what} is not valid JSON: {}\nhint: {hint}", redact::scrub_parse_error(&err.to_string()))
 }
 
-/// Refuses a JSON document (a plan) with a terminal control character in any key or string, as
-/// [`reject_control_characters`] does for YAML: its names would be printed to a terminal.
-pub fn reject_json_control_characters(value: &Value, what: &str, hint: &str) -> Result<()> {
+/// The first key or string of a JSON document (a plan) with a terminal control character, with
+/// its key path, as [`reject_control_characters`] finds them in YAML.
+pub fn json_control_character(value: &Value) -> Option<(String, char)> {
     fn walk(prefix: &str, v: &Value) -> Option<(String, char)> {
         match v {
             Value::String(s) => redact::find_control(s).map(|c| (prefix.to_string(), c)),
@@ -219,13 +219,7 @@ pub fn reject_json_control_characters(value: &Value, what: &str, hint: &str) -> 
             _ => None,
         }
     }
-    match walk("", value) {
-        Some((key, c)) => bail!(
-            "{what}: {key}: contains the control character {} (an ANSI escape or similar), which obs-cost refuses so that it cannot reach a terminal\nhint: {hint}",
-            c.escape_unicode()
-        ),
-        None => Ok(()),
-    }
+    walk("", value)
 }
 
 /// Checks every string (keys and values) of a YAML document for terminal control characters

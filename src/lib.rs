@@ -3,22 +3,22 @@
 //! exit code. Data flows one way: measure → usage → model → pricing → cost → plan → roi → report.
 
 pub mod aws;
-pub mod cli;
-pub mod cmd;
+mod cli;
+mod cmd;
 pub mod cost;
 pub mod error;
 pub mod input;
 pub mod measure;
 pub mod model;
 pub mod output;
-pub mod plan;
+mod plan;
 pub mod pricing;
 pub mod redact;
 pub mod report;
-pub mod roi;
+mod roi;
 pub mod scenario;
 pub mod suggest;
-pub mod suite;
+mod suite;
 pub mod units;
 
 use std::process::ExitCode;

@@ -1,5 +1,6 @@
-//! Units and exact quantities: the month, money rounding, and the non-negative decimal that every
-//! usage file and price book number is read into. Owns no prices and does no I/O.
+//! Units and exact quantities: the month, money rounding, the non-negative decimal that every
+//! usage file and price book number is read into, and the two number wire formats of the documents
+//! obs-cost writes ([`Money`] to the cent, [`Exact`] as computed). Owns no prices and does no I/O.
 
 use std::fmt;
 use std::str::FromStr;
@@ -106,6 +107,79 @@ impl<'de> Deserialize<'de> for Quantity {
     }
 }
 
+/// USD, exact in memory and written to the cent: a JSON number with two decimals (`1234.50`),
+/// rounded half away from zero the way a bill shows it. Read back exactly as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Money(pub Decimal);
+
+/// Money to the cent with two decimals, as written: `1234.50`, `-0.01`.
+fn to_cents(value: Decimal) -> Decimal {
+    let mut c = round_cents(value);
+    c.rescale(2);
+    c
+}
+
+/// Money to the cent as text, the way documents write it: `1234.50`.
+pub fn cents(value: Decimal) -> String {
+    to_cents(value).to_string()
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&to_cents(self.0), serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        rust_decimal::serde::arbitrary_precision::deserialize(deserializer).map(Money)
+    }
+}
+
+impl From<Decimal> for Money {
+    fn from(value: Decimal) -> Self {
+        Money(value)
+    }
+}
+
+/// A number written exactly as computed, without trailing zeros (`14.7945`, `20000`): quantities,
+/// unit prices, percentages, rates. Read back exactly as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Exact(pub Decimal);
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&self.0.normalize(), serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Exact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        rust_decimal::serde::arbitrary_precision::deserialize(deserializer).map(Exact)
+    }
+}
+
+impl From<Decimal> for Exact {
+    fn from(value: Decimal) -> Self {
+        Exact(value)
+    }
+}
+
+/// `(new − old) ÷ old × 100`, rounded to two decimals and written with two; `None` when `old` is 0.
+pub fn change_percent(old: Decimal, new: Decimal) -> Option<Decimal> {
+    (!old.is_zero()).then(|| {
+        let mut p = ((new - old) / old * Decimal::ONE_HUNDRED).round_dp(2);
+        p.rescale(2);
+        p
+    })
+}
+
+/// A whole number of months as data, or `never`: how payback reads in the CSV and in the scenario
+/// suite's expected and actual values.
+pub fn months_or_never(months: Option<u32>) -> String {
+    months.map_or_else(|| "never".to_string(), |m| m.to_string())
+}
+
 /// Formats a decimal with thousands separators and at most `max_dp` decimals, trimming zeros.
 pub fn group_thousands(value: Decimal, max_dp: u32) -> String {
     let rounded = value.round_dp_with_strategy(max_dp, RoundingStrategy::MidpointAwayFromZero).normalize();
@@ -186,6 +260,16 @@ mod tests {
         assert!(serde_yaml::from_str::<Quantity>("abc").is_err());
         let q: Quantity = serde_json::from_str("1e3").unwrap();
         assert_eq!(q.get(), Decimal::from(1000));
+    }
+
+    #[test]
+    fn money_is_written_to_the_cent_and_exact_numbers_as_computed() {
+        let json = serde_json::to_string(&(Money(dec!(1234.505)), Money(dec!(-0.004)), Exact(dec!(14.79450)))).unwrap();
+        assert_eq!(json, "[1234.51,0.00,14.7945]");
+        let back: (Money, Exact) = serde_json::from_str("[38.10, 2.5e3]").unwrap();
+        assert_eq!(back, (Money(dec!(38.10)), Exact(dec!(2500))));
+        assert_eq!(change_percent(dec!(0.50), dec!(0.55)), Some(dec!(10.00)));
+        assert_eq!(change_percent(Decimal::ZERO, dec!(1)), None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Command-line types only (clap derive): no logic here and nothing below `cmd/` sees them.
-//! Exit codes: 0 ok, 1 a check failed, 2 an error.
+//! Command-line types only (clap derive), and their mapping to the renderers' formats: no logic
+//! here and nothing below `cmd/` sees them. Exit codes: 0 ok, 1 a check failed, 2 an error.
 
 pub mod init;
 pub mod measure;
@@ -7,6 +7,8 @@ pub mod measure;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
 
 pub mod plan;
 pub mod report;
@@ -16,7 +18,7 @@ pub mod used_series;
 pub use init::{CompletionsArgs, InitArgs, StarterArgs};
 pub use plan::{PhaseArg, PlanArgs};
 pub use report::ReportArgs;
-pub use scenarios::{ScenariosCheckArgs, ScenariosCommand, SuiteFormatArg};
+pub use scenarios::{ScenariosCheckArgs, ScenariosCommand};
 
 /// Measure a self-hosted observability stack and price it, phase by phase, on AWS managed services.
 #[derive(Debug, Parser)]
@@ -247,6 +249,38 @@ pub struct PricingShowArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormatArg::Table)]
     pub format: ShowFormatArg,
+}
+
+impl From<FormatArg> for Format {
+    fn from(value: FormatArg) -> Self {
+        match value {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
+        }
+    }
+}
+
+impl From<DiffFormatArg> for Format {
+    fn from(value: DiffFormatArg) -> Self {
+        match value {
+            DiffFormatArg::Table => Format::Table,
+            DiffFormatArg::Json => Format::Json,
+            DiffFormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<ShowFormatArg> for Format {
+    fn from(value: ShowFormatArg) -> Self {
+        match value {
+            ShowFormatArg::Table => Format::Table,
+            ShowFormatArg::Json => Format::Json,
+            ShowFormatArg::Yaml => Format::Yaml,
+            ShowFormatArg::Markdown => Format::Markdown,
+        }
+    }
 }
 
 #[cfg(test)]

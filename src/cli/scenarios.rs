@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::report::Format;
+
 /// `obs-cost scenarios ...`.
 #[derive(Debug, Subcommand)]
 pub enum ScenariosCommand {
@@ -46,4 +48,15 @@ pub struct ScenariosCheckArgs {
     /// Write to this file (atomically) instead of stdout; the exit code is the same.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+impl From<SuiteFormatArg> for Format {
+    fn from(value: SuiteFormatArg) -> Self {
+        match value {
+            SuiteFormatArg::Table => Format::Table,
+            SuiteFormatArg::Json => Format::Json,
+            SuiteFormatArg::Markdown => Format::Markdown,
+            SuiteFormatArg::Junit => Format::Junit,
+        }
+    }
 }

@@ -10,7 +10,8 @@ use crate::cost::{self, Costing};
 use crate::model::{AwsUsage, ModelContext};
 use crate::output;
 use crate::pricing::PriceBook;
-use crate::report::{self, EstimateView};
+use crate::report;
+use crate::report::estimate::Estimate;
 use crate::units::HOURS_PER_MONTH;
 
 /// Region priced when neither the file nor `--region` names one.
@@ -46,7 +47,12 @@ pub fn estimate(args: &EstimateArgs, book: &PriceBook) -> Result<(Costing, Decim
 /// `obs-cost estimate`.
 pub fn run(args: &EstimateArgs, book: &PriceBook) -> Result<()> {
     let (costing, hours_per_month) = estimate(args, book)?;
-    let view = EstimateView { costing: &costing, hours_per_month, book };
-    let text = report::render_estimate(args.format.into(), &view)?;
+    let view = Estimate {
+        costing: &costing,
+        hours_per_month,
+        price_book: &book.origin,
+        price_book_snapshot: book.regions.get(&costing.region).map_or("", |r| r.snapshot.as_str()),
+    };
+    let text = report::estimate::renderer(args.format.into())?.render(&view)?;
     output::emit(&text, args.output.as_deref())
 }

@@ -1,65 +1,46 @@
-//! `obs-cost plan`: load the scenario and its usage, build the plan, render it, or, with
-//! `--compare-to OLD.json`, render its difference from an older plan.
+//! `obs-cost plan`: load the scenario (or, with `--usage` alone, the one `obs-cost init` would
+//! write) and its usage, build the plan, render it, or, with `--compare-to OLD.json`, render its
+//! difference from an older plan.
 
 use std::path::Path;
 
 use anyhow::{bail, Result};
 
-use crate::cli::{FormatArg, PhaseArg, PlanArgs};
+use crate::cli::{FormatArg, PhaseArg, PlanArgs, StarterArgs};
 use crate::measure;
 use crate::output;
 use crate::plan::{self, diff as plan_diff, Plan};
 use crate::pricing::PriceBook;
 use crate::report;
 
-/// Loads the scenario and the usage, and builds the plan.
-pub fn build(args: &PlanArgs, book: &PriceBook) -> Result<Plan> {
-    build_any(args.scenario.as_deref(), &args.values, args.usage.as_deref(), args.actual.as_deref(), args.phase, book)
-}
-
 /// Builds the plan of a scenario file, or, without one, of the scenario `obs-cost init` would
-/// write for the usage snapshot and these values (`cmd::init::starter_scenario`).
-pub fn build_any(
+/// write for the usage snapshot and these values (`cmd::init::starter_scenario`); the snapshot
+/// `usage` overrides the scenario's own. The one way every command builds a plan.
+pub fn build(
     scenario: Option<&Path>,
-    values: &crate::cli::StarterArgs,
+    values: &StarterArgs,
     usage: Option<&Path>,
     actual: Option<&Path>,
     phase: PhaseArg,
     book: &PriceBook,
 ) -> Result<Plan> {
-    match (scenario, usage) {
+    let loaded = match (scenario, usage) {
         (Some(path), _) => {
             super::init::refuse_with_scenario(values)?;
-            build_loaded(crate::scenario::load(path)?, usage, actual, phase, book)
+            crate::scenario::load(path)?
         }
-        (None, Some(usage)) => {
-            build_loaded(super::init::starter_scenario(values, usage, book)?, Some(usage), actual, phase, book)
-        }
+        (None, Some(usage)) => super::init::starter_scenario(values, usage, book)?,
         (None, None) => bail!("give --scenario FILE, or --usage FILE to plan a snapshot with the defaults"),
-    }
+    };
+    build_loaded(loaded, usage, actual, phase, book)
 }
 
-/// Builds the plan of a scenario file, with an optional usage snapshot overriding its own.
-pub fn build_from(scenario_path: &Path, usage_path: Option<&Path>, phase: PhaseArg, book: &PriceBook) -> Result<Plan> {
-    build_with_actual(scenario_path, usage_path, None, phase, book)
-}
-
-/// Builds the plan, and compares it with the `actual` section of a usage snapshot when one is given.
-pub fn build_with_actual(
-    scenario_path: &Path,
-    usage_path: Option<&Path>,
-    actual_path: Option<&Path>,
-    phase: PhaseArg,
-    book: &PriceBook,
-) -> Result<Plan> {
-    build_loaded(crate::scenario::load(scenario_path)?, usage_path, actual_path, phase, book)
-}
-
-/// [`build_with_actual`] for a scenario already loaded.
+/// Builds the plan of a loaded scenario for the phases asked for, and compares it with the
+/// `actual` section of the snapshot `actual` when one is given.
 fn build_loaded(
     loaded: crate::scenario::LoadedScenario,
-    usage_path: Option<&Path>,
-    actual_path: Option<&Path>,
+    usage: Option<&Path>,
+    actual: Option<&Path>,
     phase: PhaseArg,
     book: &PriceBook,
 ) -> Result<Plan> {
@@ -68,10 +49,15 @@ fn build_loaded(
         PhaseArg::One(n) => Some(n),
     };
     let scenario_path = loaded.path.clone();
-    let (plan, _) = plan::with_loaded(loaded, usage_path, book, |engine, inputs| {
+    let (plan, _) = plan::with_loaded(loaded, usage, book, |engine, inputs| {
+        if let Some(p) = selected {
+            if p == 0 || p as usize > engine.phases.len() {
+                bail!("--phase {p} is not a phase of this scenario (1 to {})", engine.phases.len());
+            }
+        }
         let mut plan = plan::build(engine, &scenario_path, selected)?;
         plan.scenario.inputs = inputs;
-        if let Some(path) = actual_path {
+        if let Some(path) = actual {
             let snapshot = measure::load_snapshot(path)?;
             let Some(actual) = &snapshot.actual else {
                 bail!(
@@ -89,24 +75,19 @@ fn build_loaded(
 
 /// `obs-cost plan`.
 pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
+    let build = || {
+        build(args.scenario.as_deref(), &args.values, args.usage.as_deref(), args.actual.as_deref(), args.phase, book)
+    };
     let Some(old_path) = &args.compare_to else {
-        let plan = build(args, book)?;
-        let text = report::render_plan(args.format.into(), &plan)?;
+        let text = report::plan::renderer(args.format.into())?.render(&build()?)?;
         return output::emit(&text, args.output.as_deref());
     };
     if args.format == FormatArg::Csv {
         bail!("--compare-to renders a diff as table, markdown or json, not csv\nhint: drop --format csv or pick another format");
     }
-    let text = crate::input::read_text(old_path, crate::input::PLAN_JSON)?;
-    let what = format!("'{}'", old_path.display());
-    let hint = "give a file written by `obs-cost plan --format json`";
-    let old: serde_json::Value =
-        crate::input::parse_json(&text).map_err(|e| crate::input::json_error(&e, &what, hint))?;
-    crate::input::reject_json_control_characters(&old, &what, hint)?;
-    plan_diff::check_plan_json(&old, &what)?;
-    let plan = build(args, book)?;
-    let new = serde_json::to_value(&plan)?;
-    let d = plan_diff::diff(&old_path.display().to_string(), &old, "current", &new);
-    let text = report::render_plan_diff(args.format.into(), &d)?;
+    let old = Plan::read(old_path, "the plan to compare to")?;
+    let new = build()?.as_written()?;
+    let d = plan_diff::diff(&old_path.display().to_string(), &old, "current", &new)?;
+    let text = report::plan_diff::renderer(args.format.into())?.render(&d)?;
     output::emit(&text, args.output.as_deref())
 }

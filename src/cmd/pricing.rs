@@ -1,42 +1,18 @@
 //! `obs-cost pricing show|refresh|diff`: list the price book, refresh a region of it from the AWS
 //! Price List, compare two books.
 
-use anyhow::{bail, Result};
-use serde::Serialize;
-use tabled::settings::Style;
-
 use std::collections::BTreeSet;
 
-use crate::cli::{
-    DiffFormatArg, PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg, ShowFormatArg, StatusArg,
-};
+use anyhow::{bail, Result};
+
+use crate::cli::{PricingDiffArgs, PricingRefreshArgs, PricingShowArgs, RefreshSourceArg, StatusArg};
 use crate::error::CheckFailed;
 use crate::output;
 use crate::pricing::book::is_date;
 use crate::pricing::refresh::{self, bulk, RefreshOptions, Source};
-use crate::pricing::{
-    diff as book_diff, FreeTier, PriceBook, PriceEntry, PriceStatus, RegionBook, StatusCounts, STALE_AFTER_MONTHS,
-};
-use crate::units::{group_thousands, unit_price};
-
-#[derive(Serialize)]
-struct ShowRegion<'a> {
-    region: &'a str,
-    location: &'a str,
-    snapshot: &'a str,
-    /// Entries whose `as_of` is before this date are stale.
-    stale_before: String,
-    entries: Vec<&'a PriceEntry>,
-    /// Ids of the entries shown that are stale.
-    stale: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Show<'a> {
-    origin: &'a str,
-    regions: Vec<ShowRegion<'a>>,
-    free_tiers: Vec<&'a FreeTier>,
-}
+use crate::pricing::{diff as book_diff, PriceBook, PriceEntry, PriceStatus, RegionBook};
+use crate::report;
+use crate::report::price_book::{PriceBookSummary, PriceBookView, RegionSummary, RegionView, ServiceCounts};
 
 fn matches(entry: &PriceEntry, service: &str) -> bool {
     let s = service.to_ascii_lowercase();
@@ -51,22 +27,6 @@ fn status_of(arg: StatusArg) -> PriceStatus {
         StatusArg::Derived => PriceStatus::Derived,
         StatusArg::Unconfirmed => PriceStatus::Unconfirmed,
     }
-}
-
-/// Tiers as `0–10,000: $0.30; 10,000–250,000: $0.10; over 250,000: $0.05`.
-pub fn describe_tiers(entry: &PriceEntry) -> String {
-    if entry.tiers.len() == 1 && entry.tiers[0].end.is_none() {
-        return unit_price(entry.tiers[0].usd);
-    }
-    entry
-        .tiers
-        .iter()
-        .map(|t| match t.end {
-            Some(end) => format!("{}-{}: {}", group_thousands(t.begin, 6), group_thousands(end, 6), unit_price(t.usd)),
-            None => format!("over {}: {}", group_thousands(t.begin, 6), unit_price(t.usd)),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The service names `--service` accepts for these regions: service codes and id prefixes.
@@ -102,10 +62,11 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
     }
     let by_service = |e: &&PriceEntry| args.service.as_deref().is_none_or(|s| matches(e, s));
     if args.summary {
-        let text = summary(book, &regions, args, &by_service)?;
+        let view = summary(book, &regions, args, &by_service);
+        let text = report::price_book::summary_renderer(args.format.into())?.render(&view)?;
         return output::emit(&text, None);
     }
-    let mut view = Show {
+    let mut view = PriceBookView {
         origin: &book.origin,
         free_tiers: Vec::new(),
         regions: regions
@@ -120,7 +81,7 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
                     .filter(|e| !args.stale || e.is_stale(&cutoff))
                     .collect();
                 let stale = entries.iter().filter(|e| e.is_stale(&cutoff)).map(|e| e.id.as_str()).collect();
-                ShowRegion {
+                RegionView {
                     region: &r.region,
                     location: &r.location,
                     snapshot: &r.snapshot,
@@ -137,191 +98,34 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
         .iter()
         .filter(|f| view.regions.iter().flat_map(|r| &r.entries).any(|e| f.applies_to.contains(&e.id)))
         .collect();
-    let text = match args.format {
-        ShowFormatArg::Json => serde_json::to_string_pretty(&view)? + "\n",
-        ShowFormatArg::Yaml => serde_yaml::to_string(&view)?,
-        ShowFormatArg::Table => table(&view),
-        ShowFormatArg::Markdown => markdown(&view),
-    };
+    let text = report::price_book::renderer(args.format.into())?.render(&view)?;
     output::emit(&text, None)
 }
 
-/// The cells of one entry row: id, service, usage type, unit, price, status, as of.
-fn entry_cells(r: &ShowRegion<'_>, e: &PriceEntry) -> [String; 7] {
-    let mut status = e.status.as_str().to_string();
-    if let (Some(from), Some(rule)) = (&e.derived_from, &e.rule) {
-        status = format!("{status} ({rule} {from})");
-    }
-    if e.note.is_some() {
-        status.push_str(" *");
-    }
-    let stale = if r.stale.contains(&e.id.as_str()) { " (stale)" } else { "" };
-    [
-        e.id.clone(),
-        e.service_code.clone(),
-        e.usage_type.clone(),
-        e.unit.clone(),
-        describe_tiers(e),
-        status,
-        format!("{}{stale}", e.as_of),
-    ]
-}
-
-const ENTRY_HEADER: [&str; 7] = ["Price id", "Service", "Usage type", "Unit", "USD per unit", "Status", "As of"];
-
-fn region_title(r: &ShowRegion<'_>) -> String {
-    format!("{} ({}), snapshot {}, stale before {}", r.region, r.location, r.snapshot, r.stale_before)
-}
-
-fn table(view: &Show<'_>) -> String {
-    let mut out = format!("Price book: {}\n", view.origin);
-    for r in &view.regions {
-        out.push_str(&format!("\n{}\n", region_title(r)));
-        let mut b = tabled::builder::Builder::default();
-        b.push_record(ENTRY_HEADER);
-        for e in &r.entries {
-            b.push_record(entry_cells(r, e));
-        }
-        out.push_str(&b.build().with(Style::sharp()).to_string());
-        out.push('\n');
-        let notes: Vec<_> = r.entries.iter().filter_map(|e| e.note.as_ref().map(|n| (e, n))).collect();
-        if !notes.is_empty() {
-            out.push_str("* notes:\n");
-            for (e, n) in notes {
-                out.push_str(&format!("  {}: {n}\n", e.id));
-            }
-        }
-    }
-    out.push_str("\nFree tiers (account-wide, per month; `--free-tier off` ignores them):\n");
-    for f in &view.free_tiers {
-        out.push_str(&format!(
-            "  {} {} of {} ({})\n",
-            group_thousands(f.quantity, 6),
-            f.unit,
-            f.description,
-            f.applies_to.join(", ")
-        ));
-    }
-    out
-}
-
-fn md_row(cells: &[String]) -> String {
-    format!("| {} |\n", cells.iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | "))
-}
-
-fn markdown(view: &Show<'_>) -> String {
-    let mut out = format!("# Price book: {}\n", view.origin);
-    for r in &view.regions {
-        out.push_str(&format!("\n## {}\n\n", region_title(r)));
-        out.push_str(&md_row(&ENTRY_HEADER.map(String::from)));
-        out.push_str("|---|---|---|---|---:|---|---|\n");
-        for e in &r.entries {
-            out.push_str(&md_row(&entry_cells(r, e)));
-        }
-        let notes: Vec<_> = r.entries.iter().filter_map(|e| e.note.as_ref().map(|n| (e, n))).collect();
-        if !notes.is_empty() {
-            out.push_str("\nNotes (*):\n\n");
-            for (e, n) in notes {
-                out.push_str(&format!("- `{}`: {n}\n", e.id));
-            }
-        }
-    }
-    out
-}
-
-#[derive(Serialize)]
-struct SummaryRegion<'a> {
-    region: &'a str,
-    location: &'a str,
-    snapshot: &'a str,
-    stale_before: String,
-    services: Vec<SummaryRow>,
-    all: StatusCounts,
-}
-
-#[derive(Serialize)]
-struct SummaryRow {
-    service: String,
-    #[serde(flatten)]
-    counts: StatusCounts,
-}
-
 /// `pricing show --summary`: entry counts per region and service, by status, and stale.
-fn summary(
-    book: &PriceBook,
-    regions: &[&RegionBook],
+fn summary<'a>(
+    book: &'a PriceBook,
+    regions: &[&'a RegionBook],
     args: &PricingShowArgs,
     by_service: &dyn Fn(&&PriceEntry) -> bool,
-) -> Result<String> {
-    let view: Vec<SummaryRegion<'_>> = regions
+) -> PriceBookSummary<'a> {
+    let regions = regions
         .iter()
         .map(|r| {
             let cutoff = r.stale_before(args.as_of.as_deref());
             let shown = RegionBook { entries: r.entries.iter().filter(by_service).cloned().collect(), ..(*r).clone() };
             let (per, all) = shown.status_counts(&cutoff);
-            SummaryRegion {
+            RegionSummary {
                 region: &r.region,
                 location: &r.location,
                 snapshot: &r.snapshot,
                 stale_before: cutoff,
-                services: per.into_iter().map(|(service, counts)| SummaryRow { service, counts }).collect(),
+                services: per.into_iter().map(|(service, counts)| ServiceCounts { service, counts }).collect(),
                 all,
             }
         })
         .collect();
-    let header = ["Service", "Confirmed", "Derived", "Unconfirmed", "Stale", "Total"];
-    let cells = |name: &str, c: &StatusCounts| {
-        [
-            name.to_string(),
-            c.confirmed.to_string(),
-            c.derived.to_string(),
-            c.unconfirmed.to_string(),
-            c.stale.to_string(),
-            c.total.to_string(),
-        ]
-    };
-    let legend = format!(
-        "Stale: the source date (as_of) is more than {STALE_AFTER_MONTHS} months before the {}.",
-        if args.as_of.is_some() { "--as-of date" } else { "region's snapshot date" }
-    );
-    Ok(match args.format {
-        ShowFormatArg::Json => serde_json::to_string_pretty(&view)? + "\n",
-        ShowFormatArg::Yaml => serde_yaml::to_string(&view)?,
-        ShowFormatArg::Table => {
-            let mut out = format!("Price book: {}, entries per status\n{legend}\n", book.origin);
-            for r in &view {
-                out.push_str(&format!(
-                    "\n{} ({}), snapshot {}, stale before {}\n",
-                    r.region, r.location, r.snapshot, r.stale_before
-                ));
-                let mut b = tabled::builder::Builder::default();
-                b.push_record(header);
-                for row in &r.services {
-                    b.push_record(cells(&row.service, &row.counts));
-                }
-                b.push_record(cells("all", &r.all));
-                out.push_str(&b.build().with(Style::sharp()).to_string());
-                out.push('\n');
-            }
-            out
-        }
-        ShowFormatArg::Markdown => {
-            let mut out = format!("{legend}\n");
-            for r in &view {
-                out.push_str(&format!(
-                    "\n### {} ({}), snapshot {}\n\nStale before {}.\n\n",
-                    r.region, r.location, r.snapshot, r.stale_before
-                ));
-                out.push_str(&md_row(&header.map(String::from)));
-                out.push_str("|---|---:|---:|---:|---:|---:|\n");
-                for row in &r.services {
-                    out.push_str(&md_row(&cells(&row.service, &row.counts)));
-                }
-                out.push_str(&md_row(&cells("**all**", &r.all)));
-            }
-            out
-        }
-    })
+    PriceBookSummary { origin: &book.origin, as_of_given: args.as_of.is_some(), regions }
 }
 
 /// `obs-cost pricing refresh`.
@@ -390,11 +194,7 @@ pub fn diff(args: &PricingDiffArgs) -> Result<()> {
     let new = book_diff::load_regions(&args.new)?;
     let mut d = book_diff::diff(&args.old.display().to_string(), &old, &args.new.display().to_string(), &new);
     flips(args, old, new, &mut d)?;
-    let text = match args.format {
-        DiffFormatArg::Table => book_diff::render_table(&d),
-        DiffFormatArg::Json => book_diff::render_json(&d)?,
-        DiffFormatArg::Markdown => book_diff::render_markdown(&d),
-    };
+    let text = report::price_diff::renderer(args.format.into())?.render(&d)?;
     output::emit(&text, args.output.as_deref())
 }
 

@@ -3,11 +3,11 @@
 
 use anyhow::{anyhow, Result};
 
-use crate::cli::{ScenariosCheckArgs, SuiteFormatArg};
+use crate::cli::ScenariosCheckArgs;
 use crate::error::CheckFailed;
 use crate::output;
 use crate::pricing::PriceBook;
-use crate::report::{self, SuiteFormat};
+use crate::report;
 use crate::suite;
 
 /// Failures named per scenario in the error message at most (the output lists them all).
@@ -17,13 +17,7 @@ const MAX_NAMED: usize = 3;
 pub fn check(args: &ScenariosCheckArgs, book: &PriceBook) -> Result<()> {
     let (files, skipped) = suite::discover(&args.paths)?;
     let result = suite::run(&files, skipped, book, args.update);
-    let format = match args.format {
-        SuiteFormatArg::Table => SuiteFormat::Table,
-        SuiteFormatArg::Json => SuiteFormat::Json,
-        SuiteFormatArg::Markdown => SuiteFormat::Markdown,
-        SuiteFormatArg::Junit => SuiteFormat::Junit,
-    };
-    output::emit(&report::render_suite(format, &result)?, args.output.as_deref())?;
+    output::emit(&report::suite::renderer(args.format.into())?.render(&result)?, args.output.as_deref())?;
     if result.errors() > 0 {
         let errors: Vec<String> =
             result.scenarios.iter().filter_map(|s| s.error.as_ref().map(|e| format!("{}: {e}", s.file))).collect();

@@ -2,14 +2,14 @@
 //! <https://aws.amazon.com/cloudwatch/pricing/> (an anomaly-detection alarm counts as 3 alarm metrics,
 //! a metric-math alarm as one per metric in its expression: count them into the keys below).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
 /// `cloudwatch_alarms:` usage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloudwatchAlarms {
     /// Alarm metrics of standard-resolution (60 s) alarms, alarm-metric-months.
@@ -20,26 +20,8 @@ pub struct CloudwatchAlarms {
     pub composite_alarms: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey {
-        key: "standard_alarm_metrics",
-        unit: "alarm-metric-months",
-        doc: "metrics watched by standard-resolution alarms",
-    },
-    UsageKey {
-        key: "high_resolution_alarm_metrics",
-        unit: "alarm-metric-months",
-        doc: "metrics watched by high-resolution alarms",
-    },
-    UsageKey { key: "composite_alarms", unit: "alarm-months", doc: "composite alarms" },
-];
-
 impl ServiceModel for CloudwatchAlarms {
     const SERVICE: &'static str = "cloudwatch_alarms";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         vec![

@@ -1,53 +1,35 @@
 //! Amazon CloudWatch Logs: Standard and Infrequent Access ingestion, archive storage, Logs Insights
 //! data scanned, and vended logs with their volume tiers. <https://aws.amazon.com/cloudwatch/pricing/>
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
 /// `cloudwatch_logs:` usage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloudwatchLogs {
     /// GB of custom logs ingested per month into the Standard log class (uncompressed bytes).
     pub ingested_gb: Option<Quantity>,
     /// GB of custom logs ingested per month into the Infrequent Access log class.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ingested_infrequent_access_gb: Option<Quantity>,
     /// GB-months of archived logs stored (compressed bytes, averaged over the month).
     pub stored_gb: Option<Quantity>,
     /// GB scanned per month by Logs Insights queries.
     pub insights_scanned_gb: Option<Quantity>,
     /// GB of vended logs (VPC Flow Logs, ALB, ...) delivered per month to the Standard class.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vended_ingested_gb: Option<Quantity>,
     /// GB of vended logs delivered per month to the Infrequent Access class.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vended_ingested_infrequent_access_gb: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "ingested_gb", unit: "GB per month", doc: "custom logs ingested, Standard class" },
-    UsageKey {
-        key: "ingested_infrequent_access_gb",
-        unit: "GB per month",
-        doc: "custom logs ingested, Infrequent Access class",
-    },
-    UsageKey { key: "stored_gb", unit: "GB-months", doc: "archived (compressed) log storage" },
-    UsageKey { key: "insights_scanned_gb", unit: "GB per month", doc: "data scanned by Logs Insights queries" },
-    UsageKey { key: "vended_ingested_gb", unit: "GB per month", doc: "vended logs delivered, Standard class" },
-    UsageKey {
-        key: "vended_ingested_infrequent_access_gb",
-        unit: "GB per month",
-        doc: "vended logs delivered, Infrequent Access class",
-    },
-];
-
 impl ServiceModel for CloudwatchLogs {
     const SERVICE: &'static str = "cloudwatch_logs";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         let cw = "AmazonCloudWatch";

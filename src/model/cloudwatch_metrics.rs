@@ -1,14 +1,14 @@
 //! Amazon CloudWatch metrics: custom metrics (tiered 10k / 250k / 1M), API requests and
 //! GetMetricData metrics. <https://aws.amazon.com/cloudwatch/pricing/>
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
 /// `cloudwatch_metrics:` usage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloudwatchMetrics {
     /// Custom (and detailed-monitoring) metrics, metric-months: one per metric name and dimension
@@ -20,30 +20,8 @@ pub struct CloudwatchMetrics {
     pub get_metric_data_metrics: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey {
-        key: "custom_metrics",
-        unit: "metric-months",
-        doc: "custom metrics (name + dimension set) sending data all month",
-    },
-    UsageKey {
-        key: "api_requests",
-        unit: "requests per month",
-        doc: "PutMetricData, ListMetrics, GetMetricStatistics and other API requests",
-    },
-    UsageKey {
-        key: "get_metric_data_metrics",
-        unit: "metrics requested per month",
-        doc: "metrics requested through GetMetricData or GetInsightRuleReport",
-    },
-];
-
 impl ServiceModel for CloudwatchMetrics {
     const SERVICE: &'static str = "cloudwatch_metrics";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         vec![

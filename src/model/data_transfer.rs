@@ -1,7 +1,7 @@
 //! Data transfer out from AWS to the internet, tiered (10 TB / 40 TB / 100 TB), with the 100 GB
 //! monthly free allowance. <https://aws.amazon.com/ec2/pricing/on-demand/> (Data Transfer)
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -12,15 +12,8 @@ pub struct DataTransfer {
     pub out_gb: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] =
-    &[UsageKey { key: "data_transfer_out_gb", unit: "GB per month", doc: "data sent from AWS to the internet" }];
-
 impl ServiceModel for DataTransfer {
     const SERVICE: &'static str = "data_transfer";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         vec![CostComponent::maybe(
@@ -92,7 +85,7 @@ data_transfer_out_gb: 50
             ["rds", "elasticache", "fargate", "load_balancers", "nat_gateways", "ec2", "ebs", "data_transfer"]
         );
         assert_eq!(c.unknown_line_items, 0);
-        let by = |s: &str| c.services.iter().find(|x| x.service == s).unwrap().monthly_usd;
+        let by = |s: &str| c.services.iter().find(|x| x.service == s).unwrap().monthly_usd.0;
         assert_eq!(by("rds"), d("203.15"));
         assert_eq!(by("elasticache"), d("107.78"));
         assert_eq!(by("fargate"), d("180.2005"));

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -34,7 +34,7 @@ impl EbsVolumeType {
 }
 
 /// One `ebs:` item: a group of identical volumes.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EbsVolumes {
     /// Name of the group in the usage file, shown in the line items.
@@ -46,30 +46,15 @@ pub struct EbsVolumes {
     /// Number of volumes (default 1).
     pub count: Option<Quantity>,
     /// Provisioned IOPS of each gp3 volume; the part above 3,000 is billed. Ignored for gp2.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iops: Option<Quantity>,
     /// Provisioned throughput of each gp3 volume, MB/s; the part above 125 is billed. Ignored for gp2.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub throughput_mbps: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the volume group, shown in the line items" },
-    UsageKey { key: "volume_type", unit: "gp3 | gp2", doc: "General Purpose SSD type" },
-    UsageKey { key: "size_gb", unit: "GB per volume", doc: "provisioned size of each volume" },
-    UsageKey { key: "count", unit: "volumes", doc: "number of identical volumes (default 1)" },
-    UsageKey { key: "iops", unit: "IOPS per volume", doc: "gp3 provisioned IOPS; above 3,000 is billed" },
-    UsageKey {
-        key: "throughput_mbps",
-        unit: "MB/s per volume",
-        doc: "gp3 provisioned throughput; above 125 is billed",
-    },
-];
-
 impl ServiceModel for EbsVolumes {
     const SERVICE: &'static str = "ebs";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         let ec2 = "AmazonEC2";

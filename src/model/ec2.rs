@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -113,15 +113,6 @@ macro_rules! catalog_newtype {
                 self.0
             }
 
-            /// Its catalog row.
-            pub fn spec(self) -> &'static $crate::model::ec2::InstanceSpec {
-                $catalog.iter().find(|s| s.name == self.0).expect("validated on construction")
-            }
-
-            /// The catalog entry of this name, if the catalog has it.
-            pub fn from_name(name: &str) -> Option<Self> {
-                $catalog.iter().find(|s| s.name == name).map(|s| $name(s.name))
-            }
         }
 
         impl std::fmt::Display for $name {
@@ -148,7 +139,7 @@ catalog_newtype!(
 );
 
 /// One `ec2:` item: a group of identical instances.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ec2Instances {
     /// Name of the group in the usage file, shown in the line items.
@@ -158,22 +149,12 @@ pub struct Ec2Instances {
     /// Number of instances (default 1).
     pub count: Option<Quantity>,
     /// Running hours of each instance in the month (default: the month's hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the instance group, shown in the line items" },
-    UsageKey { key: "instance_type", unit: "EC2 instance type", doc: "e.g. t3.large; Linux, shared tenancy" },
-    UsageKey { key: "count", unit: "instances", doc: "number of identical instances (default 1)" },
-    UsageKey { key: "hours", unit: "hours per month", doc: "running hours of each instance (default hours_per_month)" },
-];
-
 impl ServiceModel for Ec2Instances {
     const SERVICE: &'static str = "ec2";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let t = self.instance_type.as_str();

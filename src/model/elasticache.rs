@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::ec2::InstanceSpec;
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -75,7 +75,7 @@ impl CacheEngine {
 }
 
 /// One `elasticache:` item: a node-based cluster (or replication group) of identical nodes.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ElastiCacheCluster {
     /// Name of the cluster in the usage file, shown in the line items.
@@ -87,26 +87,15 @@ pub struct ElastiCacheCluster {
     /// Number of nodes, primaries and replicas together (default 1).
     pub nodes: Option<Quantity>,
     /// Backup (snapshot) storage billed beyond the free one, GB-months. Absent: no line.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_storage_gb: Option<Quantity>,
     /// Running hours of each node in the month (default: the month's hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the cluster, shown in the line items" },
-    UsageKey { key: "engine", unit: "redis | valkey", doc: "cache engine (Redis OSS or Valkey)" },
-    UsageKey { key: "node_type", unit: "ElastiCache node type", doc: "e.g. cache.t3.medium" },
-    UsageKey { key: "nodes", unit: "nodes", doc: "number of nodes, primaries and replicas (default 1)" },
-    UsageKey { key: "backup_storage_gb", unit: "GB-months", doc: "backup storage billed beyond the free one" },
-    UsageKey { key: "hours", unit: "hours per month", doc: "running hours of each node (default hours_per_month)" },
-];
-
 impl ServiceModel for ElastiCacheCluster {
     const SERVICE: &'static str = "elasticache";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let ec = "AmazonElastiCache";

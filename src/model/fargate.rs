@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -33,7 +33,7 @@ impl FargateArchitecture {
 }
 
 /// One `fargate:` item: a service of identical tasks.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FargateService {
     /// Name of the service in the usage file, shown in the line items.
@@ -53,26 +53,8 @@ pub struct FargateService {
     pub ephemeral_storage_gb: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the service, shown in the line items" },
-    UsageKey { key: "architecture", unit: "x86_64 | arm64", doc: "CPU architecture (default x86_64)" },
-    UsageKey { key: "vcpu", unit: "vCPU per task", doc: "task vCPUs" },
-    UsageKey { key: "memory_gb", unit: "GB per task", doc: "task memory" },
-    UsageKey { key: "tasks", unit: "tasks", doc: "number of tasks running (default 1)" },
-    UsageKey { key: "hours", unit: "hours per month", doc: "running hours of each task (default hours_per_month)" },
-    UsageKey {
-        key: "ephemeral_storage_gb",
-        unit: "GB per task",
-        doc: "ephemeral storage; the part above the 20 GB included is billed",
-    },
-];
-
 impl ServiceModel for FargateService {
     const SERVICE: &'static str = "fargate";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let ecs = "AmazonECS";
@@ -122,8 +104,8 @@ mod tests {
         let c = try_estimate("fargate: [{name: api, vcpu: 2, memory_gb: 4}]", "us-east-1").unwrap();
         let l = &c.services[0].line_items;
         assert_eq!(l[0].name, "Fargate vCPU (api: x86_64)");
-        assert_eq!(round_cents(l[0].monthly_usd.unwrap()), d("59.10"));
-        assert_eq!(round_cents(l[1].monthly_usd.unwrap()), d("12.98"));
+        assert_eq!(round_cents(l[0].monthly_usd.unwrap().0), d("59.10"));
+        assert_eq!(round_cents(l[1].monthly_usd.unwrap().0), d("12.98"));
         assert_eq!(l.len(), 2);
     }
 
@@ -144,12 +126,12 @@ mod tests {
         let c = try_estimate(yaml, "us-east-1").unwrap();
         let l = &c.services[0].line_items;
         // 200 task-hours: 100 vCPU-h × $0.03238, 200 GB-h × $0.00356, 30 GB above 20 × 200 h × $0.000111
-        assert_eq!(l[0].monthly_usd, Some(d("3.238")));
-        assert_eq!(l[1].monthly_usd, Some(d("0.712")));
+        assert_eq!(l[0].monthly_usd.map(|m| m.0), Some(d("3.238")));
+        assert_eq!(l[1].monthly_usd.map(|m| m.0), Some(d("0.712")));
         assert_eq!(l[2].name, "Fargate ephemeral storage (w: above 20 GB)");
-        assert_eq!(l[2].quantity, Some(d("6000")));
-        assert_eq!(l[2].monthly_usd, Some(d("0.666")));
-        assert_eq!(l[0].price.usage_type, "Fargate-ARM-vCPU-Hours:perCPU");
+        assert_eq!(l[2].quantity.map(|q| q.0), Some(d("6000")));
+        assert_eq!(l[2].monthly_usd.map(|m| m.0), Some(d("0.666")));
+        assert_eq!(l[0].usage_type, "Fargate-ARM-vCPU-Hours:perCPU");
     }
 
     #[test]
@@ -161,7 +143,7 @@ mod tests {
         let c =
             try_estimate("fargate: [{name: api, vcpu: 1, memory_gb: 2, ephemeral_storage_gb: 21}]", "ap-northeast-2")
                 .unwrap();
-        assert_eq!(c.services[0].line_items[2].monthly_usd, Some(d("0.08103"))); // 1 GB × 730 h × $0.000111
+        assert_eq!(c.services[0].line_items[2].monthly_usd.map(|m| m.0), Some(d("0.08103"))); // 1 GB × 730 h × $0.000111
         assert_eq!(
             c.unconfirmed_prices.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
             ["fargate.ephemeral_storage"]

@@ -13,7 +13,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -30,6 +30,7 @@ pub const LCU_RULE_EVALUATIONS_PER_SECOND: Decimal = Decimal::from_parts(1000, 0
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum LoadBalancerType {
     /// Application Load Balancer.
+    #[serde(rename = "application")]
     Application,
 }
 
@@ -50,7 +51,7 @@ impl<'de> Deserialize<'de> for LoadBalancerType {
 }
 
 /// One `load_balancers:` item.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoadBalancer {
     /// Name of the load balancer in the usage file, shown in the line items.
@@ -59,39 +60,22 @@ pub struct LoadBalancer {
     #[serde(rename = "type")]
     pub lb_type: LoadBalancerType,
     /// Hours the load balancer exists in the month (default: the month's hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
     /// GB processed per month (requests and responses, both directions).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub processed_gb: Option<Quantity>,
     /// Average new connections per second over the month.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub new_connections_per_second: Option<Quantity>,
     /// Average active connections per minute over the month.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active_connections_per_minute: Option<Quantity>,
     /// Average billable rule evaluations per second over the month, as AWS defines them: request rate
     /// × (rules processed per request − 10 free rules); 0 when requests hit 10 rules or fewer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rule_evaluations_per_second: Option<Quantity>,
 }
-
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the load balancer, shown in the line items" },
-    UsageKey { key: "type", unit: "application", doc: "load balancer type; only application is priced" },
-    UsageKey { key: "hours", unit: "hours per month", doc: "hours the load balancer exists (default hours_per_month)" },
-    UsageKey { key: "processed_gb", unit: "GB per month", doc: "bytes processed; 1 LCU = 1 GB per hour" },
-    UsageKey {
-        key: "new_connections_per_second",
-        unit: "connections per second",
-        doc: "monthly average of new connections; 1 LCU = 25 per second (optional)",
-    },
-    UsageKey {
-        key: "active_connections_per_minute",
-        unit: "connections per minute",
-        doc: "monthly average of active connections; 1 LCU = 3,000 per minute (optional)",
-    },
-    UsageKey {
-        key: "rule_evaluations_per_second",
-        unit: "evaluations per second",
-        doc: "request rate × (rules processed − 10 free); 1 LCU = 1,000 per second (optional)",
-    },
-];
 
 impl LoadBalancer {
     /// Average LCUs per hour: the highest dimension. Unknown when `processed_gb` is unknown; the
@@ -110,10 +94,6 @@ impl LoadBalancer {
 
 impl ServiceModel for LoadBalancer {
     const SERVICE: &'static str = "load_balancers";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let elb = "AWSELB";
@@ -146,10 +126,10 @@ mod tests {
         // 730 h × $0.0225 = $16.425 (infracost: $16.42); 1,000 GB over 730 h = 1,000 LCU-hours × $0.008 = $8
         let c = estimate("load_balancers: [{name: web, type: application, processed_gb: 1000}]", "us-east-1");
         let l = &c.services[0].line_items;
-        assert_eq!(l[0].monthly_usd, Some(d("16.425")));
+        assert_eq!(l[0].monthly_usd.map(|m| m.0), Some(d("16.425")));
         assert_eq!(l[1].name, "Load balancer capacity units (web: application)");
-        assert_eq!(l[1].quantity, Some(d("1000")));
-        assert_eq!(l[1].monthly_usd, Some(d("8")));
+        assert_eq!(l[1].quantity.map(|q| q.0), Some(d("1000")));
+        assert_eq!(l[1].monthly_usd.map(|m| m.0), Some(d("8")));
         assert_eq!(
             estimate("load_balancers: [{name: web, type: application, processed_gb: 1000}]", "ap-northeast-2")
                 .total_monthly_usd,
@@ -164,16 +144,16 @@ mod tests {
             "load_balancers: [{name: web, type: application, processed_gb: 1000, new_connections_per_second: 50, \
                     active_connections_per_minute: 3000, rule_evaluations_per_second: 1500}]";
         let c = estimate(yaml, "us-east-1");
-        assert_eq!(c.services[0].line_items[1].quantity, Some(d("1460"))); // 2 LCU × 730 h
-        assert_eq!(c.services[0].line_items[1].monthly_usd, Some(d("11.68")));
+        assert_eq!(c.services[0].line_items[1].quantity.map(|q| q.0), Some(d("1460"))); // 2 LCU × 730 h
+        assert_eq!(c.services[0].line_items[1].monthly_usd.map(|m| m.0), Some(d("11.68")));
         // active connections win
         let yaml =
             "load_balancers: [{name: web, type: application, processed_gb: 0, active_connections_per_minute: 9000}]";
-        assert_eq!(estimate(yaml, "us-east-1").services[0].line_items[1].quantity, Some(d("2190")));
+        assert_eq!(estimate(yaml, "us-east-1").services[0].line_items[1].quantity.map(|q| q.0), Some(d("2190")));
         // rule evaluations win
         let yaml = "load_balancers: [{name: web, type: application, hours: 100, processed_gb: 100, \
                     rule_evaluations_per_second: 4000}]";
-        assert_eq!(estimate(yaml, "us-east-1").services[0].line_items[1].quantity, Some(d("400")));
+        assert_eq!(estimate(yaml, "us-east-1").services[0].line_items[1].quantity.map(|q| q.0), Some(d("400")));
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Amazon Managed Grafana: editor/administrator and viewer licences per active user per workspace.
 //! <https://aws.amazon.com/grafana/pricing/>
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
 /// `managed_grafana:` usage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManagedGrafana {
     /// Active editor or administrator users per month (service accounts and API keys count).
@@ -17,17 +17,8 @@ pub struct ManagedGrafana {
     pub viewers: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "editors", unit: "user-months", doc: "active editor or administrator users" },
-    UsageKey { key: "viewers", unit: "user-months", doc: "active viewer users" },
-];
-
 impl ServiceModel for ManagedGrafana {
     const SERVICE: &'static str = "managed_grafana";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         vec![

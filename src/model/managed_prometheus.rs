@@ -1,14 +1,14 @@
 //! Amazon Managed Service for Prometheus: samples ingested (tiered 2B / 250B), metrics storage and
 //! query samples processed. <https://aws.amazon.com/prometheus/pricing/>
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
 /// `managed_prometheus:` usage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManagedPrometheus {
     /// Samples ingested per month (active series × samples per series per month).
@@ -19,18 +19,8 @@ pub struct ManagedPrometheus {
     pub query_samples_processed: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "samples_ingested", unit: "samples per month", doc: "metric samples ingested" },
-    UsageKey { key: "storage_gb", unit: "GB-months", doc: "metrics stored (1 GB = 2^30 bytes)" },
-    UsageKey { key: "query_samples_processed", unit: "samples per month", doc: "samples processed by queries" },
-];
-
 impl ServiceModel for ManagedPrometheus {
     const SERVICE: &'static str = "managed_prometheus";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         let amp = "AmazonPrometheus";

@@ -54,17 +54,6 @@ impl CostComponent {
     }
 }
 
-/// A usage key a model reads: its name (unit last), unit and meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct UsageKey {
-    /// Key in the usage file, e.g. `ingested_gb`.
-    pub key: &'static str,
-    /// Unit of the value, e.g. `GB per month`.
-    pub unit: &'static str,
-    /// What the value means.
-    pub doc: &'static str,
-}
-
 /// What every model may know besides its own usage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ModelContext {
@@ -82,8 +71,6 @@ impl Default for ModelContext {
 pub trait ServiceModel {
     /// The usage file key of this service, e.g. `cloudwatch_logs`; also the `service` of its output.
     const SERVICE: &'static str;
-    /// The usage keys it reads.
-    fn usage_schema() -> &'static [UsageKey];
     /// Its billable components.
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent>;
 }
@@ -93,52 +80,69 @@ pub(crate) fn q(value: Option<Quantity>) -> Option<Decimal> {
     value.map(Quantity::get)
 }
 
-/// The `estimate --aws-usage` file: AWS quantities for one account and one month.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+/// The `estimate --aws-usage` file, and the typed AWS usage document the planner builds for each
+/// phase and for the self-hosted estate (`aws_usage` and `baseline.usage` in the plan JSON): AWS
+/// quantities for one account and one month. Models price it directly ([`AwsUsage::components`]).
+///
+/// When written, absent sections and empty lists are left out, and sections come in the order the
+/// default phases add them (metrics, logs and traces, data, compute; the estate's EC2, EBS and load
+/// balancers), so a plan's usage reads as it grew. The order of pricing is [`AwsUsage::components`]'s.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AwsUsage {
     /// AWS region code; `--region` overrides it; default `us-east-1`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Apply the account-wide free tiers (default true); `--free-tier` overrides it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub free_tier: Option<bool>,
     /// Hours in the month for hourly prices (default 730).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours_per_month: Option<Quantity>,
     /// CloudWatch metrics and API requests.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cloudwatch_metrics: Option<cloudwatch_metrics::CloudwatchMetrics>,
     /// CloudWatch alarms.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cloudwatch_alarms: Option<cloudwatch_alarms::CloudwatchAlarms>,
     /// CloudWatch dashboards.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cloudwatch_dashboards: Option<cloudwatch_dashboards::CloudwatchDashboards>,
-    /// CloudWatch Logs.
-    pub cloudwatch_logs: Option<cloudwatch_logs::CloudwatchLogs>,
-    /// AWS X-Ray.
-    pub xray: Option<xray::Xray>,
     /// Amazon Managed Service for Prometheus.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_prometheus: Option<managed_prometheus::ManagedPrometheus>,
     /// Amazon Managed Grafana.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_grafana: Option<managed_grafana::ManagedGrafana>,
+    /// CloudWatch Logs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloudwatch_logs: Option<cloudwatch_logs::CloudwatchLogs>,
+    /// AWS X-Ray.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xray: Option<xray::Xray>,
     /// RDS for PostgreSQL instances.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rds: Vec<rds::RdsInstance>,
     /// ElastiCache (Redis OSS / Valkey) clusters.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elasticache: Vec<elasticache::ElastiCacheCluster>,
     /// ECS Fargate services.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fargate: Vec<fargate::FargateService>,
-    /// Elastic Load Balancing load balancers.
-    #[serde(default)]
-    pub load_balancers: Vec<load_balancer::LoadBalancer>,
-    /// NAT gateways.
-    #[serde(default)]
-    pub nat_gateways: Vec<nat_gateway::NatGateway>,
     /// EC2 instances (the self-hosted baseline).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ec2: Vec<ec2::Ec2Instances>,
     /// EBS volumes (the self-hosted baseline).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ebs: Vec<ebs::EbsVolumes>,
+    /// Elastic Load Balancing load balancers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_balancers: Vec<load_balancer::LoadBalancer>,
+    /// NAT gateways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nat_gateways: Vec<nat_gateway::NatGateway>,
     /// Data transfer out to the internet, GB per month.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_transfer_out_gb: Option<Quantity>,
 }
 

@@ -2,14 +2,14 @@
 //! <https://aws.amazon.com/vpc/pricing/>
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
 /// One `nat_gateways:` item: a group of NAT gateways (often one per AZ).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NatGateway {
     /// Name of the group in the usage file, shown in the line items.
@@ -17,24 +17,15 @@ pub struct NatGateway {
     /// Number of NAT gateways (default 1).
     pub count: Option<Quantity>,
     /// Hours each gateway exists in the month (default: the month's hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
     /// GB processed per month by all gateways of the group together.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub processed_gb: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the group, shown in the line items" },
-    UsageKey { key: "count", unit: "gateways", doc: "number of NAT gateways (default 1)" },
-    UsageKey { key: "hours", unit: "hours per month", doc: "hours each gateway exists (default hours_per_month)" },
-    UsageKey { key: "processed_gb", unit: "GB per month", doc: "data processed by the gateways, both directions" },
-];
-
 impl ServiceModel for NatGateway {
     const SERVICE: &'static str = "nat_gateways";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let count = q(self.count).unwrap_or(Decimal::ONE);

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::ec2::InstanceSpec;
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
@@ -103,7 +103,7 @@ impl RdsStorageType {
 }
 
 /// One `rds:` item: one DB instance (with its standby when Multi-AZ).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RdsInstance {
     /// Name of the DB instance in the usage file, shown in the line items.
@@ -122,40 +122,19 @@ pub struct RdsInstance {
     pub storage_gb: Option<Quantity>,
     /// Provisioned gp3 IOPS (total, including the baseline); only the part above the baseline is
     /// billed. Ignored for gp2, whose IOPS come with the GB price.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iops: Option<Quantity>,
     /// Backup/snapshot storage billed beyond the free allowance (100% of the provisioned storage),
     /// GB-months.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup_storage_gb: Option<Quantity>,
     /// Running hours in the month (default: the month's hours).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "name", unit: "text", doc: "name of the DB instance, shown in the line items" },
-    UsageKey { key: "engine", unit: "postgres", doc: "database engine; only postgres (alias postgresql) is priced" },
-    UsageKey { key: "instance_class", unit: "RDS instance class", doc: "e.g. db.t3.large" },
-    UsageKey { key: "multi_az", unit: "true/false", doc: "Multi-AZ deployment with one standby (default false)" },
-    UsageKey { key: "storage_type", unit: "gp2 | gp3", doc: "General Purpose SSD type (default gp3)" },
-    UsageKey { key: "storage_gb", unit: "GB-months", doc: "allocated storage" },
-    UsageKey {
-        key: "iops",
-        unit: "IOPS",
-        doc: "provisioned gp3 IOPS in total; the part above 3,000 (below 400 GB) or 12,000 (400 GB and up) is billed",
-    },
-    UsageKey {
-        key: "backup_storage_gb",
-        unit: "GB-months",
-        doc: "backup storage beyond the free allowance of 100% of the provisioned storage",
-    },
-    UsageKey { key: "hours", unit: "hours per month", doc: "running hours (default hours_per_month)" },
-];
-
 impl ServiceModel for RdsInstance {
     const SERVICE: &'static str = "rds";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, ctx: &ModelContext) -> Vec<CostComponent> {
         let rds = "AmazonRDS";
@@ -226,7 +205,7 @@ mod tests {
 
     fn line(c: &Costing, prefix: &str) -> Decimal {
         let l = c.services.iter().flat_map(|s| &s.line_items).find(|l| l.name.starts_with(prefix));
-        l.unwrap_or_else(|| panic!("no line {prefix} in {c:?}")).monthly_usd.unwrap()
+        l.unwrap_or_else(|| panic!("no line {prefix} in {c:?}")).monthly_usd.unwrap().0
     }
 
     #[test]
@@ -251,8 +230,8 @@ mod tests {
         assert_eq!(line(&c, "DB instance (db: db.t3.large, Multi-AZ)"), d("211.7"));
         assert_eq!(line(&c, "DB storage (db: gp2, Multi-AZ)"), d("6.9"));
         let multi =
-            c.services[0].line_items.iter().find(|l| l.price.id == "rds.postgres.db.t3.large.multi_az").unwrap();
-        assert_eq!(multi.price.status, crate::pricing::PriceStatus::Derived);
+            c.services[0].line_items.iter().find(|l| l.price_id == "rds.postgres.db.t3.large.multi_az").unwrap();
+        assert_eq!(multi.price_status, crate::pricing::PriceStatus::Derived);
         let groups = serde_yaml::from_str::<AwsUsage>(yaml).unwrap().components(&ModelContext::default());
         let ids: Vec<_> = groups[0].1.iter().map(|c| c.price.usage_type.as_str()).collect();
         assert_eq!(ids, ["Multi-AZUsage:db.t3.large", "RDS:Multi-AZ-GP2-Storage", "RDS:ChargedBackupUsage"]);
@@ -337,6 +316,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(RdsInstanceClass("db.r6g.large").spec().memory_gib, 16.0);
+        assert!(RDS_INSTANCE_CLASSES.iter().any(|s| s.name == "db.r6g.large" && s.memory_gib == 16.0));
     }
 }

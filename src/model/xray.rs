@@ -1,14 +1,14 @@
 //! AWS X-Ray: traces recorded, retrieved and scanned (retrieved and scanned share one price and one
 //! free allowance). <https://aws.amazon.com/xray/pricing/>
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{q, CostComponent, ModelContext, ServiceModel, UsageKey};
+use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
 use crate::units::Quantity;
 
 /// `xray:` usage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Xray {
     /// Traces recorded per month (after sampling).
@@ -19,26 +19,12 @@ pub struct Xray {
     pub traces_scanned: Option<Quantity>,
     /// Traces processed per month by X-Ray Insights (anomaly detection; no free tier). Optional:
     /// only priced when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub insights_traces_processed: Option<Quantity>,
 }
 
-const SCHEMA: &[UsageKey] = &[
-    UsageKey { key: "traces_recorded", unit: "traces per month", doc: "traces recorded after sampling" },
-    UsageKey { key: "traces_retrieved", unit: "traces per month", doc: "traces retrieved" },
-    UsageKey { key: "traces_scanned", unit: "traces per month", doc: "traces scanned by queries" },
-    UsageKey {
-        key: "insights_traces_processed",
-        unit: "traces per month",
-        doc: "traces processed by X-Ray Insights (only priced when given)",
-    },
-];
-
 impl ServiceModel for Xray {
     const SERVICE: &'static str = "xray";
-
-    fn usage_schema() -> &'static [UsageKey] {
-        SCHEMA
-    }
 
     fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
         let accessed = || PriceQuery::new("xray.traces_accessed", "AWSXRay", "XRay-TracesAccessed");

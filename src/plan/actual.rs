@@ -12,12 +12,14 @@
 use anyhow::{Context, Result};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
-use super::mapping::n;
-use super::{Engine, Plan};
+use super::document::Plan;
+use super::engine::Engine;
+use crate::cost::ServiceCost;
 use crate::measure::{ActualUsage, Measured, Status};
+use crate::model::AwsUsage;
+use crate::units::{change_percent, Exact, Money, Quantity};
 
 /// The quantities compared: AWS usage section and key, line-item name, unit, and how to read the
 /// actual value from the snapshot.
@@ -29,6 +31,12 @@ const COMPARED: &[Compared] = &[
         unit: "GB",
         actual: |a| a.logs.ingested_gb_per_month.as_ref(),
         snapshot_key: "actual.logs.ingested_gb_per_month",
+        forecast: |u| u.cloudwatch_logs.as_ref().map(|s| s.ingested_gb),
+        set: |u, v| {
+            if let Some(s) = u.cloudwatch_logs.as_mut() {
+                s.ingested_gb = Some(v);
+            }
+        },
     },
     Compared {
         service: "cloudwatch_metrics",
@@ -37,6 +45,12 @@ const COMPARED: &[Compared] = &[
         unit: "metric-month",
         actual: |a| a.metrics.custom_metrics.as_ref(),
         snapshot_key: "actual.metrics.custom_metrics",
+        forecast: |u| u.cloudwatch_metrics.as_ref().map(|s| s.custom_metrics),
+        set: |u, v| {
+            if let Some(s) = u.cloudwatch_metrics.as_mut() {
+                s.custom_metrics = Some(v);
+            }
+        },
     },
     Compared {
         service: "cloudwatch_metrics",
@@ -45,6 +59,12 @@ const COMPARED: &[Compared] = &[
         unit: "request",
         actual: |a| a.metrics.api_requests_per_month.as_ref(),
         snapshot_key: "actual.metrics.api_requests_per_month",
+        forecast: |u| u.cloudwatch_metrics.as_ref().map(|s| s.api_requests),
+        set: |u, v| {
+            if let Some(s) = u.cloudwatch_metrics.as_mut() {
+                s.api_requests = Some(v);
+            }
+        },
     },
     Compared {
         service: "xray",
@@ -53,6 +73,12 @@ const COMPARED: &[Compared] = &[
         unit: "trace",
         actual: |a| a.traces.traces_per_month.as_ref(),
         snapshot_key: "actual.traces.traces_per_month",
+        forecast: |u| u.xray.as_ref().map(|s| s.traces_recorded),
+        set: |u, v| {
+            if let Some(s) = u.xray.as_mut() {
+                s.traces_recorded = Some(v);
+            }
+        },
     },
 ];
 
@@ -63,10 +89,14 @@ struct Compared {
     unit: &'static str,
     actual: fn(&ActualUsage) -> Option<&Measured>,
     snapshot_key: &'static str,
+    /// The forecast quantity: `None` when the section is not on AWS, `Some(None)` when unknown.
+    forecast: fn(&AwsUsage) -> Option<Option<Quantity>>,
+    /// Puts a measured quantity in place of the forecast one (the section is on AWS).
+    set: fn(&mut AwsUsage, Quantity),
 }
 
 /// Forecast vs actual for a whole plan (`actual_comparison` in the plan JSON).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActualComparison {
     /// The usage snapshot the actual values come from.
     pub file: String,
@@ -85,7 +115,7 @@ pub struct ActualComparison {
 }
 
 /// One phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseComparison {
     /// 1-based phase.
     pub phase: u32,
@@ -94,36 +124,30 @@ pub struct PhaseComparison {
     /// The compared services, in the plan's order.
     pub services: Vec<ServiceComparison>,
     /// Forecast monthly cost of the compared services.
-    #[serde(with = "crate::report::json::money")]
-    pub forecast_monthly_usd: Decimal,
+    pub forecast_monthly_usd: Money,
     /// Monthly cost of the compared services with the actual quantities, at the plan's prices.
-    #[serde(with = "crate::report::json::money")]
-    pub actual_monthly_usd: Decimal,
+    pub actual_monthly_usd: Money,
     /// Error of the cost, percent; null when the forecast cost is 0.
-    #[serde(with = "crate::report::json::num::opt")]
-    pub error_percent: Option<Decimal>,
+    pub error_percent: Option<Exact>,
 }
 
 /// One service of a phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceComparison {
     /// Service key, e.g. `cloudwatch_logs`.
     pub service: String,
     /// The compared quantities.
     pub quantities: Vec<QuantityComparison>,
     /// The service's forecast monthly cost (all its line items).
-    #[serde(with = "crate::report::json::money")]
-    pub forecast_monthly_usd: Decimal,
+    pub forecast_monthly_usd: Money,
     /// The service's monthly cost with the actual quantities (other line items as forecast).
-    #[serde(with = "crate::report::json::money")]
-    pub actual_monthly_usd: Decimal,
+    pub actual_monthly_usd: Money,
     /// Error of the cost, percent; null when the forecast cost is 0.
-    #[serde(with = "crate::report::json::num::opt")]
-    pub error_percent: Option<Decimal>,
+    pub error_percent: Option<Exact>,
 }
 
 /// One quantity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuantityComparison {
     /// AWS usage key, e.g. `ingested_gb`.
     pub key: String,
@@ -132,24 +156,17 @@ pub struct QuantityComparison {
     /// Unit of `forecast` and `actual`, per month.
     pub unit: String,
     /// The plan's monthly quantity; null when the plan's usage is unknown.
-    #[serde(with = "crate::report::json::num::opt")]
-    pub forecast: Option<Decimal>,
+    pub forecast: Option<Exact>,
     /// The measured monthly quantity; null when CloudWatch had no metric for it.
-    #[serde(with = "crate::report::json::num::opt")]
-    pub actual: Option<Decimal>,
+    pub actual: Option<Exact>,
     /// `(actual − forecast) ÷ forecast × 100`, two decimals; null when either is unknown or the
     /// forecast is 0.
-    #[serde(with = "crate::report::json::num::opt")]
-    pub error_percent: Option<Decimal>,
+    pub error_percent: Option<Exact>,
     /// Where the actual value came from (the snapshot's `query`).
     pub actual_query: Option<String>,
     /// True when the actual value was scaled from less data than the window.
+    #[serde(default)]
     pub actual_extrapolated: bool,
-}
-
-/// The error in percent, two decimals.
-pub fn error_percent(forecast: Decimal, actual: Decimal) -> Option<Decimal> {
-    (!forecast.is_zero()).then(|| ((actual - forecast) / forecast * Decimal::ONE_HUNDRED).round_dp(2))
 }
 
 fn measured_value(m: &Measured) -> Option<Decimal> {
@@ -159,9 +176,9 @@ fn measured_value(m: &Measured) -> Option<Decimal> {
     }
 }
 
-fn doc_value(doc: &serde_json::Map<String, Value>, service: &str, key: &str) -> Option<Decimal> {
-    let v = doc.get(service)?.get(key)?;
-    v.to_string().parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(&v.to_string()).ok())
+/// The monthly cost of `service` among `services` (0 when it has none).
+fn service_cost(services: &[ServiceCost], service: &str) -> Decimal {
+    services.iter().find(|s| s.service == service).map_or(Decimal::ZERO, |s| s.monthly_usd.0)
 }
 
 /// Compares every phase of `plan` with the actual usage.
@@ -184,7 +201,7 @@ pub fn compare(engine: &Engine<'_>, plan: &Plan, actual: &ActualUsage, file: &st
     let mut phases = Vec::new();
     for ph in &plan.phases {
         let forecast_doc = &ph.aws_usage;
-        let present: Vec<&Compared> = COMPARED.iter().filter(|c| forecast_doc.contains_key(c.service)).collect();
+        let present: Vec<&Compared> = COMPARED.iter().filter(|c| (c.forecast)(forecast_doc).is_some()).collect();
         if present.is_empty() {
             notes.push(format!(
                 "phase {} {}: none of CloudWatch Logs, CloudWatch metrics or X-Ray is on AWS yet, nothing to compare",
@@ -195,59 +212,51 @@ pub fn compare(engine: &Engine<'_>, plan: &Plan, actual: &ActualUsage, file: &st
         let mut actual_doc = forecast_doc.clone();
         for c in &present {
             if let Some(v) = (c.actual)(actual).and_then(measured_value) {
-                if let Some(Value::Object(section)) = actual_doc.get_mut(c.service) {
-                    section.insert(c.key.to_string(), n(v));
-                }
+                (c.set)(&mut actual_doc, Quantity(v));
             }
         }
         let actual_cost = engine
-            .price_doc(&actual_doc)
+            .price(&actual_doc)
             .with_context(|| format!("cannot price phase {} with the actual quantities", ph.phase))?;
         let mut services: Vec<ServiceComparison> = Vec::new();
         for c in &present {
             let a = (c.actual)(actual);
-            let forecast = doc_value(forecast_doc, c.service, c.key);
+            let forecast = (c.forecast)(forecast_doc).flatten().map(Quantity::get);
             let actual_v = a.and_then(measured_value);
             let q = QuantityComparison {
                 key: c.key.to_string(),
                 name: c.name.to_string(),
                 unit: c.unit.to_string(),
-                forecast,
-                actual: actual_v,
-                error_percent: forecast.zip(actual_v).and_then(|(f, a)| error_percent(f, a)),
+                forecast: forecast.map(Exact),
+                actual: actual_v.map(Exact),
+                error_percent: forecast.zip(actual_v).and_then(|(f, a)| change_percent(f, a)).map(Exact),
                 actual_query: a.map(|m| m.query.clone()),
                 actual_extrapolated: a.is_some_and(|m| m.extrapolated),
             };
             match services.iter_mut().find(|s| s.service == c.service) {
                 Some(s) => s.quantities.push(q),
                 None => {
-                    let cost = |costing: &crate::cost::Costing| {
-                        costing
-                            .services
-                            .iter()
-                            .find(|s| s.service == c.service)
-                            .map_or(Decimal::ZERO, |s| s.monthly_usd)
-                    };
-                    let (f, a) = (cost(&ph.aws_services), cost(&actual_cost));
+                    let f = service_cost(&ph.aws_services, c.service);
+                    let a = service_cost(&actual_cost.services, c.service);
                     services.push(ServiceComparison {
                         service: c.service.to_string(),
                         quantities: vec![q],
-                        forecast_monthly_usd: f,
-                        actual_monthly_usd: a,
-                        error_percent: error_percent(f, a),
+                        forecast_monthly_usd: Money(f),
+                        actual_monthly_usd: Money(a),
+                        error_percent: change_percent(f, a).map(Exact),
                     });
                 }
             }
         }
-        let forecast_total: Decimal = services.iter().map(|s| s.forecast_monthly_usd).sum();
-        let actual_total: Decimal = services.iter().map(|s| s.actual_monthly_usd).sum();
+        let forecast_total: Decimal = services.iter().map(|s| s.forecast_monthly_usd.0).sum();
+        let actual_total: Decimal = services.iter().map(|s| s.actual_monthly_usd.0).sum();
         phases.push(PhaseComparison {
             phase: ph.phase,
             name: ph.name.clone(),
             services,
-            forecast_monthly_usd: forecast_total,
-            actual_monthly_usd: actual_total,
-            error_percent: error_percent(forecast_total, actual_total),
+            forecast_monthly_usd: Money(forecast_total),
+            actual_monthly_usd: Money(actual_total),
+            error_percent: change_percent(forecast_total, actual_total).map(Exact),
         });
     }
     Ok(ActualComparison {
@@ -267,9 +276,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn error_is_relative_to_the_forecast() {
-        assert_eq!(error_percent(Decimal::from(100), Decimal::from(125)), Some(Decimal::new(25, 0)));
-        assert_eq!(error_percent(Decimal::from(300), Decimal::from(200)), Some(Decimal::new(-3333, 2)));
-        assert_eq!(error_percent(Decimal::ZERO, Decimal::from(5)), None);
+    fn the_error_is_relative_to_the_forecast() {
+        assert_eq!(change_percent(Decimal::from(100), Decimal::from(125)), Some(Decimal::new(2500, 2)));
+        assert_eq!(change_percent(Decimal::from(300), Decimal::from(200)), Some(Decimal::new(-3333, 2)));
+        assert_eq!(change_percent(Decimal::ZERO, Decimal::from(5)), None);
+    }
+
+    #[test]
+    fn every_compared_quantity_reads_and_writes_its_own_section() {
+        let mut u: AwsUsage = serde_yaml::from_str(
+            "cloudwatch_logs: {ingested_gb: 1}\ncloudwatch_metrics: {custom_metrics: 2, api_requests: 3}\nxray: {traces_recorded: 4}",
+        )
+        .unwrap();
+        for (i, c) in COMPARED.iter().enumerate() {
+            assert_eq!((c.forecast)(&u), Some(Some(Quantity(Decimal::from(i as u32 + 1)))), "{}", c.key);
+            (c.set)(&mut u, Quantity(Decimal::from(10)));
+            assert_eq!((c.forecast)(&u), Some(Some(Quantity(Decimal::from(10)))), "{}", c.key);
+        }
+        assert_eq!((COMPARED[0].forecast)(&AwsUsage::default()), None);
     }
 }

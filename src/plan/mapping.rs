@@ -1,43 +1,40 @@
 //! Mapping self-hosted usage to AWS quantities, one workload at a time, explainably: every AWS
 //! quantity comes with a sentence saying which usage and which assumption produced it. The output
-//! is an `estimate --aws-usage` document (the `AwsUsage` file format), so any phase can be checked
-//! with `obs-cost estimate`. Owns no prices: sizes that need one go through the caller's pricer.
+//! is the typed AWS usage document ([`AwsUsage`], the `estimate --aws-usage` file format), so any
+//! phase can be checked with `obs-cost estimate`; the self-hosted estate maps the same way
+//! ([`estate`]). Owns no prices: sizes that need one go through the caller's pricer.
 
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Result};
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde::de::DeserializeOwned;
 
 use super::sizing::{self, Candidate};
 use super::values::Values;
+use crate::model::cloudwatch_alarms::CloudwatchAlarms;
+use crate::model::cloudwatch_dashboards::CloudwatchDashboards;
+use crate::model::cloudwatch_logs::CloudwatchLogs;
+use crate::model::cloudwatch_metrics::CloudwatchMetrics;
+use crate::model::ebs::EbsVolumes;
+use crate::model::ec2::Ec2Instances;
+use crate::model::elasticache::ElastiCacheCluster;
+use crate::model::fargate::FargateService;
+use crate::model::load_balancer::LoadBalancer;
+use crate::model::managed_grafana::ManagedGrafana;
+use crate::model::managed_prometheus::ManagedPrometheus;
+use crate::model::nat_gateway::NatGateway;
+use crate::model::rds::{RdsEngine, RdsInstance};
+use crate::model::xray::Xray;
+use crate::model::AwsUsage;
 use crate::scenario::defaults::{self, KeyDefault};
 use crate::scenario::{Estimate, MetricsTarget, Scenario, SeriesSelection, Usage, Workload};
-use crate::units::group_thousands;
-
-/// An AWS usage document being built (keys of `model::AwsUsage`).
-pub type AwsDoc = Map<String, Value>;
+use crate::units::{group_thousands, Quantity};
 
 /// Bytes in a GB as AWS bills storage and ingestion (2^30).
 pub const BYTES_PER_GB: Decimal = Decimal::from_parts(1_073_741_824, 0, 0, false, 0);
 
-/// An exact JSON number.
-pub fn n(d: Decimal) -> Value {
-    let text = d.normalize().to_string();
-    serde_json::from_str(&text).unwrap_or(Value::Null)
-}
-
-/// Adds an object section, or entries to a list section, of an AWS usage document.
-pub fn put(doc: &mut AwsDoc, key: &str, value: Value) {
-    match (doc.get_mut(key), value) {
-        (Some(Value::Array(list)), Value::Array(more)) => list.extend(more),
-        (Some(Value::Object(obj)), Value::Object(more)) => obj.extend(more),
-        (_, value) => {
-            doc.insert(key.to_string(), value);
-        }
-    }
-}
-
-/// Prices a single-candidate document for sizing: `None` when the region has no price for it.
-pub type SizePricer<'a> = dyn Fn(&AwsDoc) -> Option<Decimal> + 'a;
+/// Prices a one-candidate usage document for sizing, by candidate name: `None` when the region has
+/// no price for it.
+pub type SizePricer<'a> = dyn Fn(&str, &AwsUsage) -> Result<Option<Decimal>> + 'a;
 
 /// What the mapping reads.
 pub struct MapInput<'a> {
@@ -66,32 +63,37 @@ pub struct Explanation {
     pub text: String,
 }
 
-struct Ctx<'a, 'b> {
-    i: &'b MapInput<'a>,
-    w: Workload,
+/// Maps one workload: reads usage and assumptions, writes sentences.
+struct Mapper<'a, 'b> {
+    input: &'b MapInput<'a>,
+    workload: Workload,
     out: &'b mut Vec<Explanation>,
 }
 
-impl Ctx<'_, '_> {
+impl Mapper<'_, '_> {
     fn say(&mut self, text: String) {
-        if self.i.explain {
-            self.out.push(Explanation { workload: self.w, text });
+        if self.input.explain {
+            self.out.push(Explanation { workload: self.workload, text });
         }
     }
 
     /// A usage value, scaled with traffic when `scales`.
     fn usage(&self, path: &str, e: Option<&Estimate>, scales: bool) -> Option<Decimal> {
-        let v = self.i.values.opt(path, e)?;
-        Some(if scales { v * self.i.factor } else { v })
+        let v = self.input.values.opt(path, e)?;
+        Some(if scales { v * self.input.factor } else { v })
     }
 
     /// A mapping assumption, or its default (`scenario::defaults`).
     fn assume(&self, default: &KeyDefault, e: Option<&Estimate>) -> Decimal {
-        self.i.values.or(default.key, e, default.number())
+        self.input.values.or(default.key, e, default.number())
     }
 
     fn seconds(&self) -> Decimal {
-        self.i.hours * Decimal::from(3600)
+        self.input.hours * Decimal::from(3600)
+    }
+
+    fn region(&self) -> &str {
+        &self.input.scenario.region
     }
 }
 
@@ -99,17 +101,25 @@ fn fmt(v: Decimal) -> String {
     group_thousands(v, 2)
 }
 
-fn opt_n(v: Option<Decimal>) -> Value {
-    v.map_or(Value::Null, n)
-}
-
 fn unknown_or(v: Option<Decimal>) -> String {
     v.map_or_else(|| "unknown".to_string(), fmt)
 }
 
+/// A quantity of the usage document (every mapped quantity is non-negative).
+fn qty(v: Option<Decimal>) -> Option<Quantity> {
+    v.map(Quantity)
+}
+
+/// A name the scenario gives as text (an instance type, a volume type, an engine) read as the
+/// usage document's type, or an error naming the scenario key and what is allowed.
+fn choice<T: DeserializeOwned>(key: &str, value: &str) -> Result<T> {
+    T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(value))
+        .map_err(|e| anyhow!("{key} is '{value}': {e}"))
+}
+
 /// Maps one workload's usage into `doc`, explaining each quantity into `out`.
-pub fn map_workload(w: Workload, i: &MapInput<'_>, doc: &mut AwsDoc, out: &mut Vec<Explanation>) -> Result<()> {
-    let mut c = Ctx { i, w, out };
+pub fn map_workload(w: Workload, i: &MapInput<'_>, doc: &mut AwsUsage, out: &mut Vec<Explanation>) -> Result<()> {
+    let mut c = Mapper { input: i, workload: w, out };
     match w {
         Workload::Metrics => metrics(&mut c, doc),
         Workload::Logs => logs(&mut c, doc),
@@ -121,10 +131,10 @@ pub fn map_workload(w: Workload, i: &MapInput<'_>, doc: &mut AwsDoc, out: &mut V
     Ok(())
 }
 
-fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
-    let s = c.i.scenario;
+fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
+    let s = c.input.scenario;
     let m = &s.mapping;
-    let u = c.i.usage.metrics.clone().unwrap_or_default();
+    let u = c.input.usage.metrics.clone().unwrap_or_default();
     let series = c.usage("usage.metrics.active_series", u.active_series.as_ref(), true);
     let alerting = c.usage("usage.metrics.alerting_rules", u.alerting_rules.as_ref(), false);
     let recording = c.usage("usage.metrics.recording_rules", u.recording_rules.as_ref(), false);
@@ -177,11 +187,11 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 fmt(per_view),
                 unknown_or(gmd)
             ));
-            put(
-                doc,
-                "cloudwatch_metrics",
-                serde_json::json!({"custom_metrics": opt_n(metrics), "api_requests": opt_n(requests), "get_metric_data_metrics": opt_n(gmd)}),
-            );
+            doc.cloudwatch_metrics = Some(CloudwatchMetrics {
+                custom_metrics: qty(metrics),
+                api_requests: qty(requests),
+                get_metric_data_metrics: qty(gmd),
+            });
             let per_rule = c.assume(&defaults::ALARM_METRICS_PER_RULE, m.alarm_metrics_per_alerting_rule.as_ref());
             let alarms = alerting.map(|a| a * per_rule);
             c.say(format!(
@@ -196,17 +206,17 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                     fmt(r)
                 ));
             }
-            put(
-                doc,
-                "cloudwatch_alarms",
-                serde_json::json!({"standard_alarm_metrics": opt_n(alarms), "high_resolution_alarm_metrics": 0, "composite_alarms": 0}),
-            );
+            doc.cloudwatch_alarms = Some(CloudwatchAlarms {
+                standard_alarm_metrics: qty(alarms),
+                high_resolution_alarm_metrics: Some(Quantity(Decimal::ZERO)),
+                composite_alarms: Some(Quantity(Decimal::ZERO)),
+            });
             c.say(format!(
                 "{} Grafana dashboards -> {} CloudWatch dashboards",
                 unknown_or(dashboards),
                 unknown_or(dashboards)
             ));
-            put(doc, "cloudwatch_dashboards", serde_json::json!({"dashboards": opt_n(dashboards)}));
+            doc.cloudwatch_dashboards = Some(CloudwatchDashboards { dashboards: qty(dashboards) });
         }
         MetricsTarget::ManagedPrometheus => {
             let scrape = c.usage("usage.metrics.scrape_interval_seconds", u.scrape_interval_seconds.as_ref(), false);
@@ -277,11 +287,11 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 fmt(per_view),
                 unknown_or(qsp)
             ));
-            put(
-                doc,
-                "managed_prometheus",
-                serde_json::json!({"samples_ingested": opt_n(samples), "storage_gb": opt_n(storage), "query_samples_processed": opt_n(qsp)}),
-            );
+            doc.managed_prometheus = Some(ManagedPrometheus {
+                samples_ingested: qty(samples),
+                storage_gb: qty(storage),
+                query_samples_processed: qty(qsp),
+            });
             let editors = c.usage("usage.metrics.grafana_editors", u.grafana_editors.as_ref(), false);
             let viewers = c.usage("usage.metrics.grafana_viewers", u.grafana_viewers.as_ref(), false);
             c.say(format!(
@@ -290,14 +300,14 @@ fn metrics(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
                 unknown_or(viewers),
                 unknown_or(dashboards)
             ));
-            put(doc, "managed_grafana", serde_json::json!({"editors": opt_n(editors), "viewers": opt_n(viewers)}));
+            doc.managed_grafana = Some(ManagedGrafana { editors: qty(editors), viewers: qty(viewers) });
         }
     }
 }
 
-fn logs(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
-    let m = &c.i.scenario.mapping;
-    let u = c.i.usage.logs.clone().unwrap_or_default();
+fn logs(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
+    let m = &c.input.scenario.mapping;
+    let u = c.input.usage.logs.clone().unwrap_or_default();
     let gb = match c.usage("usage.logs.ingested_gb_per_month", u.ingested_gb_per_month.as_ref(), true) {
         Some(gb) => {
             c.say(format!(
@@ -322,7 +332,7 @@ fn logs(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
     };
     let days = c.assume(&defaults::LOG_RETENTION_DAYS, m.log_retention_days.as_ref());
     let ratio = c.assume(&defaults::LOG_COMPRESSION_RATIO, m.log_compression_ratio.as_ref());
-    let days_per_month = c.i.hours / Decimal::from(24);
+    let days_per_month = c.input.hours / Decimal::from(24);
     let stored = gb.map(|g| (g * ratio * days / days_per_month).round_dp(4));
     c.say(format!(
         "{} GB/month x {} compression x {} days retained / {} days per month -> {} GB stored once retention has filled (it accumulates up to that)",
@@ -334,16 +344,17 @@ fn logs(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
     ));
     let scanned = c.usage("usage.logs.queried_gb_per_month", u.queried_gb_per_month.as_ref(), true);
     c.say(format!("{} GB/month scanned by log queries -> Logs Insights data scanned", unknown_or(scanned)));
-    put(
-        doc,
-        "cloudwatch_logs",
-        serde_json::json!({"ingested_gb": opt_n(gb), "stored_gb": opt_n(stored), "insights_scanned_gb": opt_n(scanned)}),
-    );
+    doc.cloudwatch_logs = Some(CloudwatchLogs {
+        ingested_gb: qty(gb),
+        stored_gb: qty(stored),
+        insights_scanned_gb: qty(scanned),
+        ..CloudwatchLogs::default()
+    });
 }
 
-fn traces(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
-    let m = &c.i.scenario.mapping;
-    let u = c.i.usage.traces.clone().unwrap_or_default();
+fn traces(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
+    let m = &c.input.scenario.mapping;
+    let u = c.input.usage.traces.clone().unwrap_or_default();
     let spans = c.usage("usage.traces.spans_per_month", u.spans_per_month.as_ref(), true);
     let per_trace = c.assume(&defaults::SPANS_PER_TRACE, m.spans_per_trace.as_ref());
     let jaeger = c.assume(&defaults::JAEGER_SAMPLING_PERCENT, m.jaeger_sampling_percent.as_ref());
@@ -373,11 +384,12 @@ fn traces(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) {
         unknown_or(viewed),
         unknown_or(searched)
     ));
-    put(
-        doc,
-        "xray",
-        serde_json::json!({"traces_recorded": opt_n(recorded), "traces_retrieved": opt_n(viewed), "traces_scanned": opt_n(searched)}),
-    );
+    doc.xray = Some(Xray {
+        traces_recorded: qty(recorded),
+        traces_retrieved: qty(viewed),
+        traces_scanned: qty(searched),
+        ..Xray::default()
+    });
 }
 
 /// The end of a sizing explanation: the fitting sizes passed over for lack of a price, if any.
@@ -397,21 +409,16 @@ fn unpriced_list(unpriced: &[&str]) -> String {
     }
 }
 
-fn single(key: &str, entry: Value) -> AwsDoc {
-    let mut d = AwsDoc::new();
-    d.insert(key.to_string(), Value::Array(vec![entry]));
-    d
-}
-
-fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
-    let m = &c.i.scenario.mapping.rds;
-    let u = c.i.usage.database.clone().unwrap_or_default();
+fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
+    let m = &c.input.scenario.mapping.rds;
+    let u = c.input.usage.database.clone().unwrap_or_default();
     let size = c.usage("usage.database.size_gb", u.size_gb.as_ref(), true);
     let tps = c.usage("usage.database.transactions_per_second", u.transactions_per_second.as_ref(), true);
     let conns = c.usage("usage.database.connections", u.connections.as_ref(), true);
     let backup = c.usage("usage.database.backup_storage_gb", u.backup_storage_gb.as_ref(), true);
     let multi_az = m.multi_az.unwrap_or(defaults::RDS_MULTI_AZ.flag());
     let storage_type = m.storage_type.clone().unwrap_or_else(|| defaults::RDS_STORAGE_TYPE.word().into());
+    let storage_kind = choice("mapping.rds.storage_type", &storage_type)?;
     let headroom = c.assume(&defaults::RDS_STORAGE_HEADROOM, m.storage_headroom.as_ref());
     let storage = size.map(|s| (s * headroom).ceil().max(Decimal::from(20)));
     let tps_per_vcpu = c.assume(&defaults::RDS_TPS_PER_VCPU, m.transactions_per_second_per_vcpu.as_ref());
@@ -420,15 +427,18 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
     let need_vcpu = tps.map_or(Decimal::ONE, |t| (t / tps_per_vcpu).max(Decimal::ONE));
     let need_mem =
         size.unwrap_or_default() * mem_per_gb + conns.unwrap_or_default() * mb_per_conn / Decimal::from(1024);
-    let base = |class: &str| {
-        let mut e = serde_json::json!({
-            "name": "db", "engine": "postgres", "instance_class": class, "multi_az": multi_az,
-            "storage_type": storage_type, "storage_gb": opt_n(storage),
-        });
-        if let (Some(b), Value::Object(o)) = (backup, &mut e) {
-            o.insert("backup_storage_gb".into(), n(b));
-        }
-        e
+    let base = |class: &str| -> Result<RdsInstance> {
+        Ok(RdsInstance {
+            name: "db".into(),
+            engine: RdsEngine::Postgres,
+            instance_class: choice("mapping.rds.instance_class", class)?,
+            multi_az,
+            storage_type: storage_kind,
+            storage_gb: qty(storage),
+            iops: None,
+            backup_storage_gb: qty(backup),
+            hours: None,
+        })
     };
     let class = match &m.instance_class {
         Some(class) => {
@@ -438,14 +448,14 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
         None => {
             let catalog = sizing::rds_classes();
             let sized = sizing::cheapest_fitting(&catalog, need_vcpu, need_mem, |cand: &Candidate| {
-                (c.i.pricer)(&single("rds", base(cand.name)))
-            });
+                (c.input.pricer)(cand.name, &AwsUsage { rds: vec![base(cand.name)?], ..AwsUsage::default() })
+            })?;
             let Some(chosen) = sized.chosen else {
                 bail!(
                     "no RDS for PostgreSQL class with at least {} vCPU and {} GB memory has a price in {} ({})\nhint: pin one with mapping.rds.instance_class or add its price to the price book",
                     fmt(need_vcpu),
                     fmt(need_mem),
-                    c.i.scenario.region,
+                    c.region(),
                     unpriced_list(&sized.unpriced)
                 );
             };
@@ -460,7 +470,7 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
                 chosen.name,
                 fmt(chosen.vcpu),
                 fmt(chosen.memory_gb),
-                c.i.scenario.region,
+                c.region(),
                 skipped_note(&sized.unpriced)
             ));
             chosen.name.to_string()
@@ -475,25 +485,29 @@ fn database(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
         fmt(headroom),
         unknown_or(backup)
     ));
-    put(doc, "rds", Value::Array(vec![base(&class)]));
+    doc.rds.push(base(&class)?);
     Ok(())
 }
 
-fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
-    let m = &c.i.scenario.mapping.elasticache;
-    let u = c.i.usage.redis.clone().unwrap_or_default();
+fn cache(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
+    let m = &c.input.scenario.mapping.elasticache;
+    let u = c.input.usage.redis.clone().unwrap_or_default();
     let mem = c.usage("usage.redis.memory_used_gb", u.memory_used_gb.as_ref(), true);
     let backup = c.usage("usage.redis.backup_storage_gb", u.backup_storage_gb.as_ref(), true);
     let engine = m.engine.clone().unwrap_or_else(|| defaults::ELASTICACHE_ENGINE.word().into());
+    let engine_kind = choice("mapping.elasticache.engine", &engine)?;
     let nodes = Decimal::from(1 + m.replicas.unwrap_or(defaults::ELASTICACHE_REPLICAS.count()));
     let headroom = c.assume(&defaults::ELASTICACHE_MEMORY_HEADROOM, m.memory_headroom.as_ref());
     let need = mem.unwrap_or_default() * headroom;
-    let base = |node: &str| {
-        let mut e = serde_json::json!({"name": "cache", "engine": engine, "node_type": node, "nodes": n(nodes)});
-        if let (Some(b), Value::Object(o)) = (backup, &mut e) {
-            o.insert("backup_storage_gb".into(), n(b));
-        }
-        e
+    let base = |node: &str| -> Result<ElastiCacheCluster> {
+        Ok(ElastiCacheCluster {
+            name: "cache".into(),
+            engine: engine_kind,
+            node_type: choice("mapping.elasticache.node_type", node)?,
+            nodes: Some(Quantity(nodes)),
+            backup_storage_gb: qty(backup),
+            hours: None,
+        })
     };
     let node = match &m.node_type {
         Some(t) => {
@@ -503,13 +517,13 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
         None => {
             let catalog = sizing::elasticache_nodes();
             let sized = sizing::cheapest_fitting(&catalog, Decimal::ZERO, need, |cand: &Candidate| {
-                (c.i.pricer)(&single("elasticache", base(cand.name)))
-            });
+                (c.input.pricer)(cand.name, &AwsUsage { elasticache: vec![base(cand.name)?], ..AwsUsage::default() })
+            })?;
             let Some(chosen) = sized.chosen else {
                 bail!(
                     "no ElastiCache {engine} node type with at least {} GB memory has a price in {} ({})\nhint: pin one with mapping.elasticache.node_type or add its price to the price book",
                     fmt(need),
-                    c.i.scenario.region,
+                    c.region(),
                     unpriced_list(&sized.unpriced)
                 );
             };
@@ -520,7 +534,7 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
                 fmt(need),
                 chosen.name,
                 fmt(chosen.memory_gb),
-                c.i.scenario.region,
+                c.region(),
                 skipped_note(&sized.unpriced)
             ));
             chosen.name.to_string()
@@ -531,20 +545,20 @@ fn cache(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
         fmt(nodes),
         fmt(nodes - Decimal::ONE)
     ));
-    put(doc, "elasticache", Value::Array(vec![base(&node)]));
+    doc.elasticache.push(base(&node)?);
     Ok(())
 }
 
-fn compute(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
-    let s = c.i.scenario;
+fn compute(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
+    let s = c.input.scenario;
     let m = &s.mapping.fargate;
     let arch = m.architecture.clone().unwrap_or_else(|| defaults::FARGATE_ARCHITECTURE.word().into());
+    let architecture = choice("mapping.fargate.architecture", &arch)?;
     let headroom = c.assume(&defaults::FARGATE_HEADROOM, m.headroom.as_ref());
-    let mut services = Vec::new();
-    if c.i.usage.containers.is_empty() {
+    if c.input.usage.containers.is_empty() {
         c.say("no containers in usage.containers -> no Fargate tasks (compute usage unknown)".into());
     }
-    for (idx, ct) in c.i.usage.containers.clone().iter().enumerate() {
+    for (idx, ct) in c.input.usage.containers.clone().iter().enumerate() {
         let path = |k: &str| format!("usage.containers[{idx}].{k}");
         let cpu = c.usage(&path("cpu_cores"), ct.cpu_cores.as_ref(), false);
         let mem = c.usage(&path("memory_gb"), ct.memory_gb.as_ref(), false);
@@ -569,15 +583,19 @@ fn compute(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
             fmt(vcpu),
             fmt(gb),
             unknown_or(replicas),
-            fmt(c.i.hours)
+            fmt(c.input.hours)
         ));
-        services.push(serde_json::json!({
-            "name": ct.name, "architecture": arch, "vcpu": n(vcpu), "memory_gb": n(gb),
-            "tasks": opt_n(replicas), "hours": n(c.i.hours), "ephemeral_storage_gb": 20,
-        }));
+        doc.fargate.push(FargateService {
+            name: ct.name.clone(),
+            architecture,
+            vcpu: Quantity(vcpu),
+            memory_gb: Quantity(gb),
+            tasks: qty(replicas),
+            hours: Some(Quantity(c.input.hours)),
+            ephemeral_storage_gb: Some(Quantity(Decimal::from(20))),
+        });
     }
-    put(doc, "fargate", Value::Array(services));
-    let net = c.i.usage.network.clone().unwrap_or_default();
+    let net = c.input.usage.network.clone().unwrap_or_default();
     let lb_gb = c.usage(
         "usage.network.load_balancer_processed_gb_per_month",
         net.load_balancer_processed_gb_per_month.as_ref(),
@@ -585,11 +603,7 @@ fn compute(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
     );
     let lb_type = m.load_balancer_type.clone().unwrap_or_else(|| defaults::FARGATE_LOAD_BALANCER.word().into());
     c.say(format!("1 {lb_type} load balancer processing {} GB/month in front of the tasks", unknown_or(lb_gb)));
-    let mut lb = serde_json::json!({"name": "web", "type": lb_type});
-    if let (Some(gb), Value::Object(o)) = (lb_gb, &mut lb) {
-        o.insert("processed_gb".into(), n(gb));
-    }
-    put(doc, "load_balancers", Value::Array(vec![lb]));
+    doc.load_balancers.push(load_balancer("web", choice("mapping.fargate.load_balancer_type", &lb_type)?, qty(lb_gb)));
     let nats = m.nat_gateways.unwrap_or(defaults::FARGATE_NAT_GATEWAYS.count());
     if nats > 0 {
         let nat_gb = c.usage("usage.network.nat_processed_gb_per_month", net.nat_processed_gb_per_month.as_ref(), true);
@@ -597,11 +611,12 @@ fn compute(c: &mut Ctx<'_, '_>, doc: &mut AwsDoc) -> Result<()> {
             "{nats} NAT gateway(s) for tasks in private subnets, processing {} GB/month",
             unknown_or(nat_gb)
         ));
-        let mut nat = serde_json::json!({"name": "nat", "count": nats});
-        if let (Some(gb), Value::Object(o)) = (nat_gb, &mut nat) {
-            o.insert("processed_gb".into(), n(gb));
-        }
-        put(doc, "nat_gateways", Value::Array(vec![nat]));
+        doc.nat_gateways.push(NatGateway {
+            name: "nat".into(),
+            count: Some(Quantity(Decimal::from(nats))),
+            hours: None,
+            processed_gb: qty(nat_gb),
+        });
     }
     Ok(())
 }
@@ -612,4 +627,73 @@ pub fn data_transfer_out(i: &MapInput<'_>) -> Option<Decimal> {
     let v =
         i.values.opt("usage.network.data_transfer_out_gb_per_month", net.data_transfer_out_gb_per_month.as_ref())?;
     Some(v * i.factor)
+}
+
+/// A load balancer of the usage document: its hours are the month's.
+fn load_balancer(
+    name: &str,
+    lb_type: crate::model::load_balancer::LoadBalancerType,
+    processed_gb: Option<Quantity>,
+) -> LoadBalancer {
+    LoadBalancer {
+        name: name.to_string(),
+        lb_type,
+        hours: None,
+        processed_gb,
+        new_connections_per_second: None,
+        active_connections_per_minute: None,
+        rule_evaluations_per_second: None,
+    }
+}
+
+/// What of the self-hosted estate still runs after phase `after_phase` (0: all of it), as a usage
+/// document priced on EC2, EBS and ELB: hosts, volumes, backups and load balancers whose
+/// `moves_in_phase` is later or absent, and `data_transfer_out_gb` when given (the caller leaves it
+/// out once compute has moved, when AWS pays it instead).
+pub fn estate(s: &Scenario, after_phase: u32, data_transfer_out_gb: Option<Decimal>) -> Result<AwsUsage> {
+    let stays = |moves_in: Option<u32>| moves_in.is_none_or(|m| m > after_phase);
+    let est = &s.self_hosted;
+    let mut doc = AwsUsage::default();
+    for h in est.hosts.iter().filter(|h| stays(h.moves_in_phase)) {
+        doc.ec2.push(Ec2Instances {
+            name: h.name.clone(),
+            instance_type: choice(&format!("self_hosted.hosts[{}].instance_type", h.name), &h.instance_type)?,
+            count: Some(h.count),
+            hours: None,
+        });
+    }
+    let volumes = est.volumes.iter().map(|v| ("volumes", v)).chain(est.backups.iter().map(|v| ("backups", v)));
+    for (list, v) in volumes.filter(|(_, v)| stays(v.moves_in_phase)) {
+        doc.ebs.push(EbsVolumes {
+            name: v.name.clone(),
+            volume_type: choice(&format!("self_hosted.{list}[{}].volume_type", v.name), &v.volume_type)?,
+            size_gb: v.size_gb,
+            count: Some(v.count.unwrap_or(Quantity(Decimal::ONE))),
+            iops: None,
+            throughput_mbps: None,
+        });
+    }
+    for l in est.load_balancers.iter().filter(|l| stays(l.moves_in_phase)) {
+        let lb_type = choice(&format!("self_hosted.load_balancers[{}].type", l.name), &l.lb_type)?;
+        doc.load_balancers.push(load_balancer(&l.name, lb_type, l.processed_gb));
+    }
+    doc.data_transfer_out_gb = qty(data_transfer_out_gb);
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_the_usage_document_does_not_know_names_the_key_and_what_is_allowed() {
+        let err = choice::<crate::model::ebs::EbsVolumeType>("self_hosted.volumes[data].volume_type", "io9")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("self_hosted.volumes[data].volume_type is 'io9'") && err.contains("gp3"), "{err}");
+        let err = choice::<crate::model::ec2::Ec2InstanceType>("self_hosted.hosts[app].instance_type", "t3.huge")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown EC2 instance type 't3.huge'"), "{err}");
+    }
 }

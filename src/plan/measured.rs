@@ -4,66 +4,77 @@
 
 use anyhow::Result;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::Engine;
+use super::engine::Engine;
 use crate::scenario::{Estimate, MetricsTarget, SeriesSelection, Usage};
+use crate::units::{Exact, Money};
 
 /// How the per-metric costs are computed (shown with them).
 pub const TOP_METRICS_METHOD: &str = "What each metric adds a month: the metrics workload priced with and without its series (active series reduced by them, samples per second in proportion), with the scenario's free-tier setting and tiers; on CloudWatch every series becomes a custom metric (as with mapping.cloudwatch_series: all), on Amazon Managed Prometheus its samples are ingested and stored.";
 
+/// Where a usage value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueSource {
+    /// Given inline in the scenario.
+    Scenario,
+    /// Measured by `obs-cost measure` (the scenario's `usage.snapshot` or `--usage`).
+    Snapshot,
+}
+
 /// One usage value and its provenance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsageValue {
     /// Key path in the scenario (`usage.metrics.active_series`).
     pub key: String,
     /// Low end (the value itself when exact).
-    #[serde(with = "crate::report::json::num")]
-    pub low: Decimal,
+    pub low: Exact,
     /// Expected value: what every deterministic figure uses.
-    #[serde(with = "crate::report::json::num")]
-    pub expected: Decimal,
+    pub expected: Exact,
     /// High end (the value itself when exact).
-    #[serde(with = "crate::report::json::num")]
-    pub high: Decimal,
+    pub high: Exact,
     /// `scenario` (given inline in the scenario) or `snapshot` (measured by `obs-cost measure`).
-    pub source: &'static str,
+    pub source: ValueSource,
     /// The PromQL query that measured it; null when given in the scenario.
+    #[serde(default)]
     pub query: Option<String>,
     /// Seconds of data the measurement covers; null when given in the scenario.
+    #[serde(default)]
     pub window_seconds: Option<u64>,
     /// Whether the value was scaled from a shorter history; null when given in the scenario.
+    #[serde(default)]
     pub extrapolated: Option<bool>,
 }
 
 /// One of the metric names with the most series.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopMetricCost {
     /// Metric name.
     pub name: String,
     /// Its series.
-    #[serde(with = "crate::report::json::num")]
-    pub series: Decimal,
+    pub series: Exact,
     /// What its series add a month as CloudWatch custom metrics (null: active series unknown).
-    #[serde(with = "crate::report::json::money::opt")]
-    pub cloudwatch_monthly_usd: Option<Decimal>,
+    pub cloudwatch_monthly_usd: Option<Money>,
     /// What its samples add a month on Amazon Managed Prometheus (null: samples unknown).
-    #[serde(with = "crate::report::json::money::opt")]
-    pub managed_prometheus_monthly_usd: Option<Decimal>,
+    pub managed_prometheus_monthly_usd: Option<Money>,
 }
 
-/// The usage section of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The usage section of the plan (empty in plans of builds before it: `source` is then empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsageSection {
     /// Where the usage came from, in words (`given in the scenario`, or the snapshot file).
     pub source: String,
     /// The snapshot file named by the scenario or `--usage`, if any.
+    #[serde(default)]
     pub snapshot: Option<String>,
     /// Every usage value, in the scenario's order.
     pub values: Vec<UsageValue>,
     /// The metric names with the most series, largest first (empty: the usage has none).
+    #[serde(default)]
     pub top_metrics: Vec<TopMetricCost>,
     /// How the per-metric costs were computed.
+    #[serde(default)]
     pub top_metrics_method: String,
 }
 
@@ -96,10 +107,10 @@ pub fn compute(engine: &Engine<'_>) -> Result<UsageSection> {
         .map(|(key, e)| {
             let measured = (!inline.contains(&key)).then(|| engine.measured.get(&key)).flatten();
             UsageValue {
-                low: e.low(),
-                expected: e.expected(),
-                high: e.high(),
-                source: if measured.is_some() { "snapshot" } else { "scenario" },
+                low: Exact(e.low()),
+                expected: Exact(e.expected()),
+                high: Exact(e.high()),
+                source: if measured.is_some() { ValueSource::Snapshot } else { ValueSource::Scenario },
                 query: measured.map(|p| p.query.clone()),
                 window_seconds: measured.map(|p| p.window_seconds),
                 extrapolated: measured.map(|p| p.extrapolated),
@@ -108,7 +119,7 @@ pub fn compute(engine: &Engine<'_>) -> Result<UsageSection> {
         })
         .collect();
     let snapshot = usage.snapshot.as_ref().map(|p| p.display().to_string());
-    let from_snapshot = values.iter().filter(|v| v.source == "snapshot").count();
+    let from_snapshot = values.iter().filter(|v| v.source == ValueSource::Snapshot).count();
     let source = match &snapshot {
         Some(p) => format!(
             "measured by obs-cost measure (snapshot {p}): {from_snapshot} value(s) measured, {} given in the scenario (inline values win)",
@@ -151,9 +162,9 @@ pub fn compute(engine: &Engine<'_>) -> Result<UsageSection> {
         let managed_prometheus_monthly_usd = cost(&on_amp, &full_amp)?;
         top_metrics.push(TopMetricCost {
             name: t.name.clone(),
-            series,
-            cloudwatch_monthly_usd,
-            managed_prometheus_monthly_usd,
+            series: Exact(series),
+            cloudwatch_monthly_usd: cloudwatch_monthly_usd.map(Money),
+            managed_prometheus_monthly_usd: managed_prometheus_monthly_usd.map(Money),
         });
     }
     Ok(UsageSection { source, snapshot, values, top_metrics, top_metrics_method: TOP_METRICS_METHOD.to_string() })

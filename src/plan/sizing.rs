@@ -41,23 +41,19 @@ pub fn elasticache_nodes() -> Vec<Candidate> {
     catalog(ELASTICACHE_NODE_TYPES)
 }
 
-/// The capacity of a named size, if the catalog has it.
-pub fn find(catalog: &[Candidate], name: &str) -> Option<Candidate> {
-    catalog.iter().find(|c| c.name == name).cloned()
-}
-
 /// The cheapest candidate with at least `vcpu` and `memory_gb` whose monthly price `price` can
-/// give (candidates without a price in the region are skipped and listed).
+/// give (candidates without a price in the region, `Ok(None)`, are skipped and listed; an error
+/// pricing one is returned).
 pub fn cheapest_fitting(
     catalog: &[Candidate],
     vcpu: Decimal,
     memory_gb: Decimal,
-    mut price: impl FnMut(&Candidate) -> Option<Decimal>,
-) -> Sizing {
+    mut price: impl FnMut(&Candidate) -> anyhow::Result<Option<Decimal>>,
+) -> anyhow::Result<Sizing> {
     let mut best: Option<(Candidate, Decimal)> = None;
     let mut unpriced = Vec::new();
     for cand in catalog.iter().filter(|c| c.vcpu >= vcpu && c.memory_gb >= memory_gb) {
-        match price(cand) {
+        match price(cand)? {
             Some(p) => {
                 if best.as_ref().is_none_or(|(_, b)| p < *b) {
                     best = Some((cand.clone(), p));
@@ -66,7 +62,7 @@ pub fn cheapest_fitting(
             None => unpriced.push(cand.name),
         }
     }
-    Sizing { chosen: best.map(|(c, _)| c), unpriced }
+    Ok(Sizing { chosen: best.map(|(c, _)| c), unpriced })
 }
 
 /// The outcome of a sizing.
@@ -134,12 +130,15 @@ mod tests {
     #[test]
     fn cheapest_priced_fit_wins_and_unpriced_are_listed() {
         let cat = rds_classes();
-        let s = cheapest_fitting(&cat, d("2"), d("6"), |c| match c.name {
-            "db.t3.large" => None,
-            "db.r7g.large" => Some(d("400")),
-            "db.m7g.large" => Some(d("170")),
-            _ => None,
-        });
+        let s = cheapest_fitting(&cat, d("2"), d("6"), |c| {
+            Ok(match c.name {
+                "db.t3.large" => None,
+                "db.r7g.large" => Some(d("400")),
+                "db.m7g.large" => Some(d("170")),
+                _ => None,
+            })
+        })
+        .unwrap();
         assert_eq!(s.chosen.unwrap().name, "db.m7g.large");
         assert!(s.unpriced.contains(&"db.t3.large"));
     }

@@ -5,13 +5,15 @@
 
 use anyhow::Result;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{Biz, Engine, Estate};
-use crate::units::group_thousands;
+use super::engine::{Engine, Estate};
+use super::values::Values;
+use crate::roi::Business;
+use crate::units::{group_thousands, Exact, Money};
 
 /// How the net benefit meets a threshold across the searched range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Crossing {
     /// Below the threshold at the low end, at or above it from the value given.
@@ -25,83 +27,60 @@ pub enum Crossing {
 }
 
 /// One phase's switch points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SwitchPoint {
     /// 1-based phase.
     pub phase: u32,
     /// DAU at which the net monthly benefit crosses $0 (null when it does not within range).
-    #[serde(with = "crate::report::json::num::opt")]
-    pub dau_net_zero: Option<Decimal>,
-    /// How.
+    pub dau_net_zero: Option<Exact>,
+    /// How it crosses $0 against DAU.
     pub dau_net_zero_status: Crossing,
     /// DAU at which it crosses the "migrate now" threshold.
-    #[serde(with = "crate::report::json::num::opt")]
-    pub dau_net_1000: Option<Decimal>,
-    /// How.
+    pub dau_net_1000: Option<Exact>,
+    /// How it crosses the threshold against DAU.
     pub dau_net_1000_status: Crossing,
     /// The highest DAU the search could price this phase at: the end of the searched range, or
     /// lower where the phase cannot be priced beyond it (no priced size); the DAU statuses hold up
-    /// to this DAU only (null when the scenario has no DAU).
-    #[serde(with = "crate::report::json::num::opt")]
-    pub dau_searched_max: Option<Decimal>,
+    /// to this DAU only (null when the scenario has no DAU, or in plans of builds before it).
+    #[serde(default)]
+    pub dau_searched_max: Option<Exact>,
     /// Team size at which it crosses $0.
     pub team_net_zero: Option<u32>,
-    /// How.
+    /// How it crosses $0 against team size.
     pub team_net_zero_status: Crossing,
     /// Team size at which it crosses the "migrate now" threshold.
     pub team_net_1000: Option<u32>,
-    /// How.
+    /// How it crosses the threshold against team size.
     pub team_net_1000_status: Crossing,
 }
 
 /// Monthly cost of ownership against DAU, on the grid the switch points were searched on: what the
 /// report draws. Self-hosted minus a phase is that phase's net monthly benefit at that DAU, so the
 /// lines cross where `dau_net_zero` is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SwitchCurve {
     /// What the costs hold.
     pub method: String,
     /// DAU of each point (log-spaced from `switch_points.dau_min` to `dau_max`).
-    #[serde(serialize_with = "ser_nums")]
-    pub dau: Vec<Decimal>,
+    pub dau: Vec<Exact>,
     /// All self-hosted: infrastructure (scaled linearly) + ops labor + downtime cost, per month.
-    #[serde(serialize_with = "ser_money")]
-    pub self_hosted_monthly_usd: Vec<Decimal>,
+    pub self_hosted_monthly_usd: Vec<Money>,
     /// Per phase, the same cost once the phase is done (null where the phase cannot be priced).
     pub phases: Vec<PhaseCurve>,
 }
 
 /// One phase's cost of ownership against DAU.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseCurve {
     /// 1-based phase.
     pub phase: u32,
     /// AWS + remaining self-hosted + ops labor + downtime cost − productivity gained, per month,
     /// one per `dau` point; null beyond the traffic where the phase cannot be priced.
-    #[serde(serialize_with = "ser_opt_money")]
-    pub monthly_usd: Vec<Option<Decimal>>,
+    pub monthly_usd: Vec<Option<Money>>,
 }
 
 /// How the curve's costs are built.
 pub const CURVE_METHOD: &str = "monthly cost of ownership = infrastructure (AWS + what remains self-hosted) + ops labor + downtime cost - productivity gained; the all-self-hosted cost minus a phase's cost is that phase's net monthly benefit, so a phase's line crosses the self-hosted line at its DAU switch point";
-
-fn ser_nums<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct N(#[serde(with = "crate::report::json::num")] Decimal);
-    s.collect_seq(v.iter().map(|d| N(*d)))
-}
-
-fn ser_money<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct M(#[serde(with = "crate::report::json::money")] Decimal);
-    s.collect_seq(v.iter().map(|d| M(*d)))
-}
-
-fn ser_opt_money<S: serde::Serializer>(v: &[Option<Decimal>], s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct M(#[serde(with = "crate::report::json::money::opt")] Option<Decimal>);
-    s.collect_seq(v.iter().map(|d| M(*d)))
-}
 
 impl SwitchCurve {
     /// Only the selected phase.
@@ -116,36 +95,57 @@ impl SwitchCurve {
 const GRID: usize = 33;
 const BISECTIONS: usize = 14;
 
-fn find<T: Copy>(xs: &[T], above: &[bool]) -> (Option<(usize, bool)>, bool) {
-    let first = above[0];
-    let change = (1..xs.len()).find(|&j| above[j] != first).map(|j| (j, first));
-    (change, first)
+/// Where a sequence of `(x, net)` stands against a threshold.
+enum Side<T> {
+    /// On one side throughout: above (at or above) it, or below.
+    Always(bool),
+    /// It changes side between `before` and `after`, the first time; `was_above` before.
+    Changes { before: T, after: T, was_above: bool },
 }
 
-/// Switch points of every phase, and the sentence that says how they were computed.
-pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<SwitchPoint>, String, SwitchCurve)> {
+fn side<T: Copy>(points: &[(T, Decimal)], threshold: Decimal) -> Side<T> {
+    let Some(&(mut before, first)) = points.first() else { return Side::Always(false) };
+    let was_above = first >= threshold;
+    for &(x, net) in points.iter().skip(1) {
+        if (net >= threshold) != was_above {
+            return Side::Changes { before, after: x, was_above };
+        }
+        before = x;
+    }
+    Side::Always(was_above)
+}
+
+/// How a crossing reads: its direction, or that there is none.
+fn crossing<T>(value: Option<T>, was_above: bool) -> (Option<T>, Crossing) {
+    (value, if was_above { Crossing::FallsBelow } else { Crossing::RisesAbove })
+}
+
+/// Switch points of every phase, the sentence that says how they were computed, and the cost of
+/// ownership against DAU they were searched on.
+pub fn compute(
+    engine: &Engine<'_>,
+    estate: &Estate,
+    biz: &Business<Decimal>,
+) -> Result<(Vec<SwitchPoint>, String, SwitchCurve)> {
     let s = engine.scenario;
     let dau0 = s.traffic.dau.0;
     let thresholds = [Decimal::ZERO, s.decision.migrate_now_above_usd.0];
     let (lo, hi) = (s.switch_points.dau_min.0, s.switch_points.dau_max.0);
     let np = engine.phases.len();
-    let base = estate.baseline.1.total_monthly_usd;
-    let rem: Vec<Decimal> = estate.remaining.iter().map(|(_, c)| c.total_monthly_usd).collect();
-    let zero_aws = vec![Decimal::ZERO; np];
-    // The net of phase i at a traffic factor, given its AWS total at that factor.
+    let base = estate.baseline.total();
+    let rem = estate.remaining_totals();
+    // The net of phase i at a traffic factor, given its AWS total at that factor (the other
+    // phases' AWS totals do not enter phase i's net, only its dual running, which is not in it).
     let net_at = |i: usize, aws_i: Decimal, factor: Decimal| {
-        let mut aws = zero_aws.clone();
-        aws[i] = aws_i;
+        let aws: Vec<Decimal> = (0..np).map(|j| if j == i { aws_i } else { Decimal::ZERO }).collect();
         let rem_f: Vec<Decimal> = rem.iter().map(|r| r * factor).collect();
-        engine.economics(biz, &aws, &rem_f, base * factor, factor)[i].terms.net()
+        let eco = engine.economics(biz, &aws, &rem_f, base * factor, factor);
+        eco.get(i).map_or(Decimal::ZERO, |e| e.terms.net())
     };
-    let mut dau_points: Vec<[(Option<Decimal>, Crossing); 2]> = vec![[(None, Crossing::NeverWithinRange); 2]; np];
-    let mut limits: Vec<(u32, Decimal, String)> = Vec::new();
-    let mut curve = SwitchCurve {
-        method: CURVE_METHOD.to_string(),
-        dau: Vec::new(),
-        self_hosted_monthly_usd: Vec::new(),
-        phases: Vec::new(),
+    // The net of phase i at a DAU, repriced.
+    let net_at_dau = |i: usize, dau: Decimal| -> Result<Decimal> {
+        let factor = dau / dau0;
+        Ok(net_at(i, engine.aws_total(i, factor)?, factor))
     };
     // All self-hosted at a traffic factor: infrastructure, ops labor and downtime (no productivity gain).
     let base_minutes = crate::roi::downtime_minutes(biz.base_availability, engine.hours);
@@ -153,122 +153,106 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         let dcost = if biz.downtime_scales { biz.downtime_cost * factor } else { biz.downtime_cost };
         base * factor + biz.ops_fte * biz.loaded + base_minutes * dcost
     };
-    let mut searched_max: Vec<Option<Decimal>> = vec![None; np];
-    if dau0 > Decimal::ZERO {
+    let grid: Vec<Decimal> = if dau0 > Decimal::ZERO {
         let ratio = (hi / lo).to_string().parse::<f64>().unwrap_or(1.0);
         let lo_f = lo.to_string().parse::<f64>().unwrap_or(1.0);
-        let grid: Vec<Decimal> = (0..GRID)
+        (0..GRID)
             .map(|k| {
                 let x = lo_f * ratio.powf(k as f64 / (GRID - 1) as f64);
                 Decimal::from_f64_retain(x).unwrap_or(lo).round()
             })
-            .collect();
-        // Per phase: a traffic level where the phase cannot be priced (no priced size, or beyond
-        // Fargate's largest task) ends that phase's search there.
-        let mut nets = vec![Vec::with_capacity(GRID); np];
-        let mut grids: Vec<Vec<Decimal>> = vec![Vec::with_capacity(GRID); np];
-        for (i, (net, g)) in nets.iter_mut().zip(grids.iter_mut()).enumerate() {
-            for d in &grid {
-                let factor = d / dau0;
-                match engine.aws_total(i, factor) {
-                    Ok(aws) => {
-                        g.push(*d);
-                        net.push(net_at(i, aws, factor));
-                    }
-                    Err(e) => {
-                        let reason = format!("{e:#}");
-                        limits.push((
-                            engine.phases[i].phase,
-                            *d,
-                            reason.lines().next().unwrap_or_default().to_string(),
-                        ));
-                        break;
-                    }
-                }
-            }
-        }
-        for (max, g) in searched_max.iter_mut().zip(&grids) {
-            *max = g.last().copied();
-        }
-        curve.dau.clone_from(&grid);
-        curve.self_hosted_monthly_usd = grid.iter().map(|d| self_cost(d / dau0)).collect();
-        for (i, net) in nets.iter().enumerate() {
-            let monthly_usd =
-                (0..grid.len()).map(|k| net.get(k).map(|n| curve.self_hosted_monthly_usd[k] - n)).collect();
-            curve.phases.push(PhaseCurve { phase: engine.phases[i].phase, monthly_usd });
-        }
-        for i in 0..np {
-            for (t, &threshold) in thresholds.iter().enumerate() {
-                let grid = &grids[i];
-                if grid.is_empty() {
-                    continue;
-                }
-                let above: Vec<bool> = nets[i].iter().map(|n| *n >= threshold).collect();
-                dau_points[i][t] = match find(grid, &above) {
-                    (None, true) => (None, Crossing::AlwaysAbove),
-                    (None, false) => (None, Crossing::NeverWithinRange),
-                    (Some((j, was_above)), _) => {
-                        let (mut a, mut b) = (grid[j - 1], grid[j]);
-                        for _ in 0..BISECTIONS {
-                            if b - a <= Decimal::ONE {
-                                break;
-                            }
-                            let mid = ((a + b) / Decimal::TWO).round();
-                            let factor = mid / dau0;
-                            let net = net_at(i, engine.aws_total(i, factor)?, factor);
-                            if (net >= threshold) == was_above {
-                                a = mid;
-                            } else {
-                                b = mid;
-                            }
-                        }
-                        (Some(b), if was_above { Crossing::FallsBelow } else { Crossing::RisesAbove })
-                    }
-                };
-            }
-        }
-    }
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let own: Vec<Decimal> = grid.iter().map(|d| self_cost(d / dau0)).collect();
     // Team size: ops FTE keeps its share of the team; infrastructure does not change.
     let engineers = biz.engineers;
-    let aws: Vec<Decimal> = {
-        let state = engine.state(&super::values::Values::expected(), Decimal::ONE, false)?;
-        state.aws.iter().map(|(_, c)| c.total_monthly_usd).collect()
-    };
+    let aws: Vec<Decimal> =
+        engine.state(&Values::expected(), Decimal::ONE, false)?.iter().map(|p| p.priced.total()).collect();
     let teams: Vec<u32> = (s.switch_points.team_min..=s.switch_points.team_max).collect();
+    let mut limits: Vec<(u32, Decimal, String)> = Vec::new();
     let mut out = Vec::new();
-    for (i, dau_point) in dau_points.iter().enumerate() {
-        let nets: Vec<Decimal> = teams
+    let mut curves = Vec::new();
+    for (i, p) in engine.phases.iter().enumerate() {
+        // DAU: the grid up to where the phase cannot be priced (no priced size, or beyond
+        // Fargate's largest task), which ends this phase's search there.
+        let mut searched: Vec<(Decimal, Decimal)> = Vec::with_capacity(grid.len());
+        for d in &grid {
+            match net_at_dau(i, *d) {
+                Ok(net) => searched.push((*d, net)),
+                Err(e) => {
+                    let reason = format!("{e:#}");
+                    limits.push((p.phase, *d, reason.lines().next().unwrap_or_default().to_string()));
+                    break;
+                }
+            }
+        }
+        let mut dau = [(None, Crossing::NeverWithinRange); 2];
+        for (slot, &threshold) in dau.iter_mut().zip(&thresholds) {
+            *slot = match side(&searched, threshold) {
+                Side::Always(true) => (None, Crossing::AlwaysAbove),
+                Side::Always(false) => (None, Crossing::NeverWithinRange),
+                Side::Changes { before, after, was_above } => {
+                    let (mut a, mut b) = (before, after);
+                    for _ in 0..BISECTIONS {
+                        if b - a <= Decimal::ONE {
+                            break;
+                        }
+                        let mid = ((a + b) / Decimal::TWO).round();
+                        if (net_at_dau(i, mid)? >= threshold) == was_above {
+                            a = mid;
+                        } else {
+                            b = mid;
+                        }
+                    }
+                    crossing(Some(b), was_above)
+                }
+            };
+        }
+        if !grid.is_empty() {
+            let monthly_usd = own.iter().enumerate().map(|(k, o)| searched.get(k).map(|(_, n)| Money(o - n))).collect();
+            curves.push(PhaseCurve { phase: p.phase, monthly_usd });
+        }
+        let team_nets: Vec<(u32, Decimal)> = teams
             .iter()
             .map(|&t| {
                 let mut b = biz.clone();
                 b.engineers = Decimal::from(t);
                 b.ops_fte = biz.ops_fte * Decimal::from(t) / engineers;
-                engine.economics(&b, &aws, &rem, base, Decimal::ONE)[i].terms.net()
+                let net = engine
+                    .economics(&b, &aws, &rem, base, Decimal::ONE)
+                    .get(i)
+                    .map_or(Decimal::ZERO, |e| e.terms.net());
+                (t, net)
             })
             .collect();
-        let mut team = [(None, Crossing::NeverWithinRange); 2];
-        for (t, &threshold) in thresholds.iter().enumerate() {
-            let above: Vec<bool> = nets.iter().map(|n| *n >= threshold).collect();
-            team[t] = match find(&teams, &above) {
-                (None, true) => (None, Crossing::AlwaysAbove),
-                (None, false) => (None, Crossing::NeverWithinRange),
-                (Some((j, true)), _) => (Some(teams[j]), Crossing::FallsBelow),
-                (Some((j, false)), _) => (Some(teams[j]), Crossing::RisesAbove),
-            };
-        }
+        let [team_zero, team_now] = thresholds.map(|threshold| match side(&team_nets, threshold) {
+            Side::Always(true) => (None, Crossing::AlwaysAbove),
+            Side::Always(false) => (None, Crossing::NeverWithinRange),
+            Side::Changes { after, was_above, .. } => crossing(Some(after), was_above),
+        });
+        let [dau_zero, dau_now] = dau;
         out.push(SwitchPoint {
-            phase: engine.phases[i].phase,
-            dau_net_zero: dau_point[0].0,
-            dau_net_zero_status: dau_point[0].1,
-            dau_net_1000: dau_point[1].0,
-            dau_net_1000_status: dau_point[1].1,
-            dau_searched_max: searched_max[i],
-            team_net_zero: team[0].0,
-            team_net_zero_status: team[0].1,
-            team_net_1000: team[1].0,
-            team_net_1000_status: team[1].1,
+            phase: p.phase,
+            dau_net_zero: dau_zero.0.map(Exact),
+            dau_net_zero_status: dau_zero.1,
+            dau_net_1000: dau_now.0.map(Exact),
+            dau_net_1000_status: dau_now.1,
+            dau_searched_max: searched.last().map(|(d, _)| Exact(*d)),
+            team_net_zero: team_zero.0,
+            team_net_zero_status: team_zero.1,
+            team_net_1000: team_now.0,
+            team_net_1000_status: team_now.1,
         });
     }
+    let curve = SwitchCurve {
+        method: CURVE_METHOD.to_string(),
+        dau: grid.into_iter().map(Exact).collect(),
+        self_hosted_monthly_usd: own.into_iter().map(Money).collect(),
+        phases: curves,
+    };
+    let [_, now_above] = thresholds;
     let mut method = format!(
         "DAU: usage scaled linearly from the measured point (DAU {}): series, samples, log GB, spans, database size and load, Redis memory, container replicas and network GB are multiplied by DAU / {}; AWS is re-priced (tiers) and re-sized, the self-hosted cost is scaled linearly{}; searched from {} to {} DAU ({GRID} log-spaced points, then bisection to 1 DAU). Team size: ops FTE keeps its share of the team ({} of {}), infrastructure unchanged; searched from {} to {} engineers. The 'net_1000' points use the migrate-now threshold ({}).",
         group_thousands(dau0, 0),
@@ -280,7 +264,7 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, biz: &Biz) -> Result<(Vec<S
         group_thousands(engineers, 0),
         s.switch_points.team_min,
         s.switch_points.team_max,
-        crate::units::usd(thresholds[1]),
+        crate::units::usd(now_above),
     );
     for (phase, d, reason) in limits {
         method.push_str(&format!(

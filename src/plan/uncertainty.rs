@@ -5,44 +5,40 @@
 use anyhow::Result;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::document::PhasePlan;
+use super::engine::{Engine, Estate};
 use super::values::Values;
-use super::{Engine, Estate, PhasePlan};
 use crate::roi::montecarlo::{self, Field, Knob, Model, PhaseSpread};
+use crate::units::{Exact, Money};
 
 /// An uncertain value of the scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assumption {
-    /// Key path.
+    /// Key path in the scenario.
     pub key: String,
     /// Low end.
-    #[serde(with = "crate::report::json::num")]
-    pub low: Decimal,
+    pub low: Exact,
     /// Expected value.
-    #[serde(with = "crate::report::json::num")]
-    pub expected: Decimal,
+    pub expected: Exact,
     /// High end.
-    #[serde(with = "crate::report::json::num")]
-    pub high: Decimal,
+    pub high: Exact,
 }
 
 /// Low / expected / high of a figure, USD.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range3 {
     /// 10th percentile of the samples.
-    #[serde(with = "crate::report::json::money")]
-    pub low: Decimal,
+    pub low: Money,
     /// Every value at its expected value.
-    #[serde(with = "crate::report::json::money")]
-    pub expected: Decimal,
+    pub expected: Money,
     /// 90th percentile of the samples.
-    #[serde(with = "crate::report::json::money")]
-    pub high: Decimal,
+    pub high: Money,
 }
 
 /// One phase's ranges.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseUncertainty {
     /// 1-based phase.
     pub phase: u32,
@@ -50,48 +46,47 @@ pub struct PhaseUncertainty {
     pub net_monthly_benefit_usd: Range3,
     /// NPV over the horizon.
     pub npv_usd: Range3,
-    /// The sampled distribution.
+    /// The sampled distribution (null when nothing was sampled).
+    #[serde(default)]
     pub samples: Option<PhaseSpread>,
 }
 
 /// One tornado bar.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TornadoRow {
     /// 1-based phase.
     pub phase: u32,
-    /// The assumption.
+    /// The assumption's key path.
     pub key: String,
     /// Its low end.
-    #[serde(with = "crate::report::json::num")]
-    pub low: Decimal,
+    pub low: Exact,
     /// Its high end.
-    #[serde(with = "crate::report::json::num")]
-    pub high: Decimal,
+    pub high: Exact,
     /// Net monthly benefit with it at its low end.
-    #[serde(with = "crate::report::json::money")]
-    pub net_at_low_usd: Decimal,
+    pub net_at_low_usd: Money,
     /// Net monthly benefit with it at its high end.
-    #[serde(with = "crate::report::json::money")]
-    pub net_at_high_usd: Decimal,
+    pub net_at_high_usd: Money,
     /// |high − low|.
-    #[serde(with = "crate::report::json::money")]
-    pub swing_usd: Decimal,
+    pub swing_usd: Money,
 }
 
 /// The uncertainty section of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Uncertainty {
     /// Monte Carlo samples drawn (0: run off or nothing uncertain).
     pub samples: u32,
-    /// Seed.
+    /// The generator's seed.
+    #[serde(default)]
     pub seed: u64,
     /// How it was computed.
     pub method: String,
     /// The uncertain values.
+    #[serde(default)]
     pub assumptions: Vec<Assumption>,
     /// Per phase.
     pub phases: Vec<PhaseUncertainty>,
     /// Tornado rows, per phase, largest swing first.
+    #[serde(default)]
     pub tornado: Vec<TornadoRow>,
 }
 
@@ -139,41 +134,48 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, phases: &[PhasePlan]) -> Re
     let s = engine.scenario;
     let collect = Values::expected();
     let (eco, aws) = engine.nets(&collect, estate)?;
-    let biz = engine.biz(&collect);
+    let biz = engine.business(&collect);
     let assumptions: Vec<Assumption> = collect
         .uncertain()
         .into_iter()
-        .map(|(key, e)| Assumption { key, low: e.low(), expected: e.expected(), high: e.high() })
+        .map(|(key, e)| Assumption { key, low: Exact(e.low()), expected: Exact(e.expected()), high: Exact(e.high()) })
         .collect();
     let np = eco.len();
-    let added = |aws: &[Decimal], i: usize| aws[i] - if i == 0 { Decimal::ZERO } else { aws[i - 1] };
+    // What each phase adds on AWS over the previous one.
+    let added = |aws: &[Decimal]| -> Vec<Decimal> {
+        std::iter::once(Decimal::ZERO).chain(aws.iter().copied()).zip(aws).map(|(prev, a)| a - prev).collect()
+    };
+    let aws_added = added(&aws);
     let mut tornado = Vec::new();
     let mut infra_at = vec![Vec::new(); np];
     let mut added_at = vec![Vec::new(); np];
     for a in &assumptions {
-        let (lo_eco, lo_aws) = engine.nets(&Values::with(&a.key, a.low), estate)?;
-        let (hi_eco, hi_aws) = engine.nets(&Values::with(&a.key, a.high), estate)?;
-        for i in 0..np {
-            let (nl, nh) = (lo_eco[i].terms.net(), hi_eco[i].terms.net());
+        let (lo_eco, lo_aws) = engine.nets(&Values::with(&a.key, a.low.0), estate)?;
+        let (hi_eco, hi_aws) = engine.nets(&Values::with(&a.key, a.high.0), estate)?;
+        let (lo_added, hi_added) = (added(&lo_aws), added(&hi_aws));
+        let per_phase = engine.phases.iter().zip(&eco).zip(lo_eco.iter().zip(&hi_eco));
+        let per_phase = per_phase.zip(aws_added.iter().zip(lo_added.iter().zip(&hi_added)));
+        let slots = infra_at.iter_mut().zip(added_at.iter_mut());
+        for ((((p, e), (lo, hi)), (ea, (la, ha))), (infra_slot, added_slot)) in per_phase.zip(slots) {
+            let (nl, nh) = (lo.terms.net(), hi.terms.net());
             tornado.push(TornadoRow {
-                phase: engine.phases[i].phase,
+                phase: p.phase,
                 key: a.key.clone(),
                 low: a.low,
                 high: a.high,
-                net_at_low_usd: nl,
-                net_at_high_usd: nh,
-                swing_usd: (nh - nl).abs(),
+                net_at_low_usd: Money(nl),
+                net_at_high_usd: Money(nh),
+                swing_usd: Money((nh - nl).abs()),
             });
-            let e = eco[i].terms.infra_delta_usd;
-            infra_at[i].push((f(lo_eco[i].terms.infra_delta_usd - e), f(hi_eco[i].terms.infra_delta_usd - e)));
-            let ea = added(&aws, i);
-            added_at[i].push((f(added(&lo_aws, i) - ea), f(added(&hi_aws, i) - ea)));
+            let expected = e.terms.infra_delta_usd;
+            infra_slot.push((f(lo.terms.infra_delta_usd - expected), f(hi.terms.infra_delta_usd - expected)));
+            added_slot.push((f(*la - *ea), f(*ha - *ea)));
         }
     }
     tornado.sort_by(|a, b| a.phase.cmp(&b.phase).then(b.swing_usd.cmp(&a.swing_usd)).then(a.key.cmp(&b.key)));
     let knobs: Vec<Knob> = assumptions
         .iter()
-        .map(|a| Knob { key: a.key.clone(), low: f(a.low), expected: f(a.expected), high: f(a.high) })
+        .map(|a| Knob { key: a.key.clone(), low: f(a.low.0), expected: f(a.expected.0), high: f(a.high.0) })
         .collect();
     let model = Model {
         engineers: f(biz.engineers),
@@ -184,24 +186,26 @@ pub fn compute(engine: &Engine<'_>, estate: &Estate, phases: &[PhasePlan]) -> Re
         base_availability: f(biz.base_availability),
         growth: f(biz.growth),
         discount: f(biz.discount),
-        horizon: s.horizon_months.unwrap_or(super::DEFAULT_HORIZON_MONTHS),
+        horizon: s.horizon_months.unwrap_or(super::build::DEFAULT_HORIZON_MONTHS),
         hours: f(engine.hours),
         now_above: f(s.decision.migrate_now_above_usd.0),
         gradually_from: f(s.decision.migrate_gradually_from_usd.0),
         phases: engine
             .phases
             .iter()
-            .enumerate()
-            .map(|(i, p)| montecarlo::PhaseBiz {
-                weeks: f(biz.phases[i].weeks),
-                dual_weeks: p.dual_running_weeks.map(|_| f(biz.phases[i].dual_weeks)),
-                reduction: f(biz.phases[i].reduction),
-                availability: p.availability_percent.map(|_| f(biz.phases[i].availability)),
-                productivity: f(biz.phases[i].productivity),
-                infra_delta: f(eco[i].terms.infra_delta_usd),
-                aws_added: f(added(&aws, i)),
-                infra_at: infra_at[i].clone(),
-                added_at: added_at[i].clone(),
+            .zip(&biz.phases)
+            .zip(eco.iter().zip(&aws_added))
+            .zip(infra_at.into_iter().zip(added_at))
+            .map(|(((p, b), (e, added)), (infra_at, added_at))| montecarlo::PhaseInputs {
+                weeks: f(b.weeks),
+                dual_weeks: p.dual_running_weeks.map(|_| f(b.dual_weeks)),
+                reduction: f(b.reduction),
+                availability: p.availability_percent.map(|_| f(b.availability)),
+                productivity: f(b.productivity),
+                infra_delta: f(e.terms.infra_delta_usd),
+                aws_added: f(*added),
+                infra_at,
+                added_at,
             })
             .collect(),
         bindings: assumptions.iter().enumerate().filter_map(|(k, a)| binding(&a.key).map(|b| (k, b))).collect(),

@@ -1,6 +1,7 @@
 //! `obs-cost pricing diff OLD NEW`: which prices changed between two price books (directories of
 //! region files, single region files, or `bundled`), by how much (absolute and percent), and which
-//! entries were added or removed. Pure comparison and rendering; reading files is `load_regions`.
+//! entries were added or removed. Pure comparison (reading files is `load_regions`; rendering is
+//! `report::price_diff`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -8,11 +9,10 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use tabled::settings::Style;
 
 use crate::pricing::book::parse_region;
 use crate::pricing::{PriceBook, PriceEntry, RegionBook};
-use crate::units::unit_price;
+use crate::units::{change_percent, unit_price};
 
 /// Region code → region book, as read from one side of a diff.
 pub type Regions = BTreeMap<String, RegionBook>;
@@ -156,14 +156,6 @@ fn tiers_text(e: &PriceEntry) -> String {
     format!("{} per {}", tiers.join("; "), e.unit)
 }
 
-fn percent(old: Decimal, new: Decimal) -> Option<Decimal> {
-    (!old.is_zero()).then(|| {
-        let mut p = ((new - old) / old * Decimal::from(100)).round_dp(2);
-        p.rescale(2);
-        p
-    })
-}
-
 /// Compares two books.
 pub fn diff(old_label: &str, old: &Regions, new_label: &str, new: &Regions) -> BookDiff {
     let mut d = BookDiff {
@@ -230,7 +222,7 @@ fn compare(region: &str, o: &PriceEntry, n: &PriceEntry, d: &mut BookDiff) {
                 old_usd: Some(a.usd),
                 new_usd: Some(b.usd),
                 change_usd: Some((b.usd - a.usd).normalize()),
-                change_percent: percent(a.usd, b.usd),
+                change_percent: change_percent(a.usd, b.usd),
                 ..base.clone()
             });
         }
@@ -238,127 +230,6 @@ fn compare(region: &str, o: &PriceEntry, n: &PriceEntry, d: &mut BookDiff) {
     if !any {
         d.unchanged += 1;
     }
-}
-
-fn signed(v: Decimal) -> String {
-    if v.is_sign_negative() {
-        format!("-{}", unit_price(-v))
-    } else {
-        format!("+{}", unit_price(v))
-    }
-}
-
-fn row(c: &PriceChange) -> [String; 6] {
-    match (c.old_usd, c.new_usd) {
-        (Some(o), Some(n)) => [
-            format!("{} {}", c.region, c.id),
-            c.tier_begin.map_or_else(String::new, |b| format!("from {b} {}", c.unit)),
-            unit_price(o),
-            unit_price(n),
-            c.change_usd.map(signed).unwrap_or_default(),
-            c.change_percent
-                .map_or_else(|| "n/a".to_string(), |p| format!("{}{p}%", if p.is_sign_positive() { "+" } else { "" })),
-        ],
-        _ => [
-            format!("{} {}", c.region, c.id),
-            "tiers or unit changed".to_string(),
-            c.old_tiers.clone().unwrap_or_default(),
-            c.new_tiers.clone().unwrap_or_default(),
-            String::new(),
-            String::new(),
-        ],
-    }
-}
-
-const HEADER: [&str; 6] = ["Price", "Tier", "Old USD", "New USD", "Change", "%"];
-
-fn summary(d: &BookDiff) -> String {
-    format!(
-        "{} price(s) changed, {} entries added, {} removed, {} unchanged",
-        d.changed.len(),
-        d.added.len(),
-        d.removed.len(),
-        d.unchanged
-    )
-}
-
-/// Aligned terminal table.
-pub fn render_table(d: &BookDiff) -> String {
-    let mut out = format!("Price book diff: {} -> {}\n{}\n", d.old, d.new, summary(d));
-    if !d.changed.is_empty() {
-        let mut b = tabled::builder::Builder::default();
-        b.push_record(HEADER);
-        for c in &d.changed {
-            b.push_record(row(c));
-        }
-        out.push_str(&format!("\nChanged:\n{}\n", b.build().with(Style::sharp())));
-    }
-    for (title, list) in [("Added", &d.added), ("Removed", &d.removed)] {
-        if !list.is_empty() {
-            out.push_str(&format!("\n{title}:\n"));
-            for e in list {
-                out.push_str(&format!("  {} {}: {}\n", e.region, e.id, e.tiers));
-            }
-        }
-    }
-    out.push_str(&regions_and_scenarios(d));
-    out
-}
-
-/// The tail the table and the Markdown share: regions found on one side only, then the scenario
-/// decisions that flip.
-fn regions_and_scenarios(d: &BookDiff) -> String {
-    let mut out = String::new();
-    for (title, list) in [("Regions only in OLD", &d.regions_removed), ("Regions only in NEW", &d.regions_added)] {
-        if !list.is_empty() {
-            out.push_str(&format!("\n{title}: {}\n", list.join(", ")));
-        }
-    }
-    out.push('\n');
-    out.push_str(&scenario_text(d));
-    out
-}
-
-fn scenario_text(d: &BookDiff) -> String {
-    let note = d.scenarios_note.as_ref().map_or_else(String::new, |n| format!("  ({n})\n"));
-    let text = match &d.scenario_decisions {
-        None => "Scenario decisions that flip: not evaluated.\n".to_string(),
-        Some(list) if list.is_empty() => "Scenario decisions that flip: none.\n".to_string(),
-        Some(list) => {
-            let mut s = "Scenario decisions that flip:\n".to_string();
-            for f in list {
-                s.push_str(&format!("  {} {}: {} -> {}\n", f.scenario, f.what, f.old, f.new));
-            }
-            s
-        }
-    };
-    text + &note
-}
-
-/// GitHub-flavoured Markdown.
-pub fn render_markdown(d: &BookDiff) -> String {
-    let mut out = format!("## Price book diff\n\n`{}` → `{}`: {}.\n", d.old, d.new, summary(d));
-    if !d.changed.is_empty() {
-        out.push_str(&format!("\n| {} |\n|---|---|---:|---:|---:|---:|\n", HEADER.join(" | ")));
-        for c in &d.changed {
-            out.push_str(&format!("| {} |\n", row(c).map(|c| c.replace('|', "\\|")).join(" | ")));
-        }
-    }
-    for (title, list) in [("Added", &d.added), ("Removed", &d.removed)] {
-        if !list.is_empty() {
-            out.push_str(&format!("\n### {title}\n\n"));
-            for e in list {
-                out.push_str(&format!("- `{}` `{}`: {}\n", e.region, e.id, e.tiers));
-            }
-        }
-    }
-    out.push_str(&regions_and_scenarios(d));
-    out
-}
-
-/// JSON (the whole [`BookDiff`]).
-pub fn render_json(d: &BookDiff) -> Result<String> {
-    Ok(serde_json::to_string_pretty(d)? + "\n")
 }
 
 #[cfg(test)]
@@ -403,11 +274,7 @@ entries:
         assert_eq!(d.unchanged, 1);
         assert_eq!(d.added[0].id, "new");
         assert_eq!(d.removed[0].id, "gone");
-        let table = render_table(&d);
-        assert!(table.contains("+10.00%") && table.contains("not evaluated"), "{table}");
-        let md = render_markdown(&d);
-        assert!(md.contains("| test-1 a |"), "{md}");
-        let json: serde_json::Value = serde_json::from_str(&render_json(&d).unwrap()).unwrap();
+        let json: serde_json::Value = serde_json::to_value(&d).unwrap();
         assert_eq!(json["changed"][0]["change_percent"], "10.00");
         assert!(json["scenario_decisions"].is_null());
     }

@@ -9,6 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 
+use super::markup::xml;
 use crate::units::group_thousands;
 
 /// The Okabe–Ito palette: distinguishable with colour-blindness, readable on white and in print.
@@ -95,22 +96,6 @@ pub struct TreeNode {
     pub children: Vec<TreeNode>,
 }
 
-/// Escapes text for XML content and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// `$12,345` for axis labels (whole dollars).
 pub fn axis_usd(value: f64) -> String {
     let rounded = Decimal::from_f64_retain(value.round()).unwrap_or_default();
@@ -132,8 +117,8 @@ fn accessible(svg: String, id: &str, title: &str, desc: &str) -> String {
     let (open, rest) = svg.split_at(end);
     format!(
         "{open} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" preserveAspectRatio=\"xMidYMid meet\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
-        escape(title),
-        escape(desc),
+        xml(title),
+        xml(desc),
         &rest[1..]
     )
 }
@@ -417,8 +402,8 @@ fn finish(svg: Result<String, String>, id: &str, title: &str, desc: &str) -> Str
         // Drawing into a string cannot fail for I/O reasons; show the reason instead of a chart.
         Err(err) => format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"400\" height=\"40\"><title>{}</title><text x=\"4\" y=\"24\">chart unavailable: {}</text></svg>",
-            escape(title),
-            escape(&err)
+            xml(title),
+            xml(&err)
         ),
     }
 }
@@ -463,8 +448,8 @@ pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> Stri
     let (path_color, other_color) = ("#0072B2", "#8a8a8a");
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
-        escape(title),
-        escape(desc)
+        xml(title),
+        xml(desc)
     );
     for p in &placed {
         if let Some(parent) = p.parent {
@@ -483,7 +468,7 @@ pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> Stri
                 (x1 + x2) / 2.0,
                 (y1 + y2) / 2.0,
                 if on { " font-weight=\"bold\"" } else { "" },
-                escape(&p.node.edge)
+                xml(&p.node.edge)
             );
         }
     }
@@ -506,7 +491,7 @@ pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> Stri
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-family=\"{FONT}\" font-size=\"13\" text-anchor=\"middle\" dominant-baseline=\"central\" fill=\"#111\">{}</text>",
                 p.x + BOX_W / 2.0,
                 p.y + BOX_H / 2.0 + 16.0 * (i as f64 - (shown as f64 - 1.0) / 2.0),
-                escape(line)
+                xml(line)
             );
         }
         svg.push_str("</g>");

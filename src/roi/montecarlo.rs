@@ -1,7 +1,8 @@
 //! The uncertainty run: a seeded, deterministic Monte Carlo over the scenario's `{low, expected,
 //! high}` values, each drawn from a triangular distribution. The only place where money is f64:
-//! samples are computed in f64 for speed and every reported figure is converted back to a decimal
-//! rounded to the cent.
+//! samples are computed in f64 for speed, through the same ROI functions as the plan
+//! ([`super::economics`], [`super::npv`], [`super::decide`]), and every reported figure is converted
+//! back to a decimal rounded to the cent.
 //!
 //! Business values (team, costs, availability, phases' effects, growth, discount rate) enter the
 //! ROI formulas exactly. Infrastructure costs enter through a per-assumption interpolation between
@@ -10,7 +11,10 @@
 
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use super::{Business, CashFlowInputs, Decision, PhaseBusiness, PhaseInfra};
+use crate::units::{Exact, Money};
 
 /// SplitMix64: a small, fast, seedable generator; the same seed gives the same samples everywhere.
 #[derive(Debug, Clone)]
@@ -90,9 +94,9 @@ pub enum Field {
     Productivity(usize),
 }
 
-/// One phase's business values.
+/// One phase's inputs to the sampler, at expected values.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhaseBiz {
+pub struct PhaseInputs {
     /// Engineer-weeks of this phase alone.
     pub weeks: f64,
     /// Dual-running weeks (`None`: equal to `weeks`).
@@ -141,7 +145,7 @@ pub struct Model {
     /// "Migrate gradually" threshold.
     pub gradually_from: f64,
     /// Phases in order.
-    pub phases: Vec<PhaseBiz>,
+    pub phases: Vec<PhaseInputs>,
     /// The uncertain values.
     pub knobs: Vec<Knob>,
     /// Which knobs set a business value.
@@ -149,24 +153,20 @@ pub struct Model {
 }
 
 /// Low (P10), median (P50), high (P90) and mean of a sampled figure, USD.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Spread {
     /// 10th percentile.
-    #[serde(with = "crate::report::json::money")]
-    pub p10: Decimal,
+    pub p10: Money,
     /// Median.
-    #[serde(with = "crate::report::json::money")]
-    pub p50: Decimal,
+    pub p50: Money,
     /// 90th percentile.
-    #[serde(with = "crate::report::json::money")]
-    pub p90: Decimal,
+    pub p90: Money,
     /// Mean.
-    #[serde(with = "crate::report::json::money")]
-    pub mean: Decimal,
+    pub mean: Money,
 }
 
-/// The sampled outcome of one phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The sampled outcome of one phase (the plan JSON's `uncertainty.phases[].samples`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseSpread {
     /// 1-based phase.
     pub phase: u32,
@@ -175,32 +175,29 @@ pub struct PhaseSpread {
     /// NPV over the horizon.
     pub npv_usd: Spread,
     /// Share of samples with a positive net monthly benefit.
-    #[serde(with = "crate::report::json::num")]
-    pub probability_net_positive: Decimal,
+    pub probability_net_positive: Exact,
     /// Share of samples whose decision is `migrate_now`.
-    #[serde(with = "crate::report::json::num")]
-    pub probability_migrate_now: Decimal,
+    pub probability_migrate_now: Exact,
     /// Share of samples whose decision is `migrate_gradually`.
-    #[serde(with = "crate::report::json::num")]
-    pub probability_migrate_gradually: Decimal,
+    pub probability_migrate_gradually: Exact,
     /// Share of samples whose decision is `stay`.
-    #[serde(with = "crate::report::json::num")]
-    pub probability_stay: Decimal,
+    pub probability_stay: Exact,
 }
 
-fn dec(v: f64) -> Decimal {
-    Decimal::from_f64(v).map_or(Decimal::ZERO, crate::units::round_cents)
+fn dec(v: f64) -> Money {
+    Money(Decimal::from_f64(v).map_or(Decimal::ZERO, crate::units::round_cents))
 }
 
-fn share(count: usize, n: usize) -> Decimal {
-    (Decimal::from(count as u64) / Decimal::from(n as u64)).round_dp(4)
+fn share(count: usize, n: usize) -> Exact {
+    Exact((Decimal::from(count as u64) / Decimal::from(n as u64)).round_dp(4))
 }
 
+/// P10, P50, P90 and mean of `values` (sorted here); all 0 when there are none.
 fn spread(values: &mut [f64]) -> Spread {
     values.sort_by(f64::total_cmp);
     let n = values.len();
-    let at = |q: f64| values[((n - 1) as f64 * q).round() as usize];
-    let mean = values.iter().sum::<f64>() / n as f64;
+    let at = |q: f64| values.get((n.saturating_sub(1) as f64 * q).round() as usize).copied().unwrap_or(0.0);
+    let mean = if n == 0 { 0.0 } else { values.iter().sum::<f64>() / n as f64 };
     Spread { p10: dec(at(0.1)), p50: dec(at(0.5)), p90: dec(at(0.9)), mean: dec(mean) }
 }
 
@@ -214,97 +211,119 @@ fn surrogate(x: f64, k: &Knob, (at_low, at_high): (f64, f64)) -> f64 {
     }
 }
 
-/// A phase's (weeks, dual weeks, reduction, availability, productivity) in one sample.
+/// A phase's (weeks, dual weeks, reduction, availability, productivity) in one sample, before
+/// availability is carried forward and dual running defaulted.
 type PhaseValues = (f64, Option<f64>, f64, Option<f64>, f64);
 
-/// Net benefit and NPV of every phase for one set of knob values.
+/// Net benefit and NPV of every phase for one set of knob values: the sampled business values
+/// (availability carried forward, dual running defaulting to the engineer-weeks, as in the plan)
+/// and the interpolated infrastructure costs go through the plan's ROI functions.
 pub fn evaluate(m: &Model, x: &[f64], out: &mut [(f64, f64)]) {
-    let (mut ops_fte, mut loaded, mut dcost, mut base_av, mut growth, mut discount) =
-        (m.ops_fte, m.loaded, m.downtime_cost, m.base_availability, m.growth, m.discount);
-    let mut phases: Vec<PhaseValues> =
+    let mut b = Business {
+        engineers: m.engineers,
+        ops_fte: m.ops_fte,
+        loaded: m.loaded,
+        downtime_cost: m.downtime_cost,
+        downtime_scales: m.downtime_scales,
+        base_availability: m.base_availability,
+        growth: m.growth,
+        discount: m.discount,
+        phases: Vec::with_capacity(m.phases.len()),
+    };
+    let mut declared: Vec<PhaseValues> =
         m.phases.iter().map(|p| (p.weeks, p.dual_weeks, p.reduction, p.availability, p.productivity)).collect();
     for &(k, field) in &m.bindings {
-        let v = x[k];
+        let Some(&v) = x.get(k) else { continue };
         match field {
-            Field::OpsFte => ops_fte = v,
-            Field::Loaded => loaded = v,
-            Field::DowntimeCost => dcost = v,
-            Field::BaseAvailability => base_av = v,
-            Field::Growth => growth = v,
-            Field::Discount => discount = v,
-            Field::Weeks(p) => phases[p].0 = v,
-            Field::DualWeeks(p) => phases[p].1 = Some(v),
-            Field::Reduction(p) => phases[p].2 = v,
-            Field::Availability(p) => phases[p].3 = Some(v),
-            Field::Productivity(p) => phases[p].4 = v,
+            Field::OpsFte => b.ops_fte = v,
+            Field::Loaded => b.loaded = v,
+            Field::DowntimeCost => b.downtime_cost = v,
+            Field::BaseAvailability => b.base_availability = v,
+            Field::Growth => b.growth = v,
+            Field::Discount => b.discount = v,
+            Field::Weeks(p) => set(&mut declared, p, |d| d.0 = v),
+            Field::DualWeeks(p) => set(&mut declared, p, |d| d.1 = Some(v)),
+            Field::Reduction(p) => set(&mut declared, p, |d| d.2 = v),
+            Field::Availability(p) => set(&mut declared, p, |d| d.3 = Some(v)),
+            Field::Productivity(p) => set(&mut declared, p, |d| d.4 = v),
         }
     }
-    let wpm = 52.0 / 12.0;
-    let minutes = |a: f64| (100.0 - a) / 100.0 * m.hours * 60.0;
-    let base_min = minutes(base_av);
-    let disc = 1.0 / (1.0 + discount / 100.0).powf(1.0 / 12.0);
-    let g = 1.0 + growth / 100.0;
-    let mut avail = base_av;
-    let mut one_time = 0.0;
-    for (i, p) in m.phases.iter().enumerate() {
-        let (weeks, dual, reduction, av, prod) = phases[i];
+    let mut availability = b.base_availability;
+    for &(weeks, dual, reduction, av, productivity) in &declared {
         if let Some(a) = av {
-            avail = a;
+            availability = a;
         }
-        let mut infra = p.infra_delta;
-        let mut added = p.aws_added;
-        for (k, knob) in m.knobs.iter().enumerate() {
-            infra += surrogate(x[k], knob, p.infra_at[k]);
-            added += surrogate(x[k], knob, p.added_at[k]);
+        b.phases.push(PhaseBusiness {
+            weeks,
+            dual_weeks: dual.unwrap_or(weeks),
+            reduction,
+            availability,
+            productivity,
+        });
+    }
+    let infra = m.phases.iter().map(|p| {
+        let mut i = PhaseInfra { infra_delta: p.infra_delta, aws_added: p.aws_added };
+        for ((knob, &xk), (at_infra, at_added)) in m.knobs.iter().zip(x).zip(p.infra_at.iter().zip(&p.added_at)) {
+            i.infra_delta += surrogate(xk, knob, *at_infra);
+            i.aws_added += surrogate(xk, knob, *at_added);
         }
-        let labor = ops_fte * loaded * reduction / 100.0;
-        let downtime = (base_min - minutes(avail)) * dcost;
-        let productivity = (m.engineers - ops_fte).max(0.0) * loaded * prod / 100.0;
-        let net = -infra + labor + downtime + productivity;
-        one_time += weeks * loaded / wpm + added.max(0.0) * dual.unwrap_or(weeks) / wpm;
-        let mut npv = -one_time;
-        let (mut gm, mut dm) = (1.0, 1.0);
-        for _ in 0..m.horizon {
-            dm *= disc;
-            let dt = if m.downtime_scales { downtime * gm } else { downtime };
-            npv += (-infra * gm + labor + dt + productivity) * dm;
-            gm *= g;
-        }
-        out[i] = (net, npv);
+        i
+    });
+    let economics = super::economics(&b, m.hours, infra, 1.0);
+    for (slot, e) in out.iter_mut().zip(&economics) {
+        let npv = super::npv(&CashFlowInputs {
+            one_time: e.one_time(),
+            terms: e.terms,
+            monthly_growth_percent: b.growth,
+            downtime_scales: b.downtime_scales,
+            annual_discount_percent: b.discount,
+            horizon_months: m.horizon,
+        });
+        *slot = (e.terms.net(), npv);
+    }
+}
+
+/// Changes one phase's sampled values, when the phase exists.
+fn set<T>(phases: &mut [T], i: usize, f: impl FnOnce(&mut T)) {
+    if let Some(p) = phases.get_mut(i) {
+        f(p);
     }
 }
 
 /// Runs `samples` samples with `seed`.
 pub fn run(m: &Model, samples: u32, seed: u64) -> Vec<PhaseSpread> {
     let n = samples as usize;
-    let np = m.phases.len();
-    if n == 0 || np == 0 {
+    if n == 0 || m.phases.is_empty() {
         return Vec::new();
     }
     let mut rng = SplitMix64::new(seed);
-    let mut nets = vec![Vec::with_capacity(n); np];
-    let mut npvs = vec![Vec::with_capacity(n); np];
+    // Per phase: every sample's (net, NPV).
+    let mut sampled: Vec<(Vec<f64>, Vec<f64>)> =
+        m.phases.iter().map(|_| (Vec::with_capacity(n), Vec::with_capacity(n))).collect();
     let mut x = vec![0.0; m.knobs.len()];
-    let mut out = vec![(0.0, 0.0); np];
+    let mut out = vec![(0.0, 0.0); m.phases.len()];
     for _ in 0..n {
-        for (k, knob) in m.knobs.iter().enumerate() {
-            x[k] = triangular(knob.low, knob.expected, knob.high, rng.next_f64());
+        for (xk, knob) in x.iter_mut().zip(&m.knobs) {
+            *xk = triangular(knob.low, knob.expected, knob.high, rng.next_f64());
         }
         evaluate(m, &x, &mut out);
-        for (p, &(net, npv)) in out.iter().enumerate() {
-            nets[p].push(net);
-            npvs[p].push(npv);
+        for ((nets, npvs), &(net, npv)) in sampled.iter_mut().zip(&out) {
+            nets.push(net);
+            npvs.push(npv);
         }
     }
-    (0..np)
-        .map(|p| {
-            let now = nets[p].iter().filter(|&&v| v > m.now_above).count();
-            let grad = nets[p].iter().filter(|&&v| v <= m.now_above && v >= m.gradually_from).count();
-            let positive = nets[p].iter().filter(|&&v| v > 0.0).count();
+    sampled
+        .into_iter()
+        .zip(1u32..)
+        .map(|((mut nets, mut npvs), phase)| {
+            let decided =
+                |d: Decision| nets.iter().filter(|&&v| super::decide(v, m.now_above, m.gradually_from) == d).count();
+            let (now, grad) = (decided(Decision::MigrateNow), decided(Decision::MigrateGradually));
+            let positive = nets.iter().filter(|&&v| v > 0.0).count();
             PhaseSpread {
-                phase: p as u32 + 1,
-                net_monthly_benefit_usd: spread(&mut nets[p]),
-                npv_usd: spread(&mut npvs[p]),
+                phase,
+                net_monthly_benefit_usd: spread(&mut nets),
+                npv_usd: spread(&mut npvs),
                 probability_net_positive: share(positive, n),
                 probability_migrate_now: share(now, n),
                 probability_migrate_gradually: share(grad, n),
@@ -350,7 +369,7 @@ mod tests {
             hours: 730.0,
             now_above: 1000.0,
             gradually_from: 0.0,
-            phases: vec![PhaseBiz {
+            phases: vec![PhaseInputs {
                 weeks: 0.0,
                 dual_weeks: None,
                 reduction: 50.0,
@@ -387,6 +406,6 @@ mod tests {
         assert_eq!(a, b);
         let s = &a[0].net_monthly_benefit_usd;
         assert!(s.p10 <= s.p50 && s.p50 <= s.p90, "{s:?}");
-        assert_eq!(a[0].probability_net_positive, Decimal::ONE);
+        assert_eq!(a[0].probability_net_positive, Exact(Decimal::ONE));
     }
 }

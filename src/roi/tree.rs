@@ -2,14 +2,14 @@
 //! with configurable thresholds, and its comparison with the ROI decision. Pure.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Decision;
 use crate::scenario::{OpsBurden, TreeThresholds};
 use crate::units::group_thousands;
 
 /// Where the tree ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Stay on Docker Compose.

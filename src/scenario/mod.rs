@@ -8,6 +8,7 @@ pub mod defaults;
 pub mod estimate;
 pub mod expect;
 mod inputs;
+pub mod phases;
 pub mod template;
 pub mod usage;
 
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use estimate::{Estimate, Num};
 pub use expect::Expect;
@@ -109,7 +110,7 @@ pub struct Traffic {
 }
 
 /// How heavy operating the stack feels to the team (the decision tree's last question).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OpsBurden {
     /// The team copes.
@@ -143,7 +144,7 @@ pub struct Business {
 }
 
 /// A workload that moves to AWS in some phase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Workload {
     /// Prometheus, Alertmanager, Grafana → CloudWatch metrics, alarms, dashboards (or AMP + AMG).
@@ -257,7 +258,7 @@ pub struct LoadBalancerSpec {
 }
 
 /// Where metrics go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetricsTarget {
     /// CloudWatch custom metrics, alarms and dashboards (the seeds' choice).
@@ -661,7 +662,7 @@ fn validate(s: &Scenario) -> Result<(), Invalid> {
             "a productivity change",
         )?;
     }
-    for p in crate::plan::phases::resolve_specs(&s.phases) {
+    for p in phases::resolve_specs(&s.phases) {
         for w in &p.moves {
             if let Some((_, first)) = moved.iter().find(|(m, _)| m == w) {
                 return Err(bad(

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::defaults::{self, Ask, KeyDefault, Starter};
 use super::{DecisionRules, SwitchPointRanges, UncertaintySettings, SCHEMA_VERSION};
-use crate::plan::phases::{self, PhaseDef};
+use crate::scenario::phases::{self, PhaseDef};
 use crate::units::group_thousands;
 
 /// What `init` knows of the usage snapshot the scenario points at.
@@ -455,7 +455,11 @@ mod tests {
         assert_eq!(s.team.engineers, 6);
         assert_eq!(s.decision, DecisionRules::default());
         assert_eq!(s.mapping.metrics_target, crate::scenario::MetricsTarget::default());
-        assert_eq!(crate::plan::phases::resolve_specs(&s.phases), phases::defaults(), "phases keep the seed's source");
+        assert_eq!(
+            crate::scenario::phases::resolve_specs(&s.phases),
+            phases::defaults(),
+            "phases keep the seed's source"
+        );
         assert!(
             text.contains("  engineers: 6                              # everyone on the team [given, --team]"),
             "{text}"

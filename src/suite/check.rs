@@ -8,15 +8,13 @@ use super::{Failure, FailureKind};
 use crate::plan::diff::{Change, PlanDiff};
 use crate::plan::{PhasePlan, Plan};
 use crate::scenario::expect::{Expect, PhaseNo, Range};
-use crate::units::round_cents;
+use crate::units::{cents, months_or_never, round_cents};
 
 /// How many generic field differences of a golden are listed when nothing more specific differs.
 const MAX_FIELDS_LISTED: usize = 5;
 
 fn money(v: Decimal) -> String {
-    let mut r = round_cents(v);
-    r.rescale(2);
-    r.to_string()
+    cents(v)
 }
 
 fn fail(
@@ -29,7 +27,7 @@ fn fail(
 }
 
 fn payback(p: &PhasePlan) -> String {
-    p.payback_months.map_or_else(|| "never".to_string(), |m| m.to_string())
+    months_or_never(p.payback_months)
 }
 
 /// Every expectation and guardrail of `e` that `plan` does not hold.
@@ -38,8 +36,8 @@ pub fn expectations(plan: &Plan, e: &Expect) -> Vec<Failure> {
     let mut out = Vec::new();
     let t = &plan.decision_tree;
     if let Some(want) = e.decision_tree {
-        if want.as_str() != t.outcome {
-            out.push(fail(Expectation, "decision_tree", want.as_str(), t.outcome));
+        if want.as_str() != t.outcome.as_str() {
+            out.push(fail(Expectation, "decision_tree", want.as_str(), t.outcome.as_str()));
         }
     }
     if let Some(want) = e.roi_best_phase {
@@ -65,11 +63,11 @@ pub fn expectations(plan: &Plan, e: &Expect) -> Vec<Failure> {
             }
         }
         let ranges: [(&str, Option<Range>, Decimal); 5] = [
-            ("aws_monthly_usd", pe.aws_monthly_usd, p.aws_monthly_usd),
-            ("self_hosted_monthly_usd", pe.self_hosted_monthly_usd, p.self_hosted_monthly_usd),
-            ("net_monthly_benefit_usd", pe.net_monthly_benefit_usd, p.net_monthly_benefit_usd),
-            ("one_time_cost_usd", pe.one_time_cost_usd, p.one_time_cost_usd),
-            ("npv_usd", pe.npv_usd, p.npv_usd),
+            ("aws_monthly_usd", pe.aws_monthly_usd, p.aws_monthly_usd.0),
+            ("self_hosted_monthly_usd", pe.self_hosted_monthly_usd, p.self_hosted_monthly_usd.0),
+            ("net_monthly_benefit_usd", pe.net_monthly_benefit_usd, p.net_monthly_benefit_usd.0),
+            ("one_time_cost_usd", pe.one_time_cost_usd, p.one_time_cost_usd.0),
+            ("npv_usd", pe.npv_usd, p.npv_usd.0),
         ];
         for (name, range, actual) in ranges {
             if let Some(r) = range {
@@ -89,9 +87,9 @@ pub fn expectations(plan: &Plan, e: &Expect) -> Vec<Failure> {
     for p in plan.phases.iter().filter(in_scope) {
         let key = |k: &str| format!("guardrails.{k} (phase {})", p.phase);
         let maxes = [
-            ("max_aws_monthly_usd", g.max_aws_monthly_usd, p.aws_monthly_usd),
-            ("max_total_monthly_usd", g.max_total_monthly_usd, p.total_monthly_usd),
-            ("max_one_time_cost_usd", g.max_one_time_cost_usd, p.one_time_cost_usd),
+            ("max_aws_monthly_usd", g.max_aws_monthly_usd, p.aws_monthly_usd.0),
+            ("max_total_monthly_usd", g.max_total_monthly_usd, p.total_monthly_usd.0),
+            ("max_one_time_cost_usd", g.max_one_time_cost_usd, p.one_time_cost_usd.0),
         ];
         for (name, limit, actual) in maxes {
             if let Some(l) = limit {
@@ -101,8 +99,8 @@ pub fn expectations(plan: &Plan, e: &Expect) -> Vec<Failure> {
             }
         }
         let mins = [
-            ("min_net_monthly_benefit_usd", g.min_net_monthly_benefit_usd, p.net_monthly_benefit_usd),
-            ("min_npv_usd", g.min_npv_usd, p.npv_usd),
+            ("min_net_monthly_benefit_usd", g.min_net_monthly_benefit_usd, p.net_monthly_benefit_usd.0),
+            ("min_npv_usd", g.min_npv_usd, p.npv_usd.0),
         ];
         for (name, limit, actual) in mins {
             if let Some(l) = limit {
@@ -141,8 +139,8 @@ fn opt_money(v: Option<Decimal>) -> String {
     v.map_or_else(|| "absent".to_string(), money)
 }
 
-fn opt_text(v: Option<&String>) -> String {
-    v.map_or_else(|| "absent".to_string(), Clone::clone)
+fn opt_text(v: Option<&str>) -> String {
+    v.map_or_else(|| "absent".to_string(), str::to_string)
 }
 
 fn money_change(out: &mut Vec<Failure>, field: String, c: &Change<Decimal>) {
@@ -160,8 +158,8 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
         out.push(fail(
             Golden,
             "decision_tree",
-            opt_text(d.decision_tree.old.as_ref()),
-            opt_text(d.decision_tree.new.as_ref()),
+            opt_text(d.decision_tree.old.map(|o| o.as_str())),
+            opt_text(d.decision_tree.new.map(|o| o.as_str())),
         ));
     }
     // The moved prices first: they explain the differences that follow.
@@ -180,8 +178,8 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
             out.push(fail(
                 Golden,
                 key("decision"),
-                opt_text(p.decision.old.as_ref()),
-                opt_text(p.decision.new.as_ref()),
+                opt_text(p.decision.old.map(|d| d.as_str())),
+                opt_text(p.decision.new.map(|d| d.as_str())),
             ));
         }
         money_change(&mut out, key("aws_monthly_usd"), &p.aws_monthly_usd);
@@ -189,11 +187,7 @@ pub fn golden(d: &PlanDiff) -> Vec<Failure> {
         money_change(&mut out, key("one_time_cost_usd"), &p.one_time_cost_usd);
         money_change(&mut out, key("net_monthly_benefit_usd"), &p.net_monthly_benefit_usd);
         if p.payback_months.changed() {
-            let show = |v: Option<Option<u64>>| match v {
-                None => "absent".to_string(),
-                Some(None) => "never".to_string(),
-                Some(Some(m)) => m.to_string(),
-            };
+            let show = |v: Option<Option<u32>>| v.map_or_else(|| "absent".to_string(), months_or_never);
             out.push(fail(Golden, key("payback_months"), show(p.payback_months.old), show(p.payback_months.new)));
         }
         for s in &p.services {

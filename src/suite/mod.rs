@@ -2,7 +2,8 @@
 //! plan against the scenario's `expect:` block and against its golden plan
 //! (`<dir>/expected/<stem>.json`, the plan JSON, written by `--update`), and collects the results.
 //! Also answers `pricing diff`'s question of which bundled scenarios' decisions flip between two
-//! price books. Renders nothing (`report::suite_*` do) and prints nothing.
+//! price books. Renders nothing (`report::suite` does) and prints nothing; goldens are the plan's
+//! own JSON ([`Plan::to_json`]).
 
 pub mod check;
 
@@ -10,10 +11,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::output;
 use crate::plan::diff::{self as plan_diff, PlanDiff};
+use crate::plan::Plan;
 use crate::pricing::diff::FlippedDecision;
 use crate::pricing::PriceBook;
 
@@ -230,26 +231,16 @@ fn run_one(file: &Path, book: &PriceBook, update: bool) -> ScenarioResult {
 fn check_one(file: &Path, golden: &Path, book: &PriceBook, update: bool, r: &mut ScenarioResult) -> Result<()> {
     // The plan names its file without a directory, so goldens do not depend on where the suite ran.
     let shown = Path::new(file.file_name().unwrap_or(file.as_os_str()));
-    let (plan, scenario) = crate::plan::from_file(file, None, book, None, shown)?;
+    let (plan, scenario) = crate::plan::from_file(file, None, book, shown)?;
     r.name.clone_from(&plan.scenario.name);
     if let Some(e) = &scenario.expect {
         r.has_expectations = true;
         r.failures.extend(check::expectations(&plan, e));
     }
-    let text = crate::report::plan_json::plan(&plan)?;
-    let current: Value =
-        serde_json::from_str(&text).context("plan JSON does not parse; this is a bug in obs-cost, please report it")?;
-    let old = if golden.exists() {
-        let t = crate::input::read_text(golden, crate::input::PLAN_JSON)?;
-        let what = format!("golden '{}'", golden.display());
-        let v: Value = crate::input::parse_json(&t)
-            .map_err(|e| crate::input::json_error(&e, &what, "rewrite it with `obs-cost scenarios check --update`"))?;
-        plan_diff::check_plan_json(&v, &what)?;
-        Some(v)
-    } else {
-        None
-    };
-    let d = old.as_ref().map(|v| plan_diff::diff(&r.golden, v, "current", &current));
+    let text = plan.to_json()?;
+    let current = plan.as_written()?;
+    let old = if golden.exists() { Some(Plan::read(golden, "golden")?) } else { None };
+    let d = old.as_ref().map(|old| plan_diff::diff(&r.golden, old, "current", &current)).transpose()?;
     let differs = d.as_ref().is_none_or(|d| !d.is_empty());
     if update {
         if differs {
@@ -294,9 +285,9 @@ pub fn decisions_that_flip(
             left_out.push(format!("{} ({} is not in both books)", f.display(), s.region));
             continue;
         }
-        let plan_with = |book: &PriceBook| -> Result<Value> {
-            let (plan, _) = crate::plan::from_file(f, None, book, None, f)?;
-            Ok(serde_json::to_value(&plan)?)
+        let plan_with = |book: &PriceBook| -> Result<Plan> {
+            let (plan, _) = crate::plan::from_file(f, None, book, f)?;
+            plan.as_written()
         };
         // A book that cannot price a scenario (a partial snapshot) leaves it out, with the reason:
         // the price diff itself still holds.
@@ -310,13 +301,14 @@ pub fn decisions_that_flip(
                 continue;
             }
         };
-        let d = plan_diff::diff("old", &a, "new", &b);
+        let d = plan_diff::diff("old", &a, "new", &b)?;
+        let code = |d: Option<crate::roi::Decision>| d.map(|d| d.as_str().to_string()).unwrap_or_default();
         for p in d.flipped() {
             flips.push(FlippedDecision {
                 scenario: f.display().to_string(),
                 what: format!("phase {} ({})", p.phase, p.name),
-                old: p.decision.old.clone().unwrap_or_default(),
-                new: p.decision.new.clone().unwrap_or_default(),
+                old: code(p.decision.old),
+                new: code(p.decision.new),
             });
         }
     }

@@ -1,0 +1,73 @@
+//! The estimate document (`obs-cost estimate`: one priced usage file) and its renderers, one per
+//! format: `table`, `json`, `markdown`, `csv`.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use anyhow::Result;
+use rust_decimal::Decimal;
+
+use super::wording::unconfirmed_note;
+use super::{unsupported, Format, Render};
+use crate::cost::Costing;
+
+/// What `obs-cost estimate` renders.
+pub struct Estimate<'a> {
+    /// The priced services.
+    pub costing: &'a Costing,
+    /// Hours in the month used for hourly prices.
+    pub hours_per_month: Decimal,
+    /// Where the prices came from: `bundled` or a directory.
+    pub price_book: &'a str,
+    /// Snapshot date of the priced region's prices.
+    pub price_book_snapshot: &'a str,
+}
+
+/// The renderer of an estimate in a format.
+pub fn renderer<'a>(format: Format) -> Result<Box<dyn Render<Estimate<'a>>>> {
+    Ok(match format {
+        Format::Table => Box::new(table::Table),
+        Format::Json => Box::new(json::Json),
+        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Csv => Box::new(csv::Csv),
+        other => {
+            return unsupported("an estimate", other, &[Format::Table, Format::Json, Format::Markdown, Format::Csv])
+        }
+    })
+}
+
+/// Notes every human-readable format prints under the table: unknown usage, and the unconfirmed,
+/// derived and stale prices used.
+pub(crate) fn notes(c: &Costing) -> Vec<String> {
+    let mut out = Vec::new();
+    if c.unknown_line_items > 0 {
+        out.push(format!(
+            "{} line item(s) have unknown usage and are not in the total: give their quantities to price them.",
+            c.unknown_line_items
+        ));
+    }
+    out.extend(c.unconfirmed_prices.iter().map(unconfirmed_note));
+    // Derived and stale prices, once each, in id order, one line each kind.
+    let derived: Vec<String> =
+        c.prices.iter().filter_map(|p| p.derived.as_ref().map(|rule| format!("{} = {rule}", p.id))).collect();
+    if !derived.is_empty() {
+        out.push(format!(
+            "derived prices (computed by a rule from a price read for {}; `obs-cost pricing show --status derived` says where each rule is documented): {}",
+            c.region,
+            derived.join(", ")
+        ));
+    }
+    let stale: Vec<String> =
+        c.prices.iter().filter(|p| p.stale).map(|p| format!("{} (as of {})", p.id, p.as_of)).collect();
+    if !stale.is_empty() {
+        out.push(format!(
+            "stale prices (source more than {} months older than the price book's snapshot; refresh with `obs-cost pricing refresh --region {}`): {}",
+            crate::pricing::STALE_AFTER_MONTHS,
+            c.region,
+            stale.join(", ")
+        ));
+    }
+    out
+}

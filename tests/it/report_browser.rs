@@ -1,0 +1,60 @@
+//! The HTML report in a real browser (issue 5): headless Chromium loads a bundled scenario's report
+//! from a file; the page must draw (a non-blank screenshot), request nothing but the file itself,
+//! log no error and carry the right title. Under CI=true a missing Chromium fails the test.
+
+use crate::support;
+
+use assert_cmd::Command;
+use support::browser;
+
+#[test]
+fn the_report_loads_offline_draws_and_logs_no_error() {
+    let Some(chromium) = browser::chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cloudmart.html");
+    Command::cargo_bin("obs-cost")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("OBS_COST_PRICE_BOOK")
+        .args(["report", "--scenario", "scenarios/cloudmart-dau-50k.yaml", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let load = browser::load(&chromium, &out, 1280, 900);
+    let url = format!("file://{}", out.canonicalize().unwrap().display());
+    assert_eq!(load.title, "obs-cost report: cloudmart-dau-50k");
+    assert!(load.network_requests(&url).is_empty(), "the report made network requests: {:?}", load.requests);
+    assert!(load.requests.iter().any(|r| r == &url), "the page itself was not loaded: {:?}", load.requests);
+    assert!(load.errors.is_empty(), "console or page errors: {:?}", load.errors);
+    let (w, h, colours, ink) = browser::png_stats(&load.screenshot);
+    assert!(w >= 1200 && h >= 800, "{w}x{h}");
+    assert!(colours > 20 && ink > 0.03, "the screenshot looks blank: {colours} colours, {ink} ink");
+}
+
+#[test]
+fn a_hostile_report_runs_no_script_in_the_browser() {
+    let Some(chromium) = browser::chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("scenarios/cloudmart-dau-50k.yaml")).unwrap().replacen(
+        "name: cloudmart-dau-50k",
+        "name: \"<script>console.error('xss')</script>\"",
+        1,
+    );
+    let scenario = dir.path().join("hostile.yaml");
+    std::fs::write(&scenario, text).unwrap();
+    let out = dir.path().join("hostile.html");
+    Command::cargo_bin("obs-cost")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("OBS_COST_PRICE_BOOK")
+        .args(["report", "--scenario"])
+        .arg(&scenario)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let load = browser::load(&chromium, &out, 1000, 800);
+    assert_eq!(load.title, "obs-cost report: <script>console.error('xss')</script>");
+    assert!(load.errors.is_empty(), "a script ran: {:?}", load.errors);
+}
