@@ -438,6 +438,7 @@ fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
             iops: None,
             backup_storage_gb: qty(backup),
             hours: None,
+            extended_support: None,
         })
     };
     let class = match &m.instance_class {
