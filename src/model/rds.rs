@@ -112,6 +112,10 @@ pub enum ExtendedSupport {
     /// Year 3 (twice the rate in us-east-1).
     #[serde(rename = "year_3")]
     Year3,
+    /// The major version is unknown: the charge is shown as unknown (priced at the years 1-2 rate
+    /// once known), never $0.
+    #[serde(rename = "unknown")]
+    Unknown,
 }
 
 impl ExtendedSupport {
@@ -120,12 +124,13 @@ impl ExtendedSupport {
         match self {
             ExtendedSupport::Years1To2 => "years 1-2",
             ExtendedSupport::Year3 => "year 3",
+            ExtendedSupport::Unknown => "PostgreSQL major version unknown",
         }
     }
 
     fn price(self) -> PriceQuery {
         let (id, period) = match self {
-            ExtendedSupport::Years1To2 => ("rds.extended_support.years_1_2", "Yr1-Yr2"),
+            ExtendedSupport::Years1To2 | ExtendedSupport::Unknown => ("rds.extended_support.years_1_2", "Yr1-Yr2"),
             ExtendedSupport::Year3 => ("rds.extended_support.year_3", "Yr3"),
         };
         PriceQuery::new(id, "AmazonRDS", format!("ExtendedSupport:{period}:PostgreSQL12"))
@@ -239,8 +244,8 @@ pub struct RdsInstance {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
     /// RDS Extended Support period when the major version is past standard support: `years_1_2`
-    /// or `year_3` (absent: standard support, nothing billed). Billed per vCPU-hour of the
-    /// instance, and of its standby when Multi-AZ.
+    /// or `year_3`, or `unknown` when the version is (absent: standard support, nothing billed).
+    /// Billed per vCPU-hour of the instance, and of its standby when Multi-AZ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extended_support: Option<ExtendedSupport>,
 }
@@ -300,9 +305,10 @@ impl ServiceModel for RdsInstance {
             // Extended Support charges apply to the standby of a Multi-AZ instance too.
             let instances = if self.multi_az { Decimal::TWO } else { Decimal::ONE };
             let vcpus = class_vcpus(self.instance_class);
-            out.push(CostComponent::new(
+            let quantity = (period != ExtendedSupport::Unknown).then(|| vcpus * instances * hours);
+            out.push(CostComponent::maybe(
                 format!("DB Extended Support ({name}: {}, {vcpus} vCPU x {instances} instance(s))", period.label()),
-                vcpus * instances * hours,
+                quantity,
                 period.price(),
             ));
         }
@@ -454,6 +460,8 @@ mod tests {
         // Seoul: us-east-1's rate, flagged unconfirmed
         let c = estimate(yaml, "ap-northeast-2");
         assert!(c.unconfirmed_prices.iter().any(|p| p.id == "rds.extended_support.year_3"), "{c:?}");
+        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.t3.large, storage_gb: 20, extended_support: unknown}]";
+        assert_eq!(estimate(yaml, "us-east-1").unknown_line_items, 1);
         assert!(serde_yaml::from_str::<AwsUsage>(
             "rds: [{name: db, engine: postgres, instance_class: db.t3.large, extended_support: forever}]"
         )
