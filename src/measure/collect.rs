@@ -4,6 +4,7 @@
 //! text (see `queries`) live here.
 
 mod people;
+mod postgres;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -585,6 +586,7 @@ impl<'a> Session<'a> {
         let by_db = self.grouped(q::postgres::SIZE_BY_DATABASE_GB, &["instance", "job", "datname"], "GB")?;
         let tps = self.grouped_rate(&q::postgres::TPS, &keys)?;
         let conns = self.grouped(q::postgres::CONNECTIONS, &keys, "connections")?;
+        let versions = self.postgres_versions()?;
         for (key, size) in &sizes {
             let databases_gb = match &by_db {
                 Ok(g) => {
@@ -599,6 +601,7 @@ impl<'a> Session<'a> {
                 databases_gb,
                 transactions_per_second: self.pick_rate(&tps, key, "transactions/s"),
                 connections: self.pick(&conns, key, "connections", q::postgres::CONNECTIONS),
+                postgres_major_version: self.pick_version(&versions, key),
             };
             self.part.database.push(entry);
         }
@@ -612,12 +615,14 @@ impl<'a> Session<'a> {
             return Ok(());
         }
         let commands = self.grouped_rate(&q::redis::COMMANDS, &keys)?;
+        let network = self.grouped_rate(&q::redis::NETWORK, &keys)?;
         for (key, mem) in &memory {
             let entry = CacheUsage {
                 instance: key[0].clone(),
                 job: key[1].clone(),
                 memory_used_gb: self.ok(*mem, "GB", q::redis::MEMORY_GB, 0),
                 commands_per_second: self.pick_rate(&commands, key, "commands/s"),
+                network_gb_per_month: self.pick_rate(&network, key, "GB/month"),
             };
             self.part.cache.push(entry);
         }

@@ -460,7 +460,7 @@ mod tests {
         // Seoul: us-east-1's rate, flagged unconfirmed
         let c = estimate(yaml, "ap-northeast-2");
         assert!(c.unconfirmed_prices.iter().any(|p| p.id == "rds.extended_support.year_3"), "{c:?}");
-        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.t3.large, storage_gb: 20, extended_support: unknown}]";
+        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.t3.large, storage_gb: 20, backup_storage_gb: 0, extended_support: unknown}]";
         assert_eq!(estimate(yaml, "us-east-1").unknown_line_items, 1);
         assert!(serde_yaml::from_str::<AwsUsage>(
             "rds: [{name: db, engine: postgres, instance_class: db.t3.large, extended_support: forever}]"

@@ -325,6 +325,19 @@ pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
         ),
         backup_storage_gb: None,
     });
+    let cache_gb = summed(
+        "network.app_to_cache_gb_per_month",
+        measured_sum(snapshot.cache.iter().filter_map(|c| c.network_gb_per_month.as_ref())),
+    );
+    let network = cache_gb.map(|gb| NetworkUsage { app_to_cache_gb_per_month: Some(gb), ..NetworkUsage::default() });
+    // Several databases: the oldest major decides (it is the one that may be past standard support).
+    let versions: Vec<&Measured> = snapshot.database.iter().filter_map(|d| d.postgres_major_version.as_ref()).collect();
+    let oldest = versions.iter().map(|m| measured_value(Some(m)).map(|e| e.expected())).collect::<Option<Vec<_>>>();
+    let mut database = database;
+    if let (Some(db), Some(major)) = (database.as_mut(), oldest.and_then(|v| v.into_iter().min())) {
+        db.postgres_major_version = Some(Num(major));
+        provenance.insert("usage.database.postgres_major_version".into(), provenance_of(&versions));
+    }
     let mut containers: Vec<ContainerUsage> = Vec::new();
     let mut names: Vec<&str> = snapshot.containers.iter().map(|c| c.name.as_str()).collect();
     names.sort_unstable();
@@ -351,7 +364,7 @@ pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
         database,
         redis,
         containers,
-        network: None,
+        network,
         alerting,
     };
     Ok(MeasuredUsage { usage, provenance })

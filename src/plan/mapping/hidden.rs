@@ -328,7 +328,8 @@ pub struct Finished {
 }
 
 /// Secrets Manager and the agents' path to AWS, over everything on AWS after a phase (`doc`), set
-/// anew each phase: one secret per database and cache (plus `additional_secrets`), read by every
+/// anew each phase: one secret per database and cache (plus, once compute moves, the app's
+/// `additional_secrets`), read by every
 /// task at each deployment once compute has moved; the NAT gateway's data processed (the app's
 /// egress plus, through the NAT, the telemetry), or VPC interface endpoints for the telemetry.
 pub fn finish(i: &MapInput<'_>, doc: &mut AwsUsage) -> Result<Finished> {
@@ -337,7 +338,12 @@ pub fn finish(i: &MapInput<'_>, doc: &mut AwsUsage) -> Result<Finished> {
     let m = &i.scenario.mapping;
     let compute_on_aws = !doc.fargate.is_empty() || !doc.eks.is_empty() || !doc.load_balancers.is_empty();
     let stores = Decimal::from(doc.rds.len() + doc.elasticache.len());
-    let extra = c.assume(&defaults::ADDITIONAL_SECRETS, m.secrets_manager.additional_secrets.as_ref());
+    // The other secrets are the application's (API keys, tokens): they move with compute.
+    let extra = if compute_on_aws {
+        c.assume(&defaults::ADDITIONAL_SECRETS, m.secrets_manager.additional_secrets.as_ref())
+    } else {
+        Decimal::ZERO
+    };
     let secrets = stores + extra;
     doc.secrets_manager = None;
     if secrets > Decimal::ZERO {
