@@ -111,7 +111,7 @@ pub fn price_flags_summary(f: &PriceFlags) -> Option<String> {
     }
     let region = f.refresh.rsplit(' ').next().unwrap_or_default();
     Some(format!(
-        "Prices: {} derived, {} unconfirmed and {} stale (source more than {} months older than the price book's snapshot) are used, marked beside their lines and listed in the notes; `{}` re-reads them from AWS, `obs-cost pricing show --region {region} --status unconfirmed` shows where each came from.",
+        "Prices: {} derived, {} unconfirmed and {} stale (source more than {} months older than the price book's snapshot) are used, marked beside their lines and listed below; `{}` re-reads them from AWS, `obs-cost pricing show --region {region} --status unconfirmed` shows where each came from.",
         f.derived,
         f.unconfirmed,
         f.stale,

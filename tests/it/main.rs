@@ -6,6 +6,7 @@ mod support;
 
 mod browser_harness;
 mod cli_estimate;
+mod hidden_costs;
 mod init_cli;
 mod layout;
 mod measure_cloudwatch;
