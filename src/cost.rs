@@ -238,7 +238,16 @@ pub fn price(
     for (service, components) in groups {
         let mut lines = Vec::new();
         for c in components {
-            let entry = book.lookup(region, &c.price)?;
+            let entry = book.lookup(region, &c.price).map_err(|e| match e {
+                LookupError::NotFound { service_code, region, usage_type, id, .. } => LookupError::NotFound {
+                    service_code,
+                    region,
+                    usage_type,
+                    id,
+                    item: format!(", for {service}: {}", c.name),
+                },
+                other => other,
+            })?;
             let price = price_ref(region, entry, &cutoff);
             let stale = price.stale;
             if entry.status == PriceStatus::Unconfirmed {

@@ -36,7 +36,6 @@ impl ServiceModel for PublicIpv4 {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::model::testing::{d, estimate};
 
     #[test]

@@ -58,7 +58,6 @@ impl ServiceModel for VpcEndpoint {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::model::testing::{d, estimate};
 
     #[test]

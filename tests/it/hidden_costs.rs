@@ -279,11 +279,13 @@ fn a_cost_the_region_cannot_price_is_an_error_naming_the_key() {
     obs_cost().args(["plan", "--scenario", &s]).assert().code(2).stderr(predicate::str::contains(
         "usage.database.postgres_major_version: is 13.5; give the PostgreSQL major version as a whole number",
     ));
-    // In an estimate, a usage key the region has no price for names its price and usage type.
+    // In an estimate, a usage item the region has no price for is named with its price and usage type.
     let f = dir.path().join("u.yaml");
     std::fs::write(&f, "region: ap-northeast-2\nelasticache: [{name: c, engine: redis, node_type: cache.t3.micro, backup_storage_gb: 5}]\n").unwrap();
     obs_cost().args(["estimate", "--aws-usage", f.to_str().unwrap()]).assert().code(2).stdout("").stderr(
-        predicate::str::contains("missing price: AmazonElastiCache usage type 'BackupUsage' in ap-northeast-2"),
+        predicate::str::contains(
+            "missing price: AmazonElastiCache usage type 'BackupUsage' in ap-northeast-2 (price id 'elasticache.backup') is not in the price book, for elasticache: Cache backup storage (c)\nhint:",
+        ),
     );
 }
 

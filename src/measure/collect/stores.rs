@@ -1,6 +1,8 @@
-//! The measuring session's PostgreSQL versions: the major version each postgres_exporter target
-//! reports through its constant `pg_static{short_version, version}` metric, which decides whether
-//! RDS bills Extended Support for the database.
+//! The measuring session's data stores: each PostgreSQL server (postgres_exporter: size,
+//! transactions, connections, and the major version its constant `pg_static{short_version,
+//! version}` metric reports, which decides whether RDS bills Extended Support) and each Redis
+//! server (redis_exporter: memory, commands, and the bytes in and out that cross AZs once it is on
+//! ElastiCache).
 
 use super::*;
 
@@ -8,6 +10,58 @@ use super::*;
 pub(super) type Versions = BTreeMap<Vec<String>, (u32, String)>;
 
 impl Session<'_> {
+    pub(super) fn database(&mut self) -> Result<(), QueryError> {
+        let keys = ["instance", "job"];
+        let Ok(sizes) = self.grouped(q::postgres::SIZE_GB, &keys, "GB")? else { return Ok(()) };
+        if sizes.is_empty() {
+            return Ok(());
+        }
+        let by_db = self.grouped(q::postgres::SIZE_BY_DATABASE_GB, &["instance", "job", "datname"], "GB")?;
+        let tps = self.grouped_rate(&q::postgres::TPS, &keys)?;
+        let conns = self.grouped(q::postgres::CONNECTIONS, &keys, "connections")?;
+        let versions = self.postgres_versions()?;
+        for (key, size) in &sizes {
+            let databases_gb = match &by_db {
+                Ok(g) => {
+                    g.iter().filter(|(k, _)| k[..2] == key[..]).map(|(k, v)| (k[2].clone(), round_sig(*v))).collect()
+                }
+                Err(_) => BTreeMap::new(),
+            };
+            let entry = DatabaseUsage {
+                instance: key[0].clone(),
+                job: key[1].clone(),
+                size_gb: self.ok(*size, "GB", q::postgres::SIZE_GB, 0),
+                databases_gb,
+                transactions_per_second: self.pick_rate(&tps, key, "transactions/s"),
+                connections: self.pick(&conns, key, "connections", q::postgres::CONNECTIONS),
+                postgres_major_version: self.pick_version(&versions, key),
+            };
+            self.part.database.push(entry);
+        }
+        Ok(())
+    }
+
+    pub(super) fn cache(&mut self) -> Result<(), QueryError> {
+        let keys = ["instance", "job"];
+        let Ok(memory) = self.grouped(q::redis::MEMORY_GB, &keys, "GB")? else { return Ok(()) };
+        if memory.is_empty() {
+            return Ok(());
+        }
+        let commands = self.grouped_rate(&q::redis::COMMANDS, &keys)?;
+        let network = self.grouped_rate(&q::redis::NETWORK, &keys)?;
+        for (key, mem) in &memory {
+            let entry = CacheUsage {
+                instance: key[0].clone(),
+                job: key[1].clone(),
+                memory_used_gb: self.ok(*mem, "GB", q::redis::MEMORY_GB, 0),
+                commands_per_second: self.pick_rate(&commands, key, "commands/s"),
+                network_gb_per_month: self.pick_rate(&network, key, "GB/month"),
+            };
+            self.part.cache.push(entry);
+        }
+        Ok(())
+    }
+
     /// The PostgreSQL major version of every postgres_exporter target; a failed query is recorded
     /// and gives `Err(failed measurement template)`.
     pub(super) fn postgres_versions(&mut self) -> Result<Result<Versions, Measured>, QueryError> {
