@@ -480,8 +480,26 @@ mod tests {
     fn a_plan_saved_before_the_later_fields_still_reads() {
         let mut v = golden();
         let o = v.as_object_mut().unwrap();
-        for key in ["usage", "switch_curve", "prices", "price_book_regions", "generated_by", "mapping", "notes"] {
+        for key in [
+            "usage",
+            "switch_curve",
+            "prices",
+            "price_book_regions",
+            "generated_by",
+            "mapping",
+            "notes",
+            "price_flags",
+            "sizing_warnings",
+            "agent_transport",
+        ] {
             o.remove(key);
+        }
+        for ph in o["phases"].as_array_mut().unwrap() {
+            for s in ph["aws_services"].as_array_mut().unwrap() {
+                for l in s["line_items"].as_array_mut().unwrap() {
+                    l.as_object_mut().unwrap().remove("price_stale");
+                }
+            }
         }
         o["scenario"].as_object_mut().unwrap().remove("inputs");
         o["decision_tree"].as_object_mut().unwrap().remove("thresholds");
@@ -492,6 +510,7 @@ mod tests {
         assert!(p.usage.source.is_empty() && p.switch_curve.dau.is_empty() && p.scenario.inputs.is_empty());
         assert_eq!(p.decision_tree.thresholds, TreeThresholds::default());
         assert!(p.switch_points.iter().all(|s| s.dau_searched_max.is_none()));
+        assert!(p.price_flags.is_empty() && p.sizing_warnings.is_empty() && p.agent_transport.is_none());
         // And the report still renders it, saying what the old plan lacks.
         use crate::report::Render;
         let html = crate::report::plan::Html { generated: None }.render(&p).unwrap();
