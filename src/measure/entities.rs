@@ -1,7 +1,9 @@
 //! The entities `obs-cost measure` lists one by one, from one server: PostgreSQL servers
 //! (postgres_exporter), Redis servers (redis_exporter), hosts (node_exporter) and containers
 //! (cAdvisor), each keyed by its `instance` and `job` (containers: `instance` and `name`) so that
-//! `merge` can list an entity several servers scrape once.
+//! `merge` can list an entity several servers scrape once. A PostgreSQL server's major version (its
+//! constant `pg_static{short_version, version}`) decides whether RDS bills Extended Support; a Redis
+//! server's bytes in and out are the app-to-cache traffic that crosses AZs on ElastiCache.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +11,9 @@ use super::collect::{group, Groups, RateMeta, Session};
 use super::prometheus::QueryError;
 use super::queries::{self as q, RateQuery};
 use super::*;
+
+/// Versions by `(instance, job)`: the major and the version text it was read from.
+type Versions = BTreeMap<Vec<String>, (u32, String)>;
 
 impl Session<'_> {
     /// Runs a grouped instant query; a failure is recorded and gives `Err(failed measurement template)`.
@@ -89,6 +94,7 @@ impl Session<'_> {
         let by_db = self.grouped(q::postgres::SIZE_BY_DATABASE_GB, &["instance", "job", "datname"], "GB")?;
         let tps = self.grouped_rate(&q::postgres::TPS, &keys)?;
         let conns = self.grouped(q::postgres::CONNECTIONS, &keys, "connections")?;
+        let versions = self.postgres_versions()?;
         let size_query = self.text(q::postgres::SIZE_GB);
         for (key, size) in &sizes {
             let databases_gb = match &by_db {
@@ -104,6 +110,7 @@ impl Session<'_> {
                 databases_gb,
                 transactions_per_second: self.pick_rate(&tps, key, "transactions/s"),
                 connections: self.pick(&conns, key, "connections", q::postgres::CONNECTIONS),
+                postgres_major_version: self.pick_version(&versions, key),
             };
             self.part.database.push((key.clone(), entry));
         }
@@ -114,6 +121,7 @@ impl Session<'_> {
         let keys = ["instance", "job"];
         let Some(memory) = self.entities("cache", q::redis::MEMORY_GB, &keys)? else { return Ok(()) };
         let commands = self.grouped_rate(&q::redis::COMMANDS, &keys)?;
+        let network = self.grouped_rate(&q::redis::NETWORK, &keys)?;
         let query = self.text(q::redis::MEMORY_GB);
         for (key, mem) in &memory {
             let entry = CacheUsage {
@@ -121,10 +129,52 @@ impl Session<'_> {
                 job: key[1].clone(),
                 memory_used_gb: self.ok(*mem, "GB", &query, 0),
                 commands_per_second: self.pick_rate(&commands, key, "commands/s"),
+                network_gb_per_month: self.pick_rate(&network, key, "GB/month"),
             };
             self.part.cache.push((key.clone(), entry));
         }
         Ok(())
+    }
+
+    /// The PostgreSQL major version of every postgres_exporter target; a failed query is recorded
+    /// and gives `Err(failed measurement template)`.
+    fn postgres_versions(&mut self) -> Result<Result<Versions, Measured>, QueryError> {
+        let query = self.text(q::postgres::VERSION);
+        match self.query(&query) {
+            Ok(samples) => {
+                let mut out = Versions::new();
+                for s in &samples {
+                    let text =
+                        if s.label("short_version").is_empty() { s.label("version") } else { s.label("short_version") };
+                    if let Some(major) = major_of(text) {
+                        let shown: String = text.chars().take(80).filter(|c| !c.is_control()).collect();
+                        let key = vec![s.label("instance").to_string(), s.label("job").to_string()];
+                        // Several versions under one target (a restart mid-window): the oldest counts.
+                        let entry = out.entry(key).or_insert((major, shown.clone()));
+                        if major < entry.0 {
+                            *entry = (major, shown);
+                        }
+                    }
+                }
+                Ok(Ok(out))
+            }
+            Err(e) => {
+                let m = self.failed("major version", &e, 0);
+                self.fail(e)?;
+                Ok(Err(m))
+            }
+        }
+    }
+
+    /// The measured major version of one target, or its failure; absent when not reported.
+    fn pick_version(&mut self, res: &Result<Versions, Measured>, key: &[String]) -> Option<Measured> {
+        let query = self.text(q::postgres::VERSION);
+        match res {
+            Ok(v) => v.get(key).cloned().map(|(major, text)| {
+                self.ok(f64::from(major), "major version", &query, 0).with_note(&format!("PostgreSQL {text}"))
+            }),
+            Err(failed) => Some(failed.clone()),
+        }
     }
 
     pub(super) fn hosts(&mut self) -> Result<(), QueryError> {
@@ -191,6 +241,14 @@ fn at_most_one(mut m: Measured) -> Measured {
     m
 }
 
+/// The major version in `16.2.0`, `9.6.24`, `PostgreSQL 16.2 (Debian 16.2-1) on x86_64...`: the
+/// first run of digits (9.x majors come out as 9, which RDS no longer offers).
+fn major_of(text: &str) -> Option<u32> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[start..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|m| *m > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +259,15 @@ mod tests {
         assert_eq!(m.value, Some(1.0));
         assert!(m.note.unwrap().contains("1.00107143"));
         assert_eq!(at_most_one(Measured::ok(0.3, "ratio", "q".into(), 0, "http://p")).value, Some(0.3));
+    }
+
+    #[test]
+    fn majors_from_short_and_long_versions() {
+        assert_eq!(major_of("16.2.0"), Some(16));
+        assert_eq!(major_of("PostgreSQL 13.14 (Debian 13.14-0+deb11u1) on x86_64-pc-linux-gnu"), Some(13));
+        assert_eq!(major_of("9.6.24"), Some(9));
+        assert_eq!(major_of(""), None);
+        assert_eq!(major_of("PostgreSQL devel"), None);
+        assert_eq!(major_of("99999999999999999999"), None);
     }
 }

@@ -572,6 +572,10 @@ pub struct DatabaseUsage {
     /// Client connections (backends) at `at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connections: Option<Measured>,
+    /// PostgreSQL major version (`pg_static`'s `short_version`, else its `version`), the full
+    /// version in `note`: past RDS standard support it brings Extended Support charges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postgres_major_version: Option<Measured>,
 }
 
 /// One Redis server.
@@ -586,6 +590,10 @@ pub struct CacheUsage {
     /// Commands processed per second, averaged over the window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands_per_second: Option<Measured>,
+    /// GB a month in and out of the server (`redis_net_input_bytes_total` +
+    /// `redis_net_output_bytes_total`): the app-to-cache traffic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_gb_per_month: Option<Measured>,
 }
 
 /// One host.

@@ -285,6 +285,9 @@ pub mod postgres {
         "sum by (instance, job, datname{c}) (last_over_time(pg_database_size_bytes{datname!~\"template.*\"}[10m])) / 1e9";
     /// Connections now.
     pub const CONNECTIONS: &str = "sum by (instance, job{c}) (last_over_time(pg_stat_database_numbackends[10m]))";
+    /// The server's version (postgres_exporter's constant `pg_static`, labels `short_version`, e.g.
+    /// `16.2.0`, and `version`, the full `SELECT version()` text).
+    pub const VERSION: &str = "max by (instance, job, short_version, version{c}) (last_over_time(pg_static[10m]))";
     /// Transactions per second.
     pub const TPS: RateQuery = RateQuery {
         name: "transactions_per_second",
@@ -308,6 +311,16 @@ pub mod redis {
         template: "sum by (instance, job{c}) (rate(redis_commands_processed_total[{w}]))",
         unit: "commands/s",
         note: None,
+    };
+    /// Bytes in and out of the server (clients, replicas), GB a month: the app-to-cache traffic
+    /// that crosses AZs once Redis is on ElastiCache.
+    pub const NETWORK: RateQuery = RateQuery {
+        name: "network_gb_per_month",
+        selector: "redis_net_input_bytes_total",
+        template: "(sum by (instance, job{c}) (rate(redis_net_input_bytes_total[{w}])) \
+                   + sum by (instance, job{c}) (rate(redis_net_output_bytes_total[{w}]))) * 2628000 / 1e9",
+        unit: "GB/month",
+        note: Some("bytes read and written by Redis, both directions (replication included)"),
     };
 }
 
@@ -394,6 +407,7 @@ mod tests {
             alertmanager::NOTIFICATIONS.template.into(),
             postgres::SIZE_GB.into(),
             postgres::CONNECTIONS.into(),
+            postgres::VERSION.into(),
             redis::MEMORY_GB.into(),
             node::CPUS.into(),
             node::FILESYSTEM_USED_GB.into(),

@@ -15,8 +15,8 @@ use super::document::{
 };
 use super::engine::{AwsPhase, Engine};
 use super::values::Values;
-use super::{measured, switch, uncertainty};
-use crate::cost::{Costing, PriceRef};
+use super::{findings, measured, switch, uncertainty};
+use crate::cost::{Costing, PriceFlags, PriceRef};
 use crate::pricing::PriceBook;
 use crate::roi::{self, tree, CashFlowInputs, Decision};
 use crate::scenario::{MetricsTarget, Scenario, Workload};
@@ -163,7 +163,9 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         ));
     }
     let decision_tree = decision_tree(s, &phases);
-    let (switch_points, switch_points_method, switch_curve) = switch::compute(engine, &estate, &biz)?;
+    let (switch_points, switch_points_method, switch_curve, stops) = switch::compute(engine, &estate, &biz)?;
+    let sizing_warnings = findings::sizing_warnings(engine, &state, &stops);
+    let agent_transport = findings::agent_transport(engine, &state)?;
     let usage = measured::compute(engine)?;
     let uncertainty = uncertainty::compute(engine, &estate, &phases)?;
     // Unconfirmed prices across every costing, once each.
@@ -173,6 +175,10 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             unconfirmed.entry(p.id.clone()).or_insert_with(|| p.clone());
         }
     }
+    let price_flags = PriceFlags::of(
+        &s.region,
+        costings(&estate.baseline.costing, &state, &estate.remaining).flat_map(|c| c.prices.iter()),
+    );
     let region_book = engine.book.regions.get(&s.region);
     let mut used: BTreeMap<String, UsedPrice> = BTreeMap::new();
     for c in costings(&estate.baseline.costing, &state, &estate.remaining) {
@@ -279,7 +285,13 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         usage,
         uncertainty: uncertainty.filtered(selected),
         unconfirmed_prices: unconfirmed.into_values().collect(),
+        price_flags,
         prices: used.into_values().collect(),
+        sizing_warnings: sizing_warnings
+            .into_iter()
+            .filter(|w| selected.is_none_or(|s| w.phases.iter().any(|p| *p <= s)))
+            .collect(),
+        agent_transport,
         notes,
         price_book_regions: engine
             .book

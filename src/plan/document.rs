@@ -18,11 +18,12 @@ use super::actual::ActualComparison;
 use super::measured::UsageSection;
 use super::switch::{SwitchCurve, SwitchPoint};
 use super::uncertainty::Uncertainty;
-use crate::cost::{PriceRef, ServiceCost};
+use crate::cost::{PriceFlags, PriceRef, ServiceCost};
 use crate::model::AwsUsage;
 use crate::pricing::Tier;
 use crate::roi::tree::Outcome;
 use crate::roi::{Decision, MonthFlow, RoiTerms};
+use crate::scenario::hidden::AgentPath;
 use crate::scenario::{MetricsTarget, OpsBurden, Workload};
 use crate::units::{Exact, Money};
 
@@ -81,10 +82,24 @@ pub struct Plan {
     /// Every unconfirmed price used, once each.
     #[serde(default)]
     pub unconfirmed_prices: Vec<PriceRef>,
+    /// The derived, unconfirmed and stale prices any costing of the plan uses (baseline, phases,
+    /// what remains self-hosted): counts, each one, and the command that renews them; empty in
+    /// plans of builds before it.
+    #[serde(default)]
+    pub price_flags: PriceFlags,
     /// Every price-book entry a line item of the plan uses (free-tier parts included), by id, with
     /// its tiers: what `plan --compare-to` and `scenarios check` compare to list the prices that moved.
     #[serde(default)]
     pub prices: Vec<UsedPrice>,
+    /// Sizings that priced a class while a fitting one, no larger, had no price in the region (it
+    /// could have been cheaper), and switch-point searches that stopped where nothing could be
+    /// priced; empty in plans of builds before it.
+    #[serde(default)]
+    pub sizing_warnings: Vec<SizingWarning>,
+    /// How the agents reach AWS once compute runs there, priced both ways (NAT gateway or VPC
+    /// interface endpoints); absent when compute stays self-hosted or tasks run in public subnets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_transport: Option<AgentTransport>,
     /// Things a reader must know.
     #[serde(default)]
     pub notes: Vec<String>,
@@ -241,6 +256,49 @@ pub struct PhasePlan {
     pub aws_usage: AwsUsage,
     /// Month-by-month cash flow (month 0 = one-time cost).
     pub cash_flow: Vec<MonthFlow>,
+}
+
+/// A size the plan could not trust: a sizing that passed over fitting classes for lack of a price,
+/// or a switch-point search that stopped where no size could be priced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SizingWarning {
+    /// The phases it concerns (a search stop ends the searches of the later phases too).
+    pub phases: Vec<u32>,
+    /// The workload sized.
+    pub workload: Workload,
+    /// The DAU it was sized at: the scenario's, or where the switch-point search stopped.
+    pub dau: Exact,
+    /// Classes that fit but have no price in the region (for a priced sizing, those no larger than
+    /// the class priced, so one of them could have been cheaper).
+    pub skipped: Vec<String>,
+    /// The class priced instead; null when none could be (the search stopped there).
+    pub priced: Option<String>,
+    /// The warning in words.
+    pub text: String,
+}
+
+/// The agents' traffic to CloudWatch, X-Ray and AMP, priced through the NAT gateway and through VPC
+/// interface endpoints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentTransport {
+    /// The phase it is priced for: the last one, with everything it moves on AWS.
+    pub phase: u32,
+    /// `nat` or `vpc_endpoints`: the path the plan prices (`mapping.network.agents_via`).
+    pub via: AgentPath,
+    /// GB per month the agents send; null when some of it is unknown.
+    pub telemetry_gb: Option<Exact>,
+    /// The interface endpoints they would need, one per AWS service.
+    pub endpoints: Vec<String>,
+    /// Availability Zones each endpoint would have an interface in.
+    pub availability_zones: u32,
+    /// What the telemetry costs a month as NAT data processed; null when unknown.
+    pub nat_monthly_usd: Option<Money>,
+    /// What it costs a month through the endpoints (hours and data processed); null when unknown.
+    pub vpc_endpoints_monthly_usd: Option<Money>,
+    /// The cheaper path; null when unknown.
+    pub cheaper: Option<AgentPath>,
+    /// One sentence saying which is cheaper and by how much.
+    pub text: String,
 }
 
 /// One workload's mapping explanations.
@@ -432,8 +490,26 @@ mod tests {
     fn a_plan_saved_before_the_later_fields_still_reads() {
         let mut v = golden();
         let o = v.as_object_mut().unwrap();
-        for key in ["usage", "switch_curve", "prices", "price_book_regions", "generated_by", "mapping", "notes"] {
+        for key in [
+            "usage",
+            "switch_curve",
+            "prices",
+            "price_book_regions",
+            "generated_by",
+            "mapping",
+            "notes",
+            "price_flags",
+            "sizing_warnings",
+            "agent_transport",
+        ] {
             o.remove(key);
+        }
+        for ph in o["phases"].as_array_mut().unwrap() {
+            for s in ph["aws_services"].as_array_mut().unwrap() {
+                for l in s["line_items"].as_array_mut().unwrap() {
+                    l.as_object_mut().unwrap().remove("price_stale");
+                }
+            }
         }
         o["scenario"].as_object_mut().unwrap().remove("inputs");
         o["decision_tree"].as_object_mut().unwrap().remove("thresholds");
@@ -444,6 +520,7 @@ mod tests {
         assert!(p.usage.source.is_empty() && p.switch_curve.dau.is_empty() && p.scenario.inputs.is_empty());
         assert_eq!(p.decision_tree.thresholds, TreeThresholds::default());
         assert!(p.switch_points.iter().all(|s| s.dau_searched_max.is_none()));
+        assert!(p.price_flags.is_empty() && p.sizing_warnings.is_empty() && p.agent_transport.is_none());
         // And the report still renders it, saying what the old plan lacks.
         use crate::report::Render;
         let html = crate::report::plan::Html { generated: None }.render(&p).unwrap();

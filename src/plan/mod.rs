@@ -10,6 +10,7 @@ pub mod build;
 pub mod diff;
 pub mod document;
 pub mod engine;
+pub mod findings;
 pub mod mapping;
 pub mod measured;
 pub mod sizing;

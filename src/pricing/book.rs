@@ -389,6 +389,7 @@ impl PriceBook {
             region: region.to_string(),
             usage_type: query.usage_type.clone(),
             id: query.id.clone(),
+            item: String::new(),
         })
     }
 }

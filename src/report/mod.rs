@@ -17,7 +17,6 @@ pub(crate) mod wording;
 use anyhow::{bail, Result};
 
 use crate::cost::LineItem;
-use crate::pricing::PriceStatus;
 use crate::units::{group_thousands, unit_price, usd};
 
 /// One output format of one document.
@@ -64,9 +63,10 @@ fn unsupported<D: ?Sized>(document: &str, format: Format, formats: &[Format]) ->
 }
 
 /// The cells every human-readable format shows for a line item: name, quantity, unit, unit price
-/// (with † when the price is unconfirmed), monthly cost ("depends on usage" when unknown).
+/// (marked when the price is derived, unconfirmed or stale), monthly cost ("depends on usage" when
+/// unknown).
 pub(crate) fn line_cells(l: &LineItem) -> [String; 5] {
-    let unconfirmed = if l.price_status == PriceStatus::Unconfirmed { " †" } else { "" };
+    let unconfirmed = wording::price_mark(l.price_status, l.price_stale);
     let price = unit_price(l.unit_price_usd.0);
     match (l.quantity, l.monthly_usd) {
         (Some(q), Some(m)) => {

@@ -4,9 +4,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::cost::PriceRef;
+use crate::cost::{FlaggedPrice, PriceFlags};
 use crate::plan::switch::Crossing;
 use crate::plan::PhasePlan;
+use crate::pricing::PriceStatus;
 use crate::roi::tree::Outcome;
 use crate::roi::Decision;
 use crate::units::{group_thousands, usd};
@@ -85,17 +86,52 @@ pub fn crossing(value: Option<String>, status: Crossing) -> String {
     }
 }
 
-/// The note under a table for an unconfirmed price it uses (marked †).
-pub fn unconfirmed_note(p: &PriceRef) -> String {
-    format!(
-        "† unconfirmed price {} ({} {}, {}, as of {}): {}",
-        p.id,
-        p.service_code,
-        p.usage_type,
-        p.region,
-        p.as_of,
-        p.note.as_deref().unwrap_or("not confirmed for this region")
-    )
+/// What is said beside a unit price that is not a plain confirmed, fresh one: ` (derived)`,
+/// ` (unconfirmed)`, ` (stale)`, ` (derived, stale)`; nothing for a confirmed, fresh price.
+pub fn price_mark(status: PriceStatus, stale: bool) -> String {
+    let mut flags = Vec::new();
+    if status != PriceStatus::Confirmed {
+        flags.push(status.as_str());
+    }
+    if stale {
+        flags.push("stale");
+    }
+    if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", flags.join(", "))
+    }
+}
+
+/// The summary of the flagged prices a document uses: how many of each kind, and the fix; `None`
+/// when every price is confirmed and fresh.
+pub fn price_flags_summary(f: &PriceFlags) -> Option<String> {
+    if f.is_empty() {
+        return None;
+    }
+    let region = f.refresh.rsplit(' ').next().unwrap_or_default();
+    Some(format!(
+        "Prices: {} derived, {} unconfirmed and {} stale (source more than {} months older than the price book's snapshot) are used, marked beside their lines and listed below; `{}` re-reads them from AWS, `obs-cost pricing show --region {region} --status unconfirmed` shows where each came from.",
+        f.derived,
+        f.unconfirmed,
+        f.stale,
+        crate::pricing::STALE_AFTER_MONTHS,
+        f.refresh
+    ))
+}
+
+/// One flagged price in the notes: `derived price a = 2 x b (as of 2021-08-03, stale)`,
+/// `unconfirmed price c (as of 2026-11-01): why`, `stale price d (as of 2024-07-01)`.
+pub fn flagged_price(p: &FlaggedPrice) -> String {
+    let kind = if p.status == PriceStatus::Confirmed { "stale" } else { p.status.as_str() };
+    let rule = p.rule.as_ref().map(|r| format!(" = {r}")).unwrap_or_default();
+    let stale = if p.stale && p.status != PriceStatus::Confirmed { ", stale" } else { "" };
+    let why = match (&p.note, p.status) {
+        (Some(note), PriceStatus::Unconfirmed) => format!(": {note}"),
+        (None, PriceStatus::Unconfirmed) => ": not confirmed for this region".to_string(),
+        _ => String::new(),
+    };
+    format!("{kind} price {}{rule} (as of {}{stale}){why}", p.id, p.as_of)
 }
 
 /// The display name of a service key of the cost engine (`cloudwatch_logs` → `CloudWatch Logs`).
@@ -113,6 +149,13 @@ pub fn service_name(key: &str) -> &str {
         "fargate" => "ECS Fargate",
         "load_balancers" => "Load balancers",
         "nat_gateways" => "NAT gateways",
+        "public_ipv4" => "Public IPv4 addresses",
+        "vpc_endpoints" => "VPC endpoints",
+        "sns" => "SNS",
+        "secrets_manager" => "Secrets Manager",
+        "s3" => "S3",
+        "ecr" => "ECR",
+        "eks" => "EKS",
         "data_transfer" => "Data transfer",
         "ec2" => "EC2",
         "ebs" => "EBS",
@@ -132,6 +175,43 @@ mod tests {
         for words in [payback_months(None), payback_cell(None), payback_text(None, None)] {
             assert_eq!(words, "never");
         }
+    }
+
+    #[test]
+    fn price_flags_read_the_same_everywhere() {
+        assert_eq!(price_mark(PriceStatus::Confirmed, false), "");
+        assert_eq!(price_mark(PriceStatus::Derived, true), " (derived, stale)");
+        assert_eq!(price_mark(PriceStatus::Confirmed, true), " (stale)");
+        let p = |status, stale, rule: Option<&str>, note: Option<&str>| FlaggedPrice {
+            id: "x".into(),
+            status,
+            stale,
+            as_of: "2021-08-03".into(),
+            rule: rule.map(String::from),
+            note: note.map(String::from),
+            source: "s".into(),
+        };
+        assert_eq!(
+            flagged_price(&p(PriceStatus::Derived, true, Some("2 x y"), Some("doc"))),
+            "derived price x = 2 x y (as of 2021-08-03, stale)"
+        );
+        assert_eq!(
+            flagged_price(&p(PriceStatus::Unconfirmed, false, None, Some("us-east-1 rate"))),
+            "unconfirmed price x (as of 2021-08-03): us-east-1 rate"
+        );
+        assert_eq!(flagged_price(&p(PriceStatus::Confirmed, true, None, None)), "stale price x (as of 2021-08-03)");
+        assert_eq!(price_flags_summary(&PriceFlags::default()), None);
+        let f = PriceFlags {
+            derived: 1,
+            unconfirmed: 0,
+            stale: 1,
+            prices: vec![p(PriceStatus::Derived, true, Some("2 x y"), None)],
+            refresh: "obs-cost pricing refresh --region ap-northeast-2".into(),
+        };
+        let s = price_flags_summary(&f).unwrap();
+        assert!(s.starts_with("Prices: 1 derived, 0 unconfirmed and 1 stale"), "{s}");
+        assert!(s.contains("`obs-cost pricing refresh --region ap-northeast-2` re-reads them"), "{s}");
+        assert!(s.contains("pricing show --region ap-northeast-2 --status"), "{s}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod defaults;
 pub mod estimate;
 pub mod expect;
+pub mod hidden;
 mod inputs;
 pub mod phases;
 pub mod template;
@@ -339,6 +340,18 @@ pub struct Mapping {
     /// Fargate, ALB and NAT choices.
     #[serde(default)]
     pub fargate: FargateMapping,
+    /// The log archive in S3.
+    #[serde(default)]
+    pub logs: hidden::LogsMapping,
+    /// Availability Zones, cross-AZ traffic and how agents reach AWS.
+    #[serde(default)]
+    pub network: hidden::NetworkMapping,
+    /// The container platform (ECS or EKS), images and deployments.
+    #[serde(default)]
+    pub compute: hidden::ComputeMapping,
+    /// Secrets Manager secrets.
+    #[serde(default)]
+    pub secrets_manager: hidden::SecretsMapping,
 }
 
 /// `mapping.rds`.
@@ -359,6 +372,9 @@ pub struct RdsMapping {
     pub memory_gb_per_data_gb: Option<Estimate>,
     /// Memory per connection, MB (default: 10).
     pub memory_mb_per_connection: Option<Estimate>,
+    /// The date (`YYYY-MM-DD`) at which to look the PostgreSQL major up in the RDS support
+    /// calendar, for Extended Support (default: the price book's snapshot date).
+    pub extended_support_as_of: Option<String>,
 }
 
 /// `mapping.elasticache`.
@@ -751,6 +767,7 @@ fn validate(s: &Scenario) -> Result<(), Invalid> {
     if s.uncertainty.samples > 1_000_000 {
         return Err(bad("uncertainty.samples", "must be at most 1000000"));
     }
+    hidden::validate(s)?;
     if let Some(e) = &s.expect {
         expect::validate(e)?;
     }

@@ -9,7 +9,7 @@ pub mod table;
 use anyhow::Result;
 use rust_decimal::Decimal;
 
-use super::wording::unconfirmed_note;
+use super::wording::{flagged_price, price_flags_summary};
 use super::{unsupported, Format, Render};
 use crate::cost::Costing;
 
@@ -38,8 +38,8 @@ pub fn renderer<'a>(format: Format) -> Result<Box<dyn Render<Estimate<'a>>>> {
     })
 }
 
-/// Notes every human-readable format prints under the table: unknown usage, and the unconfirmed,
-/// derived and stale prices used.
+/// Notes every human-readable format prints under the table: unknown usage, then the derived,
+/// unconfirmed and stale prices used (how many, the fix, and each one).
 pub(crate) fn notes(c: &Costing) -> Vec<String> {
     let mut out = Vec::new();
     if c.unknown_line_items > 0 {
@@ -48,26 +48,8 @@ pub(crate) fn notes(c: &Costing) -> Vec<String> {
             c.unknown_line_items
         ));
     }
-    out.extend(c.unconfirmed_prices.iter().map(unconfirmed_note));
-    // Derived and stale prices, once each, in id order, one line each kind.
-    let derived: Vec<String> =
-        c.prices.iter().filter_map(|p| p.derived.as_ref().map(|rule| format!("{} = {rule}", p.id))).collect();
-    if !derived.is_empty() {
-        out.push(format!(
-            "derived prices (computed by a rule from a price read for {}; `obs-cost pricing show --status derived` says where each rule is documented): {}",
-            c.region,
-            derived.join(", ")
-        ));
-    }
-    let stale: Vec<String> =
-        c.prices.iter().filter(|p| p.stale).map(|p| format!("{} (as of {})", p.id, p.as_of)).collect();
-    if !stale.is_empty() {
-        out.push(format!(
-            "stale prices (source more than {} months older than the price book's snapshot; refresh with `obs-cost pricing refresh --region {}`): {}",
-            crate::pricing::STALE_AFTER_MONTHS,
-            c.region,
-            stale.join(", ")
-        ));
-    }
+    let flags = c.price_flags();
+    out.extend(price_flags_summary(&flags));
+    out.extend(flags.prices.iter().map(flagged_price));
     out
 }

@@ -125,6 +125,10 @@ pub struct Summary {
     pub npv: String,
     /// Recommended next phase, one sentence.
     pub next_step: String,
+    /// What the reader must not miss: sizes skipped for lack of a price, flagged prices.
+    pub warnings: Vec<String>,
+    /// How the agents reach AWS and which way is cheaper (empty when compute stays self-hosted).
+    pub agents: String,
 }
 
 /// The report template.
@@ -206,8 +210,8 @@ pub struct Page {
     pub inputs: Vec<Row>,
     /// Price-book regions.
     pub regions: Vec<Row>,
-    /// Unconfirmed prices.
-    pub unconfirmed: Vec<Row>,
+    /// Derived, unconfirmed and stale prices: id, status, as of, stale, rule or why, source.
+    pub flagged: Vec<Row>,
     /// How usage maps to AWS.
     pub mapping: Vec<Row>,
     /// Notes.
@@ -276,6 +280,8 @@ fn summary(p: &Plan) -> Summary {
         payback: best.map_or_else(String::new, |b| payback_text(b.payback_months, b.payback_month_in_horizon)),
         npv: best.map_or_else(String::new, |b| money(b.npv_usd)),
         next_step,
+        warnings: super::summary_lines(p),
+        agents: super::agents_line(p).unwrap_or_default(),
     }
 }
 
@@ -472,17 +478,18 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
             .iter()
             .map(|r| Row(vec![r.region.clone(), r.location.clone(), r.snapshot.clone()]))
             .collect(),
-        unconfirmed: p
-            .unconfirmed_prices
+        flagged: p
+            .price_flags
+            .prices
             .iter()
-            .map(|u| {
+            .map(|f| {
                 Row(vec![
-                    u.id.clone(),
-                    format!("{} {}", u.service_code, u.usage_type),
-                    u.region.clone(),
-                    u.as_of.clone(),
-                    u.note.clone().unwrap_or_else(|| "not confirmed for this region".into()),
-                    u.source.clone(),
+                    f.id.clone(),
+                    f.status.as_str().to_string(),
+                    f.as_of.clone(),
+                    if f.stale { "yes".into() } else { "no".into() },
+                    f.rule.clone().or_else(|| f.note.clone()).unwrap_or_else(|| "—".into()),
+                    f.source.clone(),
                 ])
             })
             .collect(),

@@ -29,6 +29,13 @@ fn plan(p: &Plan) -> String {
     for ph in &p.phases {
         out.push_str(&row(&plan_text::summary_row(ph)));
     }
+    let lines: Vec<String> = plan_text::summary_lines(p).into_iter().chain(plan_text::agents_line(p)).collect();
+    if !lines.is_empty() {
+        out.push('\n');
+        for l in lines {
+            out.push_str(&format!("- {}\n", cell(&l)));
+        }
+    }
     if let Some(c) = &p.actual_comparison {
         out.push_str("\n#### Forecast vs actual\n\n");
         out.push_str(&row(&plan_text::ACTUAL_HEADER.map(String::from)));

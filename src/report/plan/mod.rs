@@ -202,11 +202,24 @@ pub fn tree_lines(p: &Plan) -> Vec<String> {
     out
 }
 
-/// Notes and unconfirmed prices.
+/// Notes, then every derived, unconfirmed and stale price used.
 pub fn notes(p: &Plan) -> Vec<String> {
     let mut out: Vec<String> = p.notes.clone();
-    out.extend(p.unconfirmed_prices.iter().map(wording::unconfirmed_note));
+    out.extend(p.price_flags.prices.iter().map(wording::flagged_price));
     out
+}
+
+/// The warnings under the phase summary: sizes skipped for lack of a price (and switch-point
+/// searches that stopped), then the flagged prices (counts and the fix).
+pub fn summary_lines(p: &Plan) -> Vec<String> {
+    let mut out: Vec<String> = p.sizing_warnings.iter().map(|w| format!("Warning: {}.", w.text)).collect();
+    out.extend(wording::price_flags_summary(&p.price_flags));
+    out
+}
+
+/// The line saying how the agents reach AWS and which way is cheaper, when compute runs on AWS.
+pub fn agents_line(p: &Plan) -> Option<String> {
+    p.agent_transport.as_ref().map(|a| a.text.clone())
 }
 
 /// Header of the forecast-vs-actual table (`plan --actual`).

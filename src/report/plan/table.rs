@@ -29,6 +29,10 @@ fn plan(p: &Plan) -> String {
     }
     out.push_str(&table(b, 2));
     out.push('\n');
+    for l in plan_text::summary_lines(p).into_iter().chain(plan_text::agents_line(p)) {
+        out.push_str(&l);
+        out.push('\n');
+    }
     for ph in &p.phases {
         out.push_str(&format!(
             "\nPhase {} {}: AWS line items (cumulative: {}); one-time {} = labor {} ({} engineer-weeks) + dual running {} ({} weeks)\n",
