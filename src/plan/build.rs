@@ -55,11 +55,11 @@ pub fn with_loaded<T>(
         None => crate::scenario::usage::MeasuredUsage::default(),
     };
     let merged = s.usage.over(&measured.usage);
-    let mut engine = Engine::new(&s, merged, book)?;
+    let mut engine = Engine::new(&s, merged, book).map_err(|e| loaded.locate(e))?;
     engine.measured = measured.provenance;
     let inputs =
         loaded.inputs.iter().map(|(key, value)| ScenarioInput { key: key.clone(), value: value.clone() }).collect();
-    let out = f(&engine, inputs)?;
+    let out = f(&engine, inputs).map_err(|e| loaded.locate(e))?;
     Ok((out, s))
 }
 

@@ -8,7 +8,7 @@ mod hidden;
 
 use std::cell::RefCell;
 
-use anyhow::{anyhow, bail, Result};
+use anyhow::{bail, Result};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 
@@ -160,7 +160,7 @@ fn qty(v: Option<Decimal>) -> Option<Quantity> {
 /// usage document's type, or an error naming the scenario key and what is allowed.
 fn choice<T: DeserializeOwned>(key: &str, value: &str) -> Result<T> {
     T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(value))
-        .map_err(|e| anyhow!("{key} is '{value}': {e}"))
+        .map_err(|e| crate::scenario::KeyError { key: key.to_string(), message: format!("is '{value}': {e}") }.into())
 }
 
 /// Maps one workload's usage into `doc`, explaining each quantity into `out`.

@@ -4,10 +4,9 @@
 //! and the secrets. Owns their types, defaults' meaning (the values are in `defaults`) and their
 //! validation; the mapping to AWS quantities is `plan::mapping`.
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{check_range, Estimate, Invalid, Scenario};
+use super::{Estimate, Invalid, Scenario};
 
 /// How agents in private subnets reach CloudWatch, X-Ray and AMP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -109,45 +108,10 @@ pub struct SecretsMapping {
     pub additional_secrets: Option<Estimate>,
 }
 
-/// Checks the keys of this module and `usage.database.postgres_major_version`.
+/// Checks the keys of this module against each other (their ranges are in `bounds`).
 pub(super) fn validate(s: &Scenario) -> Result<(), Invalid> {
     let m = &s.mapping;
-    let zero = Decimal::ZERO;
-    let positive = Decimal::new(1, 6);
-    if let Some(azs) = m.network.availability_zones {
-        if !(2..=6).contains(&azs) {
-            return Err((
-                "mapping.network.availability_zones".into(),
-                format!("is {azs}; an internet-facing ALB spans at least 2 AZs, and no region has more than 6"),
-            ));
-        }
-    }
-    let n = &m.network;
-    check_range(
-        "mapping.network.cross_az_share_percent",
-        &n.cross_az_share_percent,
-        zero,
-        Some(Decimal::ONE_HUNDRED),
-        "a share",
-    )?;
-    for (key, e) in [
-        ("mapping.network.span_bytes", &n.span_bytes),
-        ("mapping.network.metric_datapoint_bytes", &n.metric_datapoint_bytes),
-        ("mapping.network.remote_write_sample_bytes", &n.remote_write_sample_bytes),
-        ("mapping.compute.image_versions_kept", &m.compute.image_versions_kept),
-    ] {
-        check_range(key, e, positive, None, "a positive number")?;
-    }
-    for (key, e) in [
-        ("mapping.compute.image_gb", &m.compute.image_gb),
-        ("mapping.compute.deployments_per_month", &m.compute.deployments_per_month),
-        ("mapping.secrets_manager.additional_secrets", &m.secrets_manager.additional_secrets),
-        ("mapping.logs.archive_after_days", &m.logs.archive_after_days),
-    ] {
-        check_range(key, e, zero, None, "a number")?;
-    }
     let l = &m.logs;
-    check_range("mapping.logs.archive_retention_days", &l.archive_retention_days, positive, None, "a number of days")?;
     if let (Some(after), retention) = (&l.archive_after_days, &l.archive_retention_days) {
         let keep = retention.map_or(super::defaults::LOG_ARCHIVE_RETENTION_DAYS.number(), |r| r.low());
         if after.high() >= keep {
@@ -169,15 +133,6 @@ pub(super) fn validate(s: &Scenario) -> Result<(), Invalid> {
             "mapping.compute".into(),
             "sets eks_nodes, eks_node_type or eks_extended_support, which apply only with platform: eks".into(),
         ));
-    }
-    if let Some(v) = s.usage.database.as_ref().and_then(|d| d.postgres_major_version) {
-        let whole = v.0.fract().is_zero();
-        if !whole || v.0 < Decimal::from(6) || v.0 > Decimal::from(99) {
-            return Err((
-                "usage.database.postgres_major_version".into(),
-                format!("is {}; give the PostgreSQL major version as a whole number, e.g. 16", v.0.normalize()),
-            ));
-        }
     }
     if let Some(date) = &m.rds.extended_support_as_of {
         if !crate::pricing::book::is_date(date) {

@@ -299,6 +299,8 @@ impl Template<'_> {
                 let example = match (section, *key) {
                     ("alerting", _) => "{email: 0}",
                     (_, "postgres_major_version") => "16",
+                    // An interval of 0 is refused: the examples are Prometheus's defaults.
+                    (_, "scrape_interval_seconds" | "rule_evaluation_interval_seconds") => "60",
                     _ => "0",
                 };
                 o.line(&format!("  #   {key}: {example}"), about);

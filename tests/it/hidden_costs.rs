@@ -277,7 +277,7 @@ fn a_cost_the_region_cannot_price_is_an_error_naming_the_key() {
         &[("postgres_major_version: 16", "postgres_major_version: 13.5")],
     );
     obs_cost().args(["plan", "--scenario", &s]).assert().code(2).stderr(predicate::str::contains(
-        "usage.database.postgres_major_version: is 13.5; give the PostgreSQL major version as a whole number",
+        "usage.database.postgres_major_version: is 13.5; a PostgreSQL major version (e.g. 16) must be a whole number",
     ));
     // In an estimate, a usage item the region has no price for is named with its price and usage type.
     let f = dir.path().join("u.yaml");

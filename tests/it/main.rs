@@ -30,4 +30,5 @@ mod published_examples;
 mod readme_walkthrough;
 mod report_browser;
 mod report_cli;
+mod scenario_bounds;
 mod scenarios_check;

@@ -180,8 +180,15 @@ fn inconsistent_values_are_explained() {
     let dir = tempfile::tempdir().unwrap();
     let p = bad(dir.path(), "ops.yaml", |s| s.replace("{low: 0.2, expected: 0.3, high: 0.5}", "5"));
     fails_with(&p, "team.ops_fte: is 5 but the team has 3 engineers");
+    // Checks between keys are located at the key named too.
+    obs_cost()
+        .args(["plan", "--scenario", p.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"invalid scenario .*ops\.yaml:\d+:\d+: team\.ops_fte: ").unwrap());
     let p = bad(dir.path(), "dau.yaml", |s| s.replace("dau: 5000", "dau: -5000"));
-    fails_with(&p, "traffic.dau: is -5000; daily active users cannot be negative");
+    fails_with(&p, "dau.yaml:");
+    fails_with(&p, "traffic.dau: is -5000; a number of daily active users must be from 0 to 10000000000");
     let p = bad(dir.path(), "order.yaml", |s| {
         s + "phases:\n  - {phase: 3, engineer_weeks: 2}\n  - {phase: 2, engineer_weeks: 2}\n"
     });
