@@ -713,11 +713,18 @@ mod non_negative {
 
     use serde::de::{Deserialize, Deserializer, Error};
 
+    /// The largest measured quantity read back (a quadrillion: series, lines or bytes of any real
+    /// stack are far below it, and a month of it times any price stays an exact decimal).
+    pub const MAX: f64 = 1e15;
+
     fn check<E: Error>(v: f64) -> Result<f64, E> {
-        if v.is_finite() && v >= 0.0 {
+        if v.is_finite() && (0.0..=MAX).contains(&v) {
             Ok(v)
         } else {
-            Err(E::custom(format!("a value is {v}; a measured quantity is a finite number, never negative")))
+            let shown = if v.abs() >= 1e6 { format!("{v:e}") } else { format!("{v}") };
+            Err(E::custom(format!(
+                "a value is {shown}; a measured quantity is a finite number, never negative, at most {MAX:e}"
+            )))
         }
     }
 
@@ -798,6 +805,9 @@ mod tests {
             err.contains("u.yaml:12:") && err.contains("metrics.active_series") && err.contains("never negative"),
             "{err}"
         );
+        let text = sample().to_yaml().unwrap().replace("value: 1234.0", "value: 1.0e300");
+        let err = format!("{:#}", parse_snapshot_at(&text, Path::new("u.yaml")).unwrap_err());
+        assert!(err.contains("u.yaml:12:") && err.contains("is 1e300;") && err.contains("at most 1e15"), "{err}");
     }
 
     #[test]

@@ -101,8 +101,11 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
     let mut on_aws = Vec::new();
     let mut notes = Vec::new();
     let per_phase = engine.phases.iter().zip(&eco).zip(&state).zip(&estate.remaining).zip(&biz.phases);
+    let (mut weeks_so_far, mut dual_weeks_so_far) = (Decimal::ZERO, Decimal::ZERO);
     for ((((p, e), aws_side), rem), pb) in per_phase {
         on_aws.extend(p.moves.iter().copied());
+        weeks_so_far += pb.weeks;
+        dual_weeks_so_far += pb.dual_weeks;
         let net = e.terms.net();
         let one_time = e.one_time();
         let flows = roi::cash_flow(&CashFlowInputs {
@@ -133,6 +136,8 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             total_monthly_usd: Money(aws_c.total_monthly_usd + rem.total()),
             engineer_weeks: Exact(pb.weeks),
             dual_running_weeks: Exact(pb.dual_weeks),
+            migration_engineer_weeks: Some(Exact(weeks_so_far)),
+            migration_dual_running_weeks: Some(Exact(dual_weeks_so_far)),
             migration_labor_usd: Money(e.labor),
             dual_running_usd: Money(e.dual),
             one_time_cost_usd: Money(one_time),
@@ -162,10 +167,12 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             estate.baseline.costing.unknown_line_items
         ));
     }
-    let decision_tree = decision_tree(s, &phases);
+    let decision_tree = decision_tree(s, &phases, selected);
     let (switch_points, switch_points_method, switch_curve, stops) = switch::compute(engine, &estate, &biz)?;
     let sizing_warnings = findings::sizing_warnings(engine, &state, &stops);
-    let agent_transport = findings::agent_transport(engine, &state)?;
+    // A single-phase plan speaks of phases 1..N only: the agents' path of a later phase is not its.
+    let upto = selected.map_or(state.len(), |n| engine.phases.iter().take_while(|p| p.phase <= n).count());
+    let agent_transport = findings::agent_transport(engine, state.get(..upto).unwrap_or(&state))?;
     let usage = measured::compute(engine)?;
     let uncertainty = uncertainty::compute(engine, &estate, &phases)?;
     // Unconfirmed prices across every costing, once each.
@@ -235,8 +242,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         Vec::new()
     };
     let snapshot = region_book.map(|r| r.snapshot.clone()).unwrap_or_default();
-    let shown = |p: u32| selected.is_none_or(|s| s == p);
-    Ok(Plan {
+    let plan = Plan {
         schema_version: PLAN_SCHEMA_VERSION,
         scenario: ScenarioInfo {
             name: s.name.clone(),
@@ -277,20 +283,17 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         },
         mapping: mapping_notes,
         metrics_targets,
-        phases: phases.into_iter().filter(|p| shown(p.phase)).collect(),
+        phases,
         decision_tree,
-        switch_points: switch_points.into_iter().filter(|p| shown(p.phase)).collect(),
+        switch_points,
         switch_points_method,
-        switch_curve: switch_curve.filtered(selected),
+        switch_curve,
         usage,
-        uncertainty: uncertainty.filtered(selected),
+        uncertainty,
         unconfirmed_prices: unconfirmed.into_values().collect(),
         price_flags,
         prices: used.into_values().collect(),
-        sizing_warnings: sizing_warnings
-            .into_iter()
-            .filter(|w| selected.is_none_or(|s| w.phases.iter().any(|p| *p <= s)))
-            .collect(),
+        sizing_warnings,
         agent_transport,
         notes,
         price_book_regions: engine
@@ -305,27 +308,38 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             .collect(),
         generated_by: format!("obs-cost {}", env!("CARGO_PKG_VERSION")),
         actual_comparison: None,
+    };
+    Ok(match selected {
+        Some(n) => plan.only_phase(n),
+        None => plan,
     })
 }
 
+const WHY: &str =
+    "the tree looks at team size, DAU and ops burden only, the ROI at this scenario's measured costs and savings";
+
 /// The decision tree walked for the scenario, against the ROI's best phase (highest net monthly
 /// benefit; the earlier phase on a tie).
-fn decision_tree(s: &Scenario, phases: &[PhasePlan]) -> DecisionTree {
+fn decision_tree(s: &Scenario, phases: &[PhasePlan], selected: Option<u32>) -> DecisionTree {
     let t = tree::walk(s.team.engineers, s.traffic.dau.0, s.business.ops_burden, &s.decision.tree);
+    // A single-phase plan compares the tree with the one phase it holds, never with phases it
+    // does not show.
     let best = phases
         .iter()
+        .filter(|p| selected.is_none_or(|n| p.phase == n))
         .max_by(|a, b| a.net_monthly_benefit_usd.cmp(&b.net_monthly_benefit_usd).then(b.phase.cmp(&a.phase)))
         .map_or((0, Decision::Stay), |p| (p.phase, p.decision));
     let agrees = t.outcome.agrees_with(best.1);
-    let note = if agrees {
-        format!("the tree ({}) and the ROI (best phase {}: {}) agree", t.outcome.as_str(), best.0, best.1.as_str())
-    } else {
-        format!(
-            "the tree says {} but the ROI says {} (best phase {}): the tree looks at team size, DAU and ops burden only, the ROI at this scenario's measured costs and savings",
-            t.outcome.as_str(),
-            best.1.as_str(),
-            best.0
-        )
+    let (tree, roi, decision) = (t.outcome.as_str(), best.0, best.1.as_str());
+    let note = match (selected, agrees) {
+        (None, true) => format!("the tree ({tree}) and the ROI (best phase {roi}: {decision}) agree"),
+        (None, false) => format!("the tree says {tree} but the ROI says {decision} (best phase {roi}): {WHY}"),
+        (Some(_), true) => {
+            format!("the tree ({tree}) and the ROI of phase {roi}, the one phase this plan holds ({decision}), agree")
+        }
+        (Some(_), false) => format!(
+            "the tree says {tree} but the ROI of phase {roi}, the one phase this plan holds, says {decision}: {WHY}"
+        ),
     };
     DecisionTree {
         outcome: t.outcome,

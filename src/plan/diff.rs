@@ -143,6 +143,10 @@ pub struct PlanDiff {
     pub moved_prices: Vec<MovedPrice>,
     /// Every leaf field that differs (including those above), by JSON pointer.
     pub fields: Vec<FieldChange>,
+    /// What the comparison could not hold like with like: plans of different scenarios, or a
+    /// single-phase plan against one of other phases (then only the phases both hold are compared).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl FieldChange {
@@ -177,9 +181,9 @@ impl PlanDiff {
         self.phases.iter().filter(|p| p.changed())
     }
 
-    /// Phases whose decision differs.
+    /// Phases whose decision differs (a phase one plan does not hold has no decision to flip).
     pub fn flipped(&self) -> impl Iterator<Item = &PhaseDiff> {
-        self.phases.iter().filter(|p| p.decision.changed())
+        self.phases.iter().filter(|p| p.decision.old.is_some() && p.decision.new.is_some() && p.decision.changed())
     }
 }
 
@@ -308,6 +312,17 @@ fn escape(k: &str) -> String {
 /// Compares two plans; `old_label` and `new_label` name them in the heading. Both should be as
 /// written ([`Plan::as_written`] or read from a file), so that money compares to the cent.
 pub fn diff(old_label: &str, old: &Plan, new_label: &str, new: &Plan) -> Result<PlanDiff> {
+    let (old, new, mut warnings) = like_with_like(old_label, old, new_label, new);
+    if old.scenario.name != new.scenario.name {
+        warnings.insert(
+            0,
+            format!(
+                "the plans are of different scenarios ('{}' in {old_label}, '{}' in {new_label}): any difference may come from the scenario, not from prices or obs-cost",
+                old.scenario.name, new.scenario.name
+            ),
+        );
+    }
+    let (old, new) = (&old, &new);
     let (op, np): (BTreeMap<u32, &PhasePlan>, BTreeMap<u32, &PhasePlan>) =
         (old.phases.iter().map(|p| (p.phase, p)).collect(), new.phases.iter().map(|p| (p.phase, p)).collect());
     let numbers: BTreeSet<u32> = op.keys().chain(np.keys()).copied().collect();
@@ -346,7 +361,61 @@ pub fn diff(old_label: &str, old: &Plan, new_label: &str, new: &Plan) -> Result<
         decision_tree: change(Some(old.decision_tree.outcome), Some(new.decision_tree.outcome)),
         moved_prices,
         fields,
+        warnings,
     })
+}
+
+/// Phase numbers as words: `phase 3`, `phases 1-5`, `phases 1, 3`.
+fn phase_list(phases: &[u32]) -> String {
+    match phases {
+        [one] => format!("phase {one}"),
+        [first, .., last] if phases.windows(2).all(|w| w[1] == w[0] + 1) => format!("phases {first}-{last}"),
+        _ => format!("phases {}", phases.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// The two plans cut to what both can say: when either holds a single phase (`plan --phase`),
+/// both are cut to that phase ([`Plan::only_phase`]) when the other holds it, with a warning
+/// naming what was compared; a phase one plan lacks is otherwise listed as absent there.
+fn like_with_like(old_label: &str, old: &Plan, new_label: &str, new: &Plan) -> (Plan, Plan, Vec<String>) {
+    let numbers = |p: &Plan| p.phases.iter().map(|x| x.phase).collect::<Vec<u32>>();
+    let (on, nn) = (numbers(old), numbers(new));
+    if on == nn {
+        return (old.clone(), new.clone(), Vec::new());
+    }
+    let single = new.selected_phase.or(old.selected_phase);
+    match single {
+        Some(n) if on.contains(&n) && nn.contains(&n) => {
+            let (mut o, mut w) = (old.clone().only_phase(n), new.clone().only_phase(n));
+            // What depends on which phases a plan holds (the ROI's best phase, the agents' path of
+            // the last phase) is taken from the single-phase plan on both sides.
+            let single = if new.selected_phase.is_some() { &w } else { &o };
+            let (tree, agents) = (single.decision_tree.clone(), single.agent_transport.clone());
+            for p in [&mut o, &mut w] {
+                p.selected_phase = Some(n);
+                p.decision_tree.roi_best_phase = tree.roi_best_phase;
+                p.decision_tree.roi_decision = tree.roi_decision;
+                p.decision_tree.agrees_with_roi = p.decision_tree.outcome.agrees_with(tree.roi_decision);
+                p.decision_tree.note.clone_from(&tree.note);
+                p.agent_transport.clone_from(&agents);
+            }
+            let warning = format!(
+                "compared phase {n} only: {old_label} holds {}, {new_label} {} (the ROI's best phase and the agents' path, which depend on the phases a plan holds, are not compared)",
+                phase_list(&on),
+                phase_list(&nn)
+            );
+            (o, w, vec![warning])
+        }
+        _ => (
+            old.clone(),
+            new.clone(),
+            vec![format!(
+                "the plans hold different phases ({old_label}: {}, {new_label}: {}): a phase one plan lacks is shown as absent there, not as a change of decision",
+                phase_list(&on),
+                phase_list(&nn)
+            )],
+        ),
+    }
 }
 
 #[cfg(test)]

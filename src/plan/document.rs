@@ -11,6 +11,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -214,6 +215,14 @@ pub struct PhasePlan {
     pub engineer_weeks: Exact,
     /// Dual-running weeks of this phase alone.
     pub dual_running_weeks: Exact,
+    /// Engineer-weeks of phases 1..N: the weeks `migration_labor_usd` prices (absent in plans
+    /// saved before it was added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migration_engineer_weeks: Option<Exact>,
+    /// Dual-running weeks of phases 1..N: the weeks `dual_running_usd` prices (absent in plans
+    /// saved before it was added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migration_dual_running_weeks: Option<Exact>,
     /// Migration labor of phases 1..N.
     pub migration_labor_usd: Money,
     /// Dual-running cost of phases 1..N (AWS services paid while the old ones still run).
@@ -415,6 +424,32 @@ pub enum PlanReadError {
 }
 
 impl Plan {
+    /// The plan as a plan of phase `n` alone would show it: that phase's rows, switch points,
+    /// curve, uncertainty, and the mapping notes and sizing warnings of phases 1..n.
+    pub fn only_phase(mut self, n: u32) -> Plan {
+        self.phases.retain(|p| p.phase == n);
+        self.switch_points.retain(|p| p.phase == n);
+        self.switch_curve = self.switch_curve.filtered(Some(n));
+        self.uncertainty = self.uncertainty.filtered(Some(n));
+        self.mapping.retain(|m| m.phase <= n);
+        self.sizing_warnings.retain(|w| w.phases.iter().any(|p| *p <= n));
+        self
+    }
+
+    /// The engineer-weeks and dual-running weeks the one-time cost of `ph` prices (phases 1..N):
+    /// its own fields, or, in a plan saved before them, the sum over phases 1..N when the plan
+    /// holds them all; `None` when it does not (a single-phase plan of an older build).
+    pub fn weeks_priced(&self, ph: &PhasePlan) -> Option<(Decimal, Decimal)> {
+        if let (Some(w), Some(d)) = (ph.migration_engineer_weeks, ph.migration_dual_running_weeks) {
+            return Some((w.0, d.0));
+        }
+        let upto: Vec<&PhasePlan> = self.phases.iter().filter(|p| p.phase <= ph.phase).collect();
+        (upto.len() == ph.phase as usize).then(|| {
+            upto.iter()
+                .fold((Decimal::ZERO, Decimal::ZERO), |(w, d), p| (w + p.engineer_weeks.0, d + p.dual_running_weeks.0))
+        })
+    }
+
     /// The plan as pretty JSON, the canonical form (what goldens hold).
     pub fn to_json(&self) -> Result<String> {
         Ok(serde_json::to_string_pretty(self).context("cannot write the plan as JSON")? + "\n")

@@ -25,6 +25,7 @@ mod measure_victoria;
 mod output_targets;
 mod plan_actual;
 mod plan_cli;
+mod plan_consistency;
 mod pricing_refresh;
 mod published_examples;
 mod readme_walkthrough;

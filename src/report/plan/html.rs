@@ -224,6 +224,16 @@ fn summary(p: &Plan) -> Summary {
     let band = best.and_then(|b| p.uncertainty.phases.iter().find(|u| u.phase == b.phase));
     let first = p.phases.first();
     let next_step = match (best, first) {
+        // A single-phase plan knows nothing of the other phases: it does not say where to start.
+        (Some(b), _) if p.selected_phase.is_some() => format!(
+            "This plan holds phase {} ({}) only: {}, net {} a month for a one-time {} (phases 1-{}'s labor and dual running). Plan every phase to choose where to start.",
+            b.phase,
+            b.name,
+            decision(b.decision),
+            money(b.net_monthly_benefit_usd),
+            money(b.one_time_cost_usd),
+            b.phase
+        ),
         (Some(b), _) if b.decision == Decision::Stay => format!(
             "Stay self-hosted for now: no phase nets at least {} a month. Re-run the plan when usage, team or prices change (see the switch points).",
             money(p.inputs.migrate_gradually_from_usd)
@@ -256,6 +266,14 @@ fn summary(p: &Plan) -> Summary {
     };
     let roi_decision = decision(t.roi_decision).to_string();
     let headline = match best {
+        Some(b) if p.selected_phase.is_some() => format!(
+            "ROI rule for phase {} {}, the one phase this plan holds: {} (net {} a month). Decision tree: {}.",
+            b.phase,
+            b.name,
+            roi_decision,
+            money(b.net_monthly_benefit_usd),
+            outcome(t.outcome)
+        ),
         Some(b) => format!(
             "ROI rule: {} (best: phase {} {}, net {} a month). Decision tree: {}.",
             roi_decision,
@@ -303,7 +321,7 @@ fn value3(low: Exact, expected: Exact, high: Exact) -> String {
     }
 }
 
-fn phase_tables(ph: &PhasePlan) -> PhaseTables {
+fn phase_tables(p: &Plan, ph: &PhasePlan) -> PhaseTables {
     PhaseTables {
         id: format!("phase-{}", ph.phase),
         title: if ph.moves.is_empty() {
@@ -313,12 +331,12 @@ fn phase_tables(ph: &PhasePlan) -> PhaseTables {
             format!("Phase {}: {} (moves {})", ph.phase, ph.name, moves.join(", "))
         },
         totals: format!(
-            "AWS {} + still self-hosted {} = {} a month; one-time cost {} ({} engineer-weeks in this phase).",
+            "AWS {} + still self-hosted {} = {} a month; one-time cost {} = {}.",
             aws_cell(ph),
             money(ph.self_hosted_monthly_usd),
             money(ph.total_monthly_usd),
             money(ph.one_time_cost_usd),
-            num(ph.engineer_weeks, 2)
+            super::one_time_parts(p, ph)
         ),
         aws: tables(&ph.aws_services),
         self_hosted: tables(&ph.self_hosted_services),
@@ -446,7 +464,7 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
             num(p.baseline.downtime_minutes_per_month, 1),
             money(p.baseline.downtime_cost_usd)
         ),
-        phase_tables: p.phases.iter().map(phase_tables).collect(),
+        phase_tables: p.phases.iter().map(|ph| phase_tables(p, ph)).collect(),
         roi_rows: p.phases.iter().map(roi_row).collect(),
         cash_chart,
         cash_text,

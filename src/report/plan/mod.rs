@@ -54,6 +54,24 @@ pub fn aws_cell(p: &PhasePlan) -> String {
     lower_bound(p.aws_monthly_usd.0, p.aws_unknown_line_items)
 }
 
+/// What a phase's one-time cost is made of, with the weeks each amount prices (phases 1..N):
+/// `labor $33,230.77 (phases 1-4: 16 engineer-weeks) + dual running $3,201.30 (16 weeks)`.
+pub fn one_time_parts(plan: &Plan, ph: &PhasePlan) -> String {
+    let phases = if ph.phase == 1 { "phase 1".to_string() } else { format!("phases 1-{}", ph.phase) };
+    match plan.weeks_priced(ph) {
+        Some((weeks, dual)) => format!(
+            "labor {} ({phases}: {} engineer-weeks) + dual running {} ({} weeks)",
+            usd(ph.migration_labor_usd.0),
+            group_thousands(weeks, 2),
+            usd(ph.dual_running_usd.0),
+            group_thousands(dual, 2)
+        ),
+        None => {
+            format!("labor {} + dual running {} ({phases})", usd(ph.migration_labor_usd.0), usd(ph.dual_running_usd.0))
+        }
+    }
+}
+
 /// One summary row.
 pub fn summary_row(p: &PhasePlan) -> [String; 13] {
     let moves = if p.moves.is_empty() {

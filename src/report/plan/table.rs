@@ -35,15 +35,12 @@ fn plan(p: &Plan) -> String {
     }
     for ph in &p.phases {
         out.push_str(&format!(
-            "\nPhase {} {}: AWS line items (cumulative: {}); one-time {} = labor {} ({} engineer-weeks) + dual running {} ({} weeks)\n",
+            "\nPhase {} {}: AWS line items (cumulative: {}); one-time {} = {}\n",
             ph.phase,
             ph.name,
             ph.on_aws.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(", "),
             usd(ph.one_time_cost_usd.0),
-            usd(ph.migration_labor_usd.0),
-            group_thousands(ph.engineer_weeks.0, 2),
-            usd(ph.dual_running_usd.0),
-            group_thousands(ph.dual_running_weeks.0, 2)
+            plan_text::one_time_parts(p, ph)
         ));
         let mut b = Builder::default();
         b.push_record(["Service", "Item", "Quantity", "Unit", "Unit price", "Monthly"]);

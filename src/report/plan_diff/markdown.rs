@@ -34,6 +34,9 @@ fn header(cells: &[&str], left: usize, right: usize) -> String {
 pub fn diff_at(d: &PlanDiff, level: usize) -> String {
     let h = "#".repeat(level);
     let mut out = format!("{h} Plan diff: {}\n\n{}\n", cell(&text::heading(d)), cell(&text::summary(d)));
+    for w in &d.warnings {
+        out.push_str(&format!("\n> **Warning:** {}.\n", cell(w)));
+    }
     if d.is_empty() {
         return out;
     }

@@ -23,6 +23,9 @@ impl Render<PlanDiff> for Table {
 /// A plan diff as aligned tables.
 pub fn diff(d: &PlanDiff) -> String {
     let mut out = format!("Plan diff: {}\n{}\n", text::heading(d), text::summary(d));
+    for w in &d.warnings {
+        out.push_str(&format!("Warning: {w}.\n"));
+    }
     if d.is_empty() {
         return out;
     }
