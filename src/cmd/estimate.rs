@@ -19,7 +19,21 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 
 /// Reads and validates an AWS usage file.
 pub fn load_usage(path: &Path) -> Result<AwsUsage> {
-    crate::input::read_yaml(path, crate::input::AWS_USAGE)
+    let text = crate::input::read_text(path, crate::input::AWS_USAGE)?;
+    let usage: AwsUsage = crate::input::parse_yaml(&text, path, "usage file")?;
+    let hours = usage.hours_per_month.map_or(HOURS_PER_MONTH, |h| h.get());
+    let bad_hours = (hours.is_zero() || hours > Decimal::from(744))
+        .then(|| ("hours_per_month".to_string(), format!("is {hours}; it must be above 0 and at most 744 (31 days)")));
+    if let Some((key, message)) = bad_hours.or_else(|| usage.implausible(hours)) {
+        let at = crate::scenario::locate::locate(&text, &key)
+            .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+        let key = if key.is_empty() { String::new() } else { format!(" {key}") };
+        bail!(
+            "invalid usage file {}{at}:{key} {message}\nhint: see examples/aws-usage.yaml, which shows every key",
+            path.display()
+        );
+    }
+    Ok(usage)
 }
 
 /// Prices a usage file as the arguments say.
@@ -32,12 +46,6 @@ pub fn estimate(args: &EstimateArgs, book: &PriceBook) -> Result<(Costing, Decim
         None => usage.free_tier.unwrap_or(true),
     };
     let hours_per_month = usage.hours_per_month.map_or(HOURS_PER_MONTH, |h| h.get());
-    if hours_per_month.is_zero() || hours_per_month > Decimal::from(744) {
-        bail!(
-            "invalid usage file '{}': hours_per_month is {hours_per_month}; it must be above 0 and at most 744 (31 days)",
-            args.aws_usage.display()
-        );
-    }
     let ctx = ModelContext { hours_per_month };
     let costing = cost::price(book, &region, free_tier, usage.components(&ctx))
         .with_context(|| format!("cannot price '{}'", args.aws_usage.display()))?;

@@ -223,3 +223,63 @@ impl AwsUsage {
         out
     }
 }
+
+/// Keys of a usage document that count whole things (instances, nodes, addresses): a fraction of
+/// one is refused.
+const WHOLE_COUNTS: [&str; 8] = [
+    "ec2.count",
+    "ebs.count",
+    "nat_gateways.count",
+    "elasticache.nodes",
+    "eks.clusters",
+    "public_ipv4.addresses",
+    "vpc_endpoints.endpoints",
+    "vpc_endpoints.availability_zones",
+];
+
+impl AwsUsage {
+    /// The first quantity that parses but cannot be, as (key path, what is wrong): running hours
+    /// above the month's `hours_per_month`, a fraction of an instance, node or address; or a
+    /// document that names no service at all (which would price to a silent $0).
+    pub fn implausible(&self, hours_per_month: Decimal) -> Option<(String, String)> {
+        let doc = serde_json::to_value(self).ok()?;
+        let sections = doc.as_object()?;
+        if sections.keys().all(|k| matches!(k.as_str(), "region" | "free_tier" | "hours_per_month")) {
+            return Some((
+                String::new(),
+                "names no AWS service, so there is nothing to price (an empty file would show $0)".into(),
+            ));
+        }
+        for (section, v) in sections {
+            let entries: Vec<(String, &serde_json::Value)> = match v {
+                serde_json::Value::Array(items) => {
+                    items.iter().enumerate().map(|(i, x)| (format!("{section}[{i}]"), x)).collect()
+                }
+                other => vec![(section.clone(), other)],
+            };
+            for (at, entry) in entries {
+                let Some(fields) = entry.as_object() else { continue };
+                for (key, value) in fields {
+                    let Some(n) = value.as_f64().and_then(|_| value.to_string().parse::<Decimal>().ok()) else {
+                        continue;
+                    };
+                    let path = format!("{at}.{key}");
+                    if key == "hours" && n > hours_per_month {
+                        return Some((
+                            path,
+                            format!(
+                                "is {}, more than the {} hours of the month (hours_per_month)",
+                                n.normalize(),
+                                hours_per_month.normalize()
+                            ),
+                        ));
+                    }
+                    if WHOLE_COUNTS.contains(&format!("{section}.{key}").as_str()) && !n.fract().is_zero() {
+                        return Some((path, format!("is {}; give a whole number", n.normalize())));
+                    }
+                }
+            }
+        }
+        None
+    }
+}

@@ -99,7 +99,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
     let base_minutes = roi::downtime_minutes(biz.base_availability, engine.hours);
     let mut phases = Vec::new();
     let mut on_aws = Vec::new();
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = measured::short_history_note(engine).into_iter().collect();
     let per_phase = engine.phases.iter().zip(&eco).zip(&state).zip(&estate.remaining).zip(&biz.phases);
     let (mut weeks_so_far, mut dual_weeks_so_far) = (Decimal::ZERO, Decimal::ZERO);
     for ((((p, e), aws_side), rem), pb) in per_phase {

@@ -95,6 +95,27 @@ fn without(usage: &Usage, series: Decimal) -> Option<Usage> {
     Some(u)
 }
 
+/// The note a plan carries when measured values it uses were scaled to a month from less history
+/// than [`crate::measure::MIN_HISTORY_SECONDS`] (a day): which values, and from how little.
+pub fn short_history_note(engine: &Engine<'_>) -> Option<String> {
+    let inline: std::collections::BTreeSet<String> =
+        engine.scenario.usage.entries().into_iter().map(|(k, _)| k).collect();
+    let short: Vec<(&String, u64)> = engine
+        .measured
+        .iter()
+        .filter(|(k, p)| p.extrapolated && !inline.contains(*k))
+        .filter_map(|(k, p)| p.history_seconds.filter(|h| *h < crate::measure::MIN_HISTORY_SECONDS).map(|h| (k, h)))
+        .collect();
+    let least = short.iter().map(|(_, h)| *h).min()?;
+    let keys: Vec<&str> = short.iter().take(4).map(|(k, _)| k.as_str()).collect();
+    let more = if short.len() > 4 { format!(" and {} more", short.len() - 4) } else { String::new() };
+    Some(format!(
+        "{}{more} are extrapolated from little history: as little as {} (less than a day, the minimum for a monthly figure) scaled to a month, so they may be far off; measure again once the server holds a day of data",
+        keys.join(", "),
+        humantime::format_duration(std::time::Duration::from_secs(least))
+    ))
+}
+
 /// The usage section: values with provenance and the top metrics priced on both targets.
 pub fn compute(engine: &Engine<'_>) -> Result<UsageSection> {
     let usage = &engine.usage;

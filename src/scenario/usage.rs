@@ -200,6 +200,9 @@ pub struct Provenance {
     pub window_seconds: u64,
     /// Whether the value was scaled from a shorter history than the window.
     pub extrapolated: bool,
+    /// Seconds of history the value was scaled from, when shorter than the window (the shortest
+    /// of several measurements).
+    pub history_seconds: Option<u64>,
 }
 
 /// Usage read from a snapshot, with the provenance of every value, keyed like [`Usage::entries`].
@@ -242,6 +245,7 @@ fn provenance_of(items: &[&Measured]) -> Provenance {
         query: queries.join(" + "),
         window_seconds: items.iter().map(|m| m.window_seconds).max().unwrap_or(0),
         extrapolated: items.iter().any(|m| m.extrapolated),
+        history_seconds: items.iter().filter_map(|m| m.history_seconds).min(),
     }
 }
 

@@ -202,3 +202,57 @@ fn an_unknown_pinned_class_or_type_is_a_located_input_error() {
     assert!(stderr.contains("self_hosted.hosts[app].instance_type: is 't9.huge'"), "{stderr}");
     assert!(stderr.contains("s.yaml:"), "{stderr}");
 }
+
+#[test]
+fn an_estimate_file_with_impossible_hours_fractional_instances_or_no_service_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, expect) in [
+        ("", "names no AWS service, so there is nothing to price"),
+        ("region: us-east-1\nfree_tier: false\n", "names no AWS service"),
+        (
+            "ec2: [{name: a, instance_type: t3.large, count: 1.5}]\n",
+            "u.yaml:1:49: ec2[0].count is 1.5; give a whole number",
+        ),
+        (
+            "fargate: [{name: api, architecture: x86_64, vcpu: 1, memory_gb: 2, tasks: 5, hours: 800}]\n",
+            "fargate[0].hours is 800, more than the 730 hours of the month",
+        ),
+        (
+            "hours_per_month: 672\nnat_gateways: [{name: n, count: 1, hours: 700}]\n",
+            "u.yaml:2:43: nat_gateways[0].hours is 700, more than the 672 hours",
+        ),
+        (
+            "hours_per_month: 800\nec2: [{name: a, instance_type: t3.large, count: 1}]\n",
+            "u.yaml:1:18: hours_per_month is 800",
+        ),
+    ] {
+        let f = dir.path().join("u.yaml");
+        std::fs::write(&f, text).unwrap();
+        let out = obs_cost().args(["estimate", "--aws-usage", f.to_str().unwrap()]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{text}: {stderr}");
+        assert!(stderr.contains(expect) && stderr.contains("hint: "), "{text}: '{expect}' not in {stderr}");
+        assert!(out.stdout.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_plan_on_a_snapshot_with_less_than_a_day_of_history_says_its_values_are_extrapolated() {
+    let startup = format!("{ROOT}/scenarios/startup-3p-5k.yaml");
+    let snapshot = format!("{ROOT}/examples/usage-snapshot.yaml");
+    let out = obs_cost().args(["plan", "--scenario", &startup, "--usage", &snapshot]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text.contains("are extrapolated from little history: as little as 1m 31s (less than a day, the minimum for a monthly figure)"),
+        "{text}"
+    );
+    // Values given inline win and are not extrapolated; a day of history is enough.
+    let dir = tempfile::tempdir().unwrap();
+    let long = std::fs::read_to_string(&snapshot).unwrap().replace("history_seconds: ", "history_seconds: 8640");
+    let f = dir.path().join("usage.yaml");
+    std::fs::write(&f, long).unwrap();
+    let out = obs_cost().args(["plan", "--scenario", &startup, "--usage", f.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("little history"));
+}
