@@ -206,7 +206,8 @@ pub enum ShowFormatArg {
     Table,
     /// JSON.
     Json,
-    /// YAML, in the price-book file format.
+    /// YAML: one region's price-book file (save it as DIR/REGION.yaml beside free-tiers.yaml and
+    /// read it with --price-book DIR); needs --region when the book has several regions
     Yaml,
     /// GitHub-flavoured Markdown.
     Markdown,

@@ -85,6 +85,7 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
                     region: &r.region,
                     location: &r.location,
                     snapshot: &r.snapshot,
+                    usage_type_prefix: &r.usage_type_prefix,
                     stale_before: cutoff,
                     entries,
                     stale,

@@ -111,3 +111,41 @@ fn compare_to_with_phase_compares_like_with_like_and_warns_across_scenarios() {
             .unwrap();
     assert!(json["warnings"][0].as_str().unwrap().contains("different scenarios"), "{json}");
 }
+
+#[test]
+fn csv_money_is_to_the_cent_as_the_json_writes_it_and_unit_prices_stay_exact() {
+    let csv = run(&["plan", "--scenario", EXAMPLE, "--format", "csv"]);
+    let plan: Value = serde_json::from_str(&std::fs::read_to_string(GOLDEN).unwrap()).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    for (row, ph) in lines.zip(plan["phases"].as_array().unwrap()) {
+        let cells: Vec<&str> = row.split(',').collect();
+        for name in ["aws_monthly_usd", "one_time_cost_usd", "net_monthly_benefit_usd", "npv_usd", "infra_delta_usd"] {
+            let cell = cells[col(name)];
+            assert_eq!(cell.split('.').nth(1).map(str::len), Some(2), "{name} = {cell}: not to the cent");
+            let json = ph[name.replace("infra_delta_usd", "roi").as_str()].clone();
+            if name != "infra_delta_usd" {
+                assert_eq!(cell.parse::<f64>().unwrap(), json.as_f64().unwrap(), "{name}");
+            }
+        }
+    }
+    let est = run(&[
+        "estimate",
+        "--aws-usage",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/aws-usage.yaml"),
+        "--format",
+        "csv",
+    ]);
+    let mut lines = est.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let (price, monthly) = (
+        header.iter().position(|h| *h == "unit_price_usd").unwrap(),
+        header.iter().position(|h| *h == "monthly_usd").unwrap(),
+    );
+    let rows: Vec<Vec<&str>> =
+        lines.map(|l| l.split(',').collect()).filter(|c: &Vec<&str>| c.len() == header.len()).collect();
+    assert!(rows.iter().all(|c| c[monthly] == "unknown" || c[monthly].split('.').nth(1).map(str::len) == Some(2)));
+    // A unit price below a cent is written exactly.
+    assert!(rows.iter().any(|c| c[price] == "0.00001"), "{est}");
+}

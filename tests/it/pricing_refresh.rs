@@ -523,3 +523,54 @@ fn api_an_answer_over_the_size_limit_is_refused() {
     assert!(err.contains("larger than the 32 MiB obs-cost reads") && err.contains("hint: "), "{err}");
     assert!(!out_dir.exists());
 }
+
+#[test]
+fn pricing_show_yaml_is_a_loadable_price_book_file_with_the_same_prices() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    std::fs::create_dir(&book).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/pricing-data/free-tiers.yaml"), book.join("free-tiers.yaml"))
+        .unwrap();
+    let run = |args: &[&str]| {
+        let out = crate::support::obs_cost().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let usage = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/aws-usage.yaml");
+    for region in ["us-east-1", "ap-northeast-2"] {
+        std::fs::write(
+            book.join(format!("{region}.yaml")),
+            run(&["pricing", "show", "--region", region, "--format", "yaml"]),
+        )
+        .unwrap();
+        let shown = |extra: &[&str]| {
+            let mut args = vec!["pricing", "show", "--region", region, "--format", "json"];
+            args.extend_from_slice(extra);
+            let v: serde_json::Value = serde_json::from_str(&run(&args)).unwrap();
+            v["regions"].clone()
+        };
+        assert_eq!(shown(&[]), shown(&["--price-book", book.to_str().unwrap()]), "{region}");
+        // The same estimate, to the byte, but for the book's name (the example prices in us-east-1).
+        if region != "us-east-1" {
+            continue;
+        }
+        let a = run(&["estimate", "--aws-usage", usage, "--region", region, "--format", "json"]);
+        let b = run(&[
+            "estimate",
+            "--aws-usage",
+            usage,
+            "--region",
+            region,
+            "--format",
+            "json",
+            "--price-book",
+            book.to_str().unwrap(),
+        ]);
+        let strip = |t: &str| t.lines().filter(|l| !l.contains("\"price_book\"")).collect::<Vec<_>>().join("\n");
+        assert_eq!(strip(&a), strip(&b), "{region}");
+    }
+    // Several regions cannot be one file: said so, with the fix.
+    let out = crate::support::obs_cost().args(["pricing", "show", "--format", "yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hint: add --region"));
+}

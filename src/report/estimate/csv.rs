@@ -1,4 +1,4 @@
-//! CSV, one line item per row, for spreadsheets. Quantities and prices are exact; money unrounded.
+//! CSV, one line item per row, for spreadsheets. Quantities and unit prices are exact; money is to the cent.
 
 use anyhow::Result;
 
@@ -41,7 +41,8 @@ fn estimate(view: &Estimate<'_>) -> Result<String> {
                 l.quantity.map(|q| q.0.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
                 l.unit.clone(),
                 l.unit_price_usd.0.normalize().to_string(),
-                l.monthly_usd.map(|m| m.0.normalize().to_string()).unwrap_or_else(|| "unknown".into()),
+                // Money to the cent; the unit price stays exact (a price of $0.0000002 is real).
+                l.monthly_usd.map(|m| crate::units::cents(m.0)).unwrap_or_else(|| "unknown".into()),
                 l.free_tier.to_string(),
                 l.price_status.as_str().to_string(),
                 l.price_stale.to_string(),

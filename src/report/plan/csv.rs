@@ -1,5 +1,6 @@
 //! The plan as CSV, one row per phase with its costs, ROI terms and decision, for spreadsheets.
-//! Money is exact (unrounded); line items are in the JSON and `estimate --format csv`. Each row
+//! Money is to the cent, as the JSON writes it; other numbers are exact; line items are in the
+//! JSON and `estimate --format csv`. Each row
 //! counts the phase's AWS line items priced with a derived, unconfirmed or stale price.
 //! With `plan --actual`, each row gains forecast/actual/error columns for the compared quantities
 //! and costs (appended after the usual columns, so readers by column name are unaffected).
@@ -21,9 +22,14 @@ impl Render<Plan> for Csv {
     }
 }
 
-/// A number exactly as computed (money unrounded).
+/// A number exactly as computed.
 fn d(v: rust_decimal::Decimal) -> String {
     v.normalize().to_string()
+}
+
+/// Money to the cent (`1234.50`), as every other format shows it.
+fn usd(v: rust_decimal::Decimal) -> String {
+    crate::units::cents(v)
 }
 
 /// The quantities `plan --actual` compares, as `(service, key)` column prefixes.
@@ -76,7 +82,7 @@ fn plan(p: &Plan) -> Result<String> {
     }
     w.write_record(&header)?;
     let opt = |v: Option<Exact>| v.map_or_else(String::new, |v| d(v.0));
-    let money = |v: Option<Money>| v.map_or_else(String::new, |v| d(v.0));
+    let money = |v: Option<Money>| v.map_or_else(String::new, |v| usd(v.0));
     for ph in &p.phases {
         let sp = p.switch_points.iter().find(|s| s.phase == ph.phase);
         let mut record: Vec<String> = vec![
@@ -84,18 +90,18 @@ fn plan(p: &Plan) -> Result<String> {
             p.region.clone(),
             ph.phase.to_string(),
             ph.name.clone(),
-            d(ph.aws_monthly_usd.0),
+            usd(ph.aws_monthly_usd.0),
             ph.aws_unknown_line_items.to_string(),
-            d(ph.self_hosted_monthly_usd.0),
-            d(p.baseline.self_hosted_monthly_usd.0),
-            d(ph.one_time_cost_usd.0),
-            d(ph.roi.infra_delta_usd.0),
-            d(ph.roi.ops_labor_saved_usd.0),
-            d(ph.roi.downtime_saved_usd.0),
-            d(ph.roi.productivity_gained_usd.0),
-            d(ph.net_monthly_benefit_usd.0),
+            usd(ph.self_hosted_monthly_usd.0),
+            usd(p.baseline.self_hosted_monthly_usd.0),
+            usd(ph.one_time_cost_usd.0),
+            usd(ph.roi.infra_delta_usd.0),
+            usd(ph.roi.ops_labor_saved_usd.0),
+            usd(ph.roi.downtime_saved_usd.0),
+            usd(ph.roi.productivity_gained_usd.0),
+            usd(ph.net_monthly_benefit_usd.0),
             payback_months(ph.payback_months),
-            d(ph.npv_usd.0),
+            usd(ph.npv_usd.0),
             ph.decision.as_str().into(),
             opt(sp.and_then(|s| s.dau_net_zero)),
             opt(sp.and_then(|s| s.dau_net_1000)),

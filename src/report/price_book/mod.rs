@@ -24,6 +24,9 @@ pub struct RegionView<'a> {
     pub location: &'a str,
     /// Snapshot date of its prices.
     pub snapshot: &'a str,
+    /// The prefix AWS puts on its usage types (in the YAML price-book file only).
+    #[serde(skip)]
+    pub usage_type_prefix: &'a str,
     /// Entries whose `as_of` is before this date are stale.
     pub stale_before: String,
     /// The entries shown.
