@@ -43,6 +43,8 @@ seed scenario_yaml scenarios/*.yaml
 seed usage_snapshot examples/usage-snapshot.yaml
 seed price_book pricing-data/us-east-1.yaml pricing-data/ap-northeast-2.yaml tests/fixtures/pricing/book/ap-northeast-2.yaml
 seed estimate_usage examples/aws-usage.yaml tests/fixtures/estimate/*.yaml
+seed plan_json scenarios/expected/*.json
+seed grafana_dashboard tests/fixtures/used-series/dashboards/*.json
 mkdir -p fuzz/corpus/prometheus_api fuzz/corpus/price_list_product
 # The first byte of these two targets picks the parser (see the target files).
 printf '\000{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"a","instance":"i"},"value":[1,"2.5"]}]}}' \
@@ -73,7 +75,7 @@ EOF
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(scenario_yaml usage_snapshot price_book prometheus_api price_list_product estimate_usage)
+    targets=(scenario_yaml usage_snapshot price_book prometheus_api price_list_product estimate_usage plan_json grafana_dashboard)
 fi
 
 summary=()

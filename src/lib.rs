@@ -11,7 +11,7 @@ pub mod input;
 pub mod measure;
 pub mod model;
 pub mod output;
-mod plan;
+pub mod plan;
 pub mod pricing;
 pub mod redact;
 pub mod report;

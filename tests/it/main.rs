@@ -7,6 +7,7 @@ mod support;
 mod browser_harness;
 mod cli_estimate;
 mod cli_help;
+mod cost_properties;
 mod hidden_costs;
 mod init_cli;
 mod input_limits;

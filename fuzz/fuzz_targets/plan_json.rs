@@ -1,0 +1,33 @@
+//! Plan JSON (`report --from`, `plan --compare-to`, the goldens): `Plan::from_json` of any text,
+//! and for a plan that reads, every renderer (table, Markdown, CSV, JSON, the HTML report) and
+//! the diff against itself and against the bundled example's golden, both ways. Nothing may
+//! panic; errors are fine.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use obs_cost::plan::{diff::diff, Plan};
+use obs_cost::report::{plan::Html, Format, Render};
+
+const GOLDEN: &str = include_str!("../../scenarios/expected/example.json");
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(plan) = Plan::from_json(text) else { return };
+    for format in [Format::Table, Format::Markdown, Format::Csv, Format::Json] {
+        if let Ok(r) = obs_cost::report::plan::renderer(format) {
+            let _ = r.render(&plan);
+        }
+    }
+    let _ = Html { generated: None }.render(&plan);
+    let _ = diff("fuzz", &plan, "fuzz", &plan);
+    if let Ok(golden) = Plan::from_json(GOLDEN) {
+        let _ = diff("golden", &golden, "fuzz", &plan);
+        if let Ok(d) = diff("fuzz", &plan, "golden", &golden) {
+            for format in [Format::Table, Format::Markdown, Format::Json] {
+                if let Ok(r) = obs_cost::report::plan_diff::renderer(format) {
+                    let _ = r.render(&d);
+                }
+            }
+        }
+    }
+});
