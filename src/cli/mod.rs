@@ -180,6 +180,11 @@ pub enum DiffFormatArg {
 
 /// `obs-cost pricing diff`.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+obs-cost pricing diff bundled price-book/next --scenarios scenarios/   # and the decisions that flip\n  \
+obs-cost pricing diff pricing-data/us-east-1.yaml price-book/next/us-east-1.yaml --format markdown -o price-diff.md\n\n\
+Exit codes: 0 the diff was written (whether or not prices changed); 2 an error (a book or region file \
+that does not read, a scenario that cannot be planned).")]
 pub struct PricingDiffArgs {
     /// The old price book: a directory, a region file, or `bundled`.
     #[arg(value_name = "OLD")]
@@ -227,7 +232,13 @@ pub enum StatusArg {
 /// `obs-cost pricing show`.
 #[derive(Debug, Args)]
 #[command(after_help = "An entry is stale when its source date (as_of) is more than 18 months before the \
-region's snapshot date, or before --as-of DATE when given.")]
+region's snapshot date, or before --as-of DATE when given.\n\n\
+Examples:\n  \
+obs-cost pricing show --region ap-northeast-2 --status unconfirmed\n  \
+obs-cost pricing show --summary\n  \
+obs-cost pricing show --region us-east-1 --format yaml > book/us-east-1.yaml   # a loadable region file\n\n\
+Exit codes: 0 ok; 2 an error (an unknown region or service, a price book that does not read, \
+--format yaml over several regions).")]
 pub struct PricingShowArgs {
     /// Only this region.
     #[arg(long, value_name = "REGION")]

@@ -33,7 +33,8 @@ pub enum SuiteFormatArg {
 The golden of DIR/NAME.yaml is DIR/expected/NAME.json.\n\
 Exit codes: 0 every scenario holds, 1 an expectation, guardrail or golden differs (each named with \
 expected and actual), 2 an error (a scenario or golden that cannot be read or planned, an unknown `expect:` key or phase).\n\
-Example: obs-cost scenarios check scenarios/ --format markdown -o scenarios-check.md")]
+Examples:\n  obs-cost scenarios check scenarios/ --format markdown -o scenarios-check.md\n  \
+obs-cost scenarios check scenarios/ --update   # rewrite the goldens, then review git diff")]
 pub struct ScenariosCheckArgs {
     /// Scenario files or directories of them.
     #[arg(value_name = "DIR|FILE", default_value = "scenarios")]
