@@ -17,14 +17,15 @@ pub mod cloudwatch;
 pub mod collect;
 mod entities;
 mod merge;
+mod non_negative;
 pub mod prometheus;
 pub mod queries;
+mod read;
 pub mod used;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 pub use collect::{measure, MeasureOptions};
@@ -43,6 +44,7 @@ pub const BYTES_PER_GB: f64 = 1e9;
 pub const MIN_HISTORY_SECONDS: u64 = 86_400;
 
 pub use merge::short_history_warnings;
+pub use read::{load_snapshot, parse_snapshot};
 
 /// A measured usage snapshot of a self-hosted observability stack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -654,95 +656,11 @@ impl UsageSnapshot {
     }
 }
 
-/// Reads a usage snapshot (YAML or JSON; JSON is YAML), at most [`crate::input::SNAPSHOT`] bytes,
-/// and checks its `schema_version`, `kind` and values. Errors name the file, line and column and
-/// never quote the file (a token file given by mistake must not leak).
-pub fn load_snapshot(path: &Path) -> Result<UsageSnapshot> {
-    let text = crate::input::read_text(path, crate::input::SNAPSHOT)?;
-    parse_snapshot_at(&text, path)
-}
-
-/// Parses a usage snapshot from text, checking `schema_version` before the rest.
-pub fn parse_snapshot(text: &str) -> Result<UsageSnapshot> {
-    parse_snapshot_at(text, Path::new("(snapshot)"))
-}
-
-fn parse_snapshot_at(text: &str, path: &Path) -> Result<UsageSnapshot> {
-    #[derive(Deserialize)]
-    struct Header {
-        schema_version: Option<u32>,
-        kind: Option<String>,
-    }
-    let what = "usage snapshot";
-    crate::input::check_yaml_depth(text, path, what)?;
-    let header: Header = serde_yaml::from_str(text).map_err(|e| match e.location() {
-        // A string, a list, a number: not a snapshot at all (never quoted: it may be a token file).
-        Some(loc) if e.to_string().starts_with("invalid type") => anyhow::anyhow!(
-            "invalid usage snapshot {}:{}:{}: not a YAML or JSON mapping with `schema_version` and `kind`\nhint: {}",
-            path.display(),
-            loc.line(),
-            loc.column(),
-            crate::input::format_hint(what)
-        ),
-        _ => crate::input::yaml_error(&e, path, what),
-    })?;
-    match header.schema_version {
-        Some(SCHEMA_VERSION) => {}
-        Some(other) => bail!(
-            "invalid usage snapshot '{}': schema_version {other} is not supported (this obs-cost reads {SCHEMA_VERSION})\nhint: re-run `obs-cost measure` with this version",
-            path.display()
-        ),
-        None => bail!(
-            "invalid usage snapshot '{}': missing `schema_version`\nhint: give a file written by `obs-cost measure`",
-            path.display()
-        ),
-    }
-    if header.kind.as_deref() != Some(KIND_USAGE) {
-        bail!(
-            "invalid usage snapshot '{}': `kind` must be `{KIND_USAGE}`\nhint: give a file written by `obs-cost measure`",
-            path.display()
-        );
-    }
-    crate::input::parse_yaml(text, path, what)
-}
-
-/// `deserialize_with` helpers that refuse negative, NaN and infinite numbers, so that a damaged
-/// snapshot is a located error (file, line, column, key) rather than a negative cost.
-mod non_negative {
-    use std::collections::BTreeMap;
-
-    use serde::de::{Deserialize, Deserializer, Error};
-
-    /// The largest measured quantity read back (a quadrillion: series, lines or bytes of any real
-    /// stack are far below it, and a month of it times any price stays an exact decimal).
-    pub const MAX: f64 = 1e15;
-
-    fn check<E: Error>(v: f64) -> Result<f64, E> {
-        if v.is_finite() && (0.0..=MAX).contains(&v) {
-            Ok(v)
-        } else {
-            let shown = if v.abs() >= 1e6 { format!("{v:e}") } else { format!("{v}") };
-            Err(E::custom(format!(
-                "a value is {shown}; a measured quantity is a finite number, never negative, at most {MAX:e}"
-            )))
-        }
-    }
-
-    pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-        check(f64::deserialize(d)?)
-    }
-
-    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-        Option::<f64>::deserialize(d)?.map(check).transpose()
-    }
-
-    pub fn map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, f64>, D::Error> {
-        BTreeMap::<String, f64>::deserialize(d)?.into_iter().map(|(k, v)| Ok((k, check(v)?))).collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use super::read::parse_snapshot_at;
     use super::*;
 
     fn sample() -> UsageSnapshot {
