@@ -156,8 +156,20 @@ impl<'a> Engine<'a> {
         explain: bool,
         last: usize,
     ) -> Result<Vec<(AwsUsage, Vec<Explanation>)>> {
+        self.aws_usages_of(self.scenario, values, factor, explain, last)
+    }
+
+    /// [`Engine::aws_usages`] of `s`, a variant of the scenario (another mapping choice).
+    fn aws_usages_of(
+        &self,
+        s: &Scenario,
+        values: &Values,
+        factor: Decimal,
+        explain: bool,
+        last: usize,
+    ) -> Result<Vec<(AwsUsage, Vec<Explanation>)>> {
         let pricer = |name: &str, usage: &AwsUsage| self.size_price(name, usage);
-        let input = self.input(self.scenario, &self.usage, values, factor, explain, &pricer);
+        let input = self.input(s, &self.usage, values, factor, explain, &pricer);
         let compute_phase = self.moved_in(Workload::Compute);
         let mut out = Vec::new();
         let mut doc = AwsUsage::default();
@@ -185,6 +197,23 @@ impl<'a> Engine<'a> {
             .map(|((usage, explanations), p)| {
                 let priced = self.priced(usage).with_context(|| format!("cannot price phase {} on AWS", p.phase))?;
                 Ok(AwsPhase { priced, explanations })
+            })
+            .collect()
+    }
+
+    /// Every phase's AWS side (expected values, as measured) with the metrics that go to CloudWatch
+    /// chosen by `series` instead of `mapping.cloudwatch_series`: the plan prices both choices.
+    pub fn state_with_series(&self, series: SeriesSelection) -> Result<Vec<Priced>> {
+        let mut s = self.scenario.clone();
+        s.mapping.cloudwatch_series = series;
+        let last = self.phases.len().saturating_sub(1);
+        let docs = self.aws_usages_of(&s, &Values::expected(), Decimal::ONE, false, last)?;
+        docs.into_iter()
+            .zip(&self.phases)
+            .map(|((usage, _), p)| {
+                self.priced(usage).with_context(|| {
+                    format!("cannot price phase {} on AWS with mapping.cloudwatch_series: {}", p.phase, series.as_str())
+                })
             })
             .collect()
     }
@@ -296,6 +325,11 @@ impl<'a> Engine<'a> {
 
     /// The metrics workload of `usage` priced on a target with a series selection (expected values).
     pub fn metrics_costing(&self, target: MetricsTarget, series: SeriesSelection, usage: &Usage) -> Result<Costing> {
+        Ok(self.metrics_priced(target, series, usage)?.costing)
+    }
+
+    /// [`Engine::metrics_costing`] with the usage document it priced.
+    pub fn metrics_priced(&self, target: MetricsTarget, series: SeriesSelection, usage: &Usage) -> Result<Priced> {
         let mut s = self.scenario.clone();
         s.mapping.metrics_target = target;
         s.mapping.cloudwatch_series = series;
@@ -304,7 +338,7 @@ impl<'a> Engine<'a> {
         let input = self.input(&s, usage, &values, Decimal::ONE, false, &pricer);
         let mut doc = AwsUsage::default();
         mapping::map_workload(Workload::Metrics, &input, &mut doc, &mut Vec::new())?;
-        Ok(self.price(&doc)?)
+        Ok(self.priced(doc)?)
     }
 
     /// Every phase's economics and AWS total for a set of values (full repricing), against `estate`.
