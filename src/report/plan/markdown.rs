@@ -1,9 +1,10 @@
-//! The plan as GitHub-flavoured Markdown: summary, decision tree, switch points, uncertainty,
-//! tornado, each phase's AWS line items, mapping explanations and notes.
+//! The plan as GitHub-flavoured Markdown: summary, what the rules and dashboards read, decision
+//! tree, switch points, uncertainty, tornado, each phase's AWS line items, mapping explanations
+//! and notes.
 
 use anyhow::Result;
 
-use super::{self as plan_text, SUMMARY_HEADER};
+use super::{self as plan_text, used, SUMMARY_HEADER};
 use crate::plan::Plan;
 use crate::report::markup::{cell, row};
 use crate::report::{line_cells, Render};
@@ -29,6 +30,7 @@ fn plan(p: &Plan) -> String {
     for ph in &p.phases {
         out.push_str(&row(&plan_text::summary_row(ph)));
     }
+    out.push_str(&used_series(p));
     if let Some(c) = &p.actual_comparison {
         out.push_str("\n#### Forecast vs actual\n\n");
         out.push_str(&row(&plan_text::ACTUAL_HEADER.map(String::from)));
@@ -99,6 +101,40 @@ fn plan(p: &Plan) -> String {
         for n in notes {
             out.push_str(&format!("- {}\n", cell(&n)));
         }
+    }
+    out
+}
+
+/// What the rules and dashboards read, compactly: its lines, the phases priced both ways, the
+/// largest unused metrics and the expressions not parsed.
+fn used_series(p: &Plan) -> String {
+    let mut out = format!("\n#### {}\n\n", used::TITLE);
+    let title = format!("{}: ", used::TITLE);
+    for l in used::lines(p) {
+        out.push_str(&format!("- {}\n", cell(l.strip_prefix(&title).unwrap_or(&l))));
+    }
+    let phases = used::phase_rows(p);
+    if !phases.is_empty() {
+        out.push('\n');
+        out.push_str(&row(&used::PHASE_HEADER.map(String::from)));
+        out.push_str("|---|--:|--:|--:|---|\n");
+        for r in phases {
+            out.push_str(&row(&r));
+        }
+    }
+    let Some(u) = p.used_series.as_ref().filter(|_| used::missing(p).is_none()) else { return out };
+    let rows = used::unused_rows(u);
+    if !rows.is_empty() {
+        out.push('\n');
+        out.push_str(&row(&used::UNUSED_HEADER.map(String::from)));
+        out.push_str("|---|--:|--:|--:|\n");
+        for r in rows {
+            out.push_str(&row(&r));
+        }
+    }
+    out.push('\n');
+    for l in used::unparsed_lines(u) {
+        out.push_str(&format!("- {}\n", cell(&l)));
     }
     out
 }

@@ -1,10 +1,11 @@
-//! The plan as terminal tables (tabled): summary per phase, each phase's AWS line items, decision
-//! tree, switch points, uncertainty and tornado, mapping explanations, notes.
+//! The plan as terminal tables (tabled): summary per phase, what the rules and dashboards read
+//! (every series against the used ones per phase, the largest unused metrics), each phase's AWS
+//! line items, decision tree, switch points, uncertainty and tornado, mapping explanations, notes.
 
 use anyhow::Result;
 use tabled::builder::Builder;
 
-use super::{self as plan_text, SUMMARY_HEADER};
+use super::{self as plan_text, used, SUMMARY_HEADER};
 use crate::plan::Plan;
 use crate::report::{line_cells, table, Render};
 use crate::units::{group_thousands, usd};
@@ -29,6 +30,7 @@ fn plan(p: &Plan) -> String {
     }
     out.push_str(&table(b, 2));
     out.push('\n');
+    out.push_str(&used_series(p));
     for ph in &p.phases {
         out.push_str(&format!(
             "\nPhase {} {}: AWS line items (cumulative: {}); one-time {} = labor {} ({} engineer-weeks) + dual running {} ({} weeks)\n",
@@ -154,6 +156,42 @@ fn plan(p: &Plan) -> String {
             out.push_str(&n);
             out.push('\n');
         }
+    }
+    out
+}
+
+/// What the rules and dashboards read, compactly: its lines, the phases priced both ways, the
+/// largest unused metrics and the expressions not parsed.
+fn used_series(p: &Plan) -> String {
+    let mut out = String::from("\n");
+    for l in used::lines(p) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    let phases = used::phase_rows(p);
+    if !phases.is_empty() {
+        let mut b = Builder::default();
+        b.push_record(used::PHASE_HEADER);
+        for r in phases {
+            b.push_record(r);
+        }
+        out.push_str(&table(b, 1));
+        out.push('\n');
+    }
+    let Some(u) = p.used_series.as_ref().filter(|_| used::missing(p).is_none()) else { return out };
+    let rows = used::unused_rows(u);
+    if !rows.is_empty() {
+        let mut b = Builder::default();
+        b.push_record(used::UNUSED_HEADER);
+        for r in rows {
+            b.push_record(r);
+        }
+        out.push_str(&table(b, 1));
+        out.push('\n');
+    }
+    for l in used::unparsed_lines(u) {
+        out.push_str(&l);
+        out.push('\n');
     }
     out
 }
