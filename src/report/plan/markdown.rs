@@ -30,7 +30,7 @@ fn plan(p: &Plan) -> String {
     for ph in &p.phases {
         out.push_str(&row(&plan_text::summary_row(ph)));
     }
-    out.push_str(&used_series(p));
+    out.push_str(&used::text(p, &USED_TEXT));
     if let Some(c) = &p.actual_comparison {
         out.push_str("\n#### Forecast vs actual\n\n");
         out.push_str(&row(&plan_text::ACTUAL_HEADER.map(String::from)));
@@ -105,36 +105,22 @@ fn plan(p: &Plan) -> String {
     out
 }
 
-/// What the rules and dashboards read, compactly: its lines, the phases priced both ways, the
-/// largest unused metrics and the expressions not parsed.
-fn used_series(p: &Plan) -> String {
-    let mut out = format!("\n#### {}\n\n", used::TITLE);
-    let title = format!("{}: ", used::TITLE);
-    for l in used::lines(p) {
-        out.push_str(&format!("- {}\n", cell(l.strip_prefix(&title).unwrap_or(&l))));
-    }
-    let phases = used::phase_rows(p);
-    if !phases.is_empty() {
-        out.push('\n');
-        out.push_str(&row(&used::PHASE_HEADER.map(String::from)));
-        out.push_str("|---|--:|--:|--:|---|\n");
-        for r in phases {
-            out.push_str(&row(&r));
-        }
-    }
-    let Some(u) = p.used_series.as_ref().filter(|_| used::missing(p).is_none()) else { return out };
-    let rows = used::unused_rows(u);
-    if !rows.is_empty() {
-        out.push('\n');
-        out.push_str(&row(&used::UNUSED_HEADER.map(String::from)));
-        out.push_str("|---|--:|--:|--:|\n");
+/// How Markdown writes the used-series block (its heading says the title, so lines drop it).
+const USED_TEXT: used::TextStyle = used::TextStyle {
+    start: "\n#### What your rules and dashboards read\n\n",
+    line: |l| {
+        let l = l.strip_prefix(used::TITLE).and_then(|l| l.strip_prefix(": ")).unwrap_or(l);
+        format!("- {}\n", cell(l))
+    },
+    table: |header, rows| {
+        let mut out = format!(
+            "\n{}|---|{}\n",
+            row(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>()),
+            "--:|".repeat(header.len().saturating_sub(1))
+        );
         for r in rows {
             out.push_str(&row(&r));
         }
-    }
-    out.push('\n');
-    for l in used::unparsed_lines(u) {
-        out.push_str(&format!("- {}\n", cell(&l)));
-    }
-    out
-}
+        out + "\n"
+    },
+};

@@ -30,7 +30,7 @@ fn plan(p: &Plan) -> String {
     }
     out.push_str(&table(b, 2));
     out.push('\n');
-    out.push_str(&used_series(p));
+    out.push_str(&used::text(p, &USED_TEXT));
     for ph in &p.phases {
         out.push_str(&format!(
             "\nPhase {} {}: AWS line items (cumulative: {}); one-time {} = labor {} ({} engineer-weeks) + dual running {} ({} weeks)\n",
@@ -160,38 +160,16 @@ fn plan(p: &Plan) -> String {
     out
 }
 
-/// What the rules and dashboards read, compactly: its lines, the phases priced both ways, the
-/// largest unused metrics and the expressions not parsed.
-fn used_series(p: &Plan) -> String {
-    let mut out = String::from("\n");
-    for l in used::lines(p) {
-        out.push_str(&l);
-        out.push('\n');
-    }
-    let phases = used::phase_rows(p);
-    if !phases.is_empty() {
+/// How the terminal writes the used-series block.
+const USED_TEXT: used::TextStyle = used::TextStyle {
+    start: "\n",
+    line: |l| format!("{l}\n"),
+    table: |header, rows| {
         let mut b = Builder::default();
-        b.push_record(used::PHASE_HEADER);
-        for r in phases {
-            b.push_record(r);
-        }
-        out.push_str(&table(b, 1));
-        out.push('\n');
-    }
-    let Some(u) = p.used_series.as_ref().filter(|_| used::missing(p).is_none()) else { return out };
-    let rows = used::unused_rows(u);
-    if !rows.is_empty() {
-        let mut b = Builder::default();
-        b.push_record(used::UNUSED_HEADER);
+        b.push_record(header.iter().copied());
         for r in rows {
             b.push_record(r);
         }
-        out.push_str(&table(b, 1));
-        out.push('\n');
-    }
-    for l in used::unparsed_lines(u) {
-        out.push_str(&l);
-        out.push('\n');
-    }
-    out
-}
+        table(b, 1) + "\n"
+    },
+};

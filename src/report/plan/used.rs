@@ -28,6 +28,8 @@ const TEXT_UNPARSED: usize = 10;
 const TEXT_EXPR_CHARS: usize = 160;
 /// Metric names listed in the HTML report (the JSON lists all).
 const HTML_NAMES: usize = 2_000;
+/// Unparsed expressions listed in the HTML report (the JSON lists all).
+const HTML_UNPARSED: usize = 500;
 
 fn unknown_money(m: Option<Money>) -> String {
     m.map_or_else(|| "unknown".into(), |m| usd(m.0))
@@ -188,6 +190,38 @@ pub fn unparsed_lines(u: &UsedSeries) -> Vec<String> {
     out
 }
 
+/// How a text format (the terminal, Markdown) writes the block.
+pub struct TextStyle {
+    /// What opens the block.
+    pub start: &'static str,
+    /// One line of text, with its line end.
+    pub line: fn(&str) -> String,
+    /// A table of a header and rows, numbers aligned right, with its line end.
+    pub table: fn(&[&str], Vec<Vec<String>>) -> String,
+}
+
+/// The block in a text format: its lines, the phases priced both ways, the largest unused
+/// metrics and the expressions not parsed.
+pub fn text(p: &Plan, style: &TextStyle) -> String {
+    let mut out = style.start.to_string();
+    for l in lines(p) {
+        out.push_str(&(style.line)(&l));
+    }
+    let phases = phase_rows(p);
+    if !phases.is_empty() {
+        out.push_str(&(style.table)(&PHASE_HEADER, phases.into_iter().map(Vec::from).collect()));
+    }
+    let Some(u) = p.used_series.as_ref().filter(|_| missing(p).is_none()) else { return out };
+    let rows = unused_rows(u);
+    if !rows.is_empty() {
+        out.push_str(&(style.table)(&UNUSED_HEADER, rows.into_iter().map(Vec::from).collect()));
+    }
+    for l in unparsed_lines(u) {
+        out.push_str(&(style.line)(&l));
+    }
+    out
+}
+
 /// Header of the per-phase table.
 pub const PHASE_HEADER: [&str; 5] =
     ["Phase", "AWS, every series", "AWS, used series", "Difference", "Phase total uses"];
@@ -260,6 +294,7 @@ pub struct Card {
 }
 
 /// The HTML report's section, formatted.
+#[derive(Default)]
 pub struct UsedView {
     /// Why there is nothing to show and how to get it; empty when there is a count.
     pub missing: String,
@@ -283,8 +318,10 @@ pub struct UsedView {
     pub method: String,
     /// Source, query, window, extrapolated, note: label and value.
     pub provenance: Vec<Row>,
-    /// Source, expression, error.
+    /// Source, expression, error (the first [`HTML_UNPARSED`]).
     pub unparsed: Vec<Row>,
+    /// How many more the plan JSON lists, in words; empty when none.
+    pub unparsed_more: String,
     /// How many metric names were read.
     pub names_count: usize,
     /// Those names, comma-separated (the first [`HTML_NAMES`]).
@@ -299,24 +336,21 @@ pub fn view(p: &Plan) -> UsedView {
         missing: missing(p)
             .map(|m| m.strip_prefix(&format!("{TITLE}: ")).map_or(m.clone(), str::to_string))
             .unwrap_or_default(),
-        lead: String::new(),
-        chart: String::new(),
-        chart_text: String::new(),
-        cards: Vec::new(),
-        costs: Vec::new(),
         phases: phase_rows(p).into_iter().map(|r| Row(r.to_vec())).collect(),
-        unused: Vec::new(),
-        unused_totals: Vec::new(),
-        method: String::new(),
-        provenance: Vec::new(),
-        unparsed: Vec::new(),
-        names_count: 0,
-        names: String::new(),
-        notes: Vec::new(),
+        ..UsedView::default()
     };
     let Some(u) = &p.used_series else { return v };
-    v.unparsed =
-        u.unparsed_expressions.iter().map(|e| Row(vec![e.source.clone(), e.expr.clone(), e.error.clone()])).collect();
+    let n = u.unparsed_expressions.len();
+    if n > HTML_UNPARSED {
+        v.unparsed_more =
+            format!("… and {} more, listed in the plan JSON (used_series.unparsed_expressions).", n - HTML_UNPARSED);
+    }
+    v.unparsed = u
+        .unparsed_expressions
+        .iter()
+        .take(HTML_UNPARSED)
+        .map(|e| Row(vec![e.source.clone(), e.expr.clone(), e.error.clone()]))
+        .collect();
     if !v.missing.is_empty() {
         return v;
     }
@@ -395,4 +429,53 @@ pub fn view(p: &Plan) -> UsedView {
     v.names = names;
     v.notes = u.notes.clone();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::UnparsedExpression;
+
+    fn example() -> Plan {
+        let text = include_str!("../../../scenarios/expected/example.json");
+        Plan::from_json(text).unwrap()
+    }
+
+    #[test]
+    fn untrusted_text_is_one_line_without_control_characters() {
+        assert_eq!(one_line("a\u{1b}[31mb\nc", 100), "a [31mb c");
+        assert_eq!(one_line("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn the_unused_series_without_a_list_are_one_row_and_many_expressions_are_capped() {
+        let p = example();
+        let u = p.used_series.as_ref().unwrap();
+        // example.yaml gives the used series but no unused metric names: one row for them all.
+        let rows = unused_rows(u);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0][..3], ["all unused series".to_string(), "18,000".into(), "$3,400.00".into()]);
+        let mut many = p.clone();
+        let expr = |i: usize| UnparsedExpression { source: format!("rule {i}"), expr: "x{".into(), error: "e".into() };
+        many.used_series.as_mut().unwrap().unparsed_expressions = (0..HTML_UNPARSED + 7).map(expr).collect();
+        let v = view(&many);
+        assert_eq!(v.unparsed.len(), HTML_UNPARSED);
+        assert!(v.unparsed_more.contains("… and 7 more"), "{}", v.unparsed_more);
+        let text = unparsed_lines(many.used_series.as_ref().unwrap());
+        assert_eq!(text.len(), 1 + TEXT_UNPARSED + 1, "{text:?}");
+        assert!(text[TEXT_UNPARSED + 1].contains(&format!("and {} more", HTML_UNPARSED + 7 - TEXT_UNPARSED)));
+    }
+
+    #[test]
+    fn without_a_count_every_format_says_how_to_measure() {
+        let mut p = example();
+        p.used_series.as_mut().unwrap().used_series = None;
+        let m = missing(&p).unwrap();
+        assert!(m.contains("not measured") && m.contains(HOW_TO_MEASURE), "{m}");
+        assert_eq!(lines(&p), [m.clone()]);
+        let v = view(&p);
+        assert!(v.cards.is_empty() && v.chart.is_empty() && v.missing.starts_with("not measured"), "{}", v.missing);
+        p.used_series = None;
+        assert!(missing(&p).unwrap().contains("not recorded in this plan"));
+    }
 }
