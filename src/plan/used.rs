@@ -195,10 +195,11 @@ pub fn section(engine: &Engine<'_>) -> Result<UsedSeries> {
     let measured = (!inline).then(|| engine.measured.get(USED_SERIES_KEY)).flatten();
     let source = used.map(|_| if measured.is_some() { ValueSource::Snapshot } else { ValueSource::Scenario });
     let mut notes = Vec::new();
+    let consistent = !matches!((active, used), (Some(a), Some(u)) if u > a);
     let unused = match (active, used) {
         (Some(a), Some(u)) if u > a => {
             notes.push(format!(
-                "the used series ({}) are more than the active series ({}): they were counted at another time; the unused series are taken as 0",
+                "the used series ({}) are more than the active series ({}): they were counted at another time; the unused series are taken as 0 and their cost as unknown",
                 group_thousands(u, 0),
                 group_thousands(a, 0)
             ));
@@ -244,7 +245,7 @@ pub fn section(engine: &Engine<'_>) -> Result<UsedSeries> {
                 cw_unknown = u.costing.unknown_line_items;
             }
         }
-        cw_unused = cw_all.zip(cw_used).map(|(a, u)| a - u);
+        cw_unused = cw_all.zip(cw_used).map(|(a, u)| a - u).filter(|_| consistent);
         let amp = price(MetricsTarget::ManagedPrometheus, SeriesSelection::All, usage)?;
         let samples_known =
             |p: &Priced| p.usage.managed_prometheus.as_ref().is_some_and(|a| a.samples_ingested.is_some());
@@ -253,7 +254,10 @@ pub fn section(engine: &Engine<'_>) -> Result<UsedSeries> {
             amp_unknown = amp.costing.unknown_line_items;
             if let Some(reduced) = unused.and_then(|u| without(usage, u)) {
                 let less = price(MetricsTarget::ManagedPrometheus, SeriesSelection::All, &reduced)?;
-                if samples_known(&less) && less.costing.unknown_line_items == amp.costing.unknown_line_items {
+                if consistent
+                    && samples_known(&less)
+                    && less.costing.unknown_line_items == amp.costing.unknown_line_items
+                {
                     amp_unused = Some(cents(&amp) - cents(&less));
                 }
             }

@@ -296,3 +296,30 @@ fn unparsed_expressions_are_listed_with_their_source_and_render_as_text() {
     );
     assert!(!table.contains('\u{1b}'), "an escape sequence reached the terminal");
 }
+
+#[test]
+fn more_used_than_active_series_is_said_and_not_priced_as_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("scenarios/cloudmart-dau-50k.yaml")).unwrap().replacen(
+        "series_used_by_rules_and_dashboards: 100",
+        "series_used_by_rules_and_dashboards: 50000",
+        1,
+    );
+    assert!(text.contains("50000"), "the fixture edit did not apply");
+    let scenario = dir.path().join("inconsistent.yaml");
+    std::fs::write(&scenario, text).unwrap();
+    let p = plan(scenario.to_str().unwrap());
+    let u = &p["used_series"];
+    assert_eq!(u["unused_series"], 0);
+    assert!(
+        u["cloudwatch_unused_monthly_usd"].is_null() && u["managed_prometheus_unused_monthly_usd"].is_null(),
+        "{u}"
+    );
+    assert!(u["notes"][0].as_str().unwrap().contains("more than the active series (12,000)"), "{u}");
+    // The phases still price both choices: here shipping "the used series" costs more.
+    let s = &p["phases"][0]["cloudwatch_series"];
+    assert!(dec(&s["difference_monthly_usd"]).unwrap() < Decimal::ZERO, "{s}");
+    let table = run(&["plan", "--scenario", scenario.to_str().unwrap()]);
+    assert!(table.contains("Note: the used series (50,000) are more than the active series (12,000)"), "{table}");
+}

@@ -472,7 +472,7 @@ mod tests {
         p.used_series.as_mut().unwrap().used_series = None;
         let m = missing(&p).unwrap();
         assert!(m.contains("not measured") && m.contains(HOW_TO_MEASURE), "{m}");
-        assert_eq!(lines(&p), [m.clone()]);
+        assert_eq!(lines(&p).as_slice(), std::slice::from_ref(&m));
         let v = view(&p);
         assert!(v.cards.is_empty() && v.chart.is_empty() && v.missing.starts_with("not measured"), "{}", v.missing);
         p.used_series = None;
