@@ -200,6 +200,8 @@ pub struct Provenance {
     pub window_seconds: u64,
     /// Whether the value was scaled from a shorter history than the window.
     pub extrapolated: bool,
+    /// The measurement's note (what was read, how it was derived), when it is one measurement.
+    pub note: Option<String>,
 }
 
 /// Usage read from a snapshot, with the provenance of every value, keyed like [`Usage::entries`].
@@ -242,6 +244,10 @@ fn provenance_of(items: &[&Measured]) -> Provenance {
         query: queries.join(" + "),
         window_seconds: items.iter().map(|m| m.window_seconds).max().unwrap_or(0),
         extrapolated: items.iter().any(|m| m.extrapolated),
+        note: match items {
+            [one] => one.note.clone(),
+            _ => None,
+        },
     }
 }
 

@@ -31,3 +31,4 @@ mod readme_walkthrough;
 mod report_browser;
 mod report_cli;
 mod scenarios_check;
+mod used_series_plan;
