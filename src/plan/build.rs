@@ -15,7 +15,7 @@ use super::document::{
 };
 use super::engine::{AwsPhase, Engine};
 use super::values::Values;
-use super::{findings, measured, switch, uncertainty};
+use super::{findings, measured, switch, uncertainty, used};
 use crate::cost::{Costing, PriceFlags, PriceRef};
 use crate::pricing::PriceBook;
 use crate::roi::{self, tree, CashFlowInputs, Decision};
@@ -100,9 +100,10 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
     let mut phases = Vec::new();
     let mut on_aws = Vec::new();
     let mut notes: Vec<String> = measured::short_history_note(engine).into_iter().collect();
-    let per_phase = engine.phases.iter().zip(&eco).zip(&state).zip(&estate.remaining).zip(&biz.phases);
+    let series = used::phases(engine)?;
+    let per_phase = engine.phases.iter().zip(&eco).zip(&state).zip(&estate.remaining).zip(&biz.phases).zip(series);
     let (mut weeks_so_far, mut dual_weeks_so_far) = (Decimal::ZERO, Decimal::ZERO);
-    for ((((p, e), aws_side), rem), pb) in per_phase {
+    for (((((p, e), aws_side), rem), pb), cloudwatch_series) in per_phase {
         on_aws.extend(p.moves.iter().copied());
         weeks_so_far += pb.weeks;
         dual_weeks_so_far += pb.dual_weeks;
@@ -158,6 +159,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             aws_services: aws_c.services.clone(),
             self_hosted_services: rem.costing.services.clone(),
             aws_usage: aws_side.priced.usage.clone(),
+            cloudwatch_series,
             cash_flow: flows,
         });
     }
@@ -174,6 +176,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
     let upto = selected.map_or(state.len(), |n| engine.phases.iter().take_while(|p| p.phase <= n).count());
     let agent_transport = findings::agent_transport(engine, state.get(..upto).unwrap_or(&state))?;
     let usage = measured::compute(engine)?;
+    let used_series = used::section(engine)?;
     let uncertainty = uncertainty::compute(engine, &estate, &phases)?;
     // Unconfirmed prices across every costing, once each.
     let mut unconfirmed: BTreeMap<String, PriceRef> = BTreeMap::new();
@@ -289,6 +292,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         switch_points_method,
         switch_curve,
         usage,
+        used_series: Some(used_series),
         uncertainty,
         unconfirmed_prices: unconfirmed.into_values().collect(),
         price_flags,

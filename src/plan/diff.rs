@@ -369,7 +369,9 @@ pub fn diff(old_label: &str, old: &Plan, new_label: &str, new: &Plan) -> Result<
 fn phase_list(phases: &[u32]) -> String {
     match phases {
         [one] => format!("phase {one}"),
-        [first, .., last] if phases.windows(2).all(|w| w[1] == w[0] + 1) => format!("phases {first}-{last}"),
+        [first, .., last] if phases.windows(2).all(|w| matches!(w, [a, b] if *b == a + 1)) => {
+            format!("phases {first}-{last}")
+        }
         _ => format!("phases {}", phases.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")),
     }
 }

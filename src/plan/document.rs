@@ -19,6 +19,7 @@ use super::actual::ActualComparison;
 use super::measured::UsageSection;
 use super::switch::{SwitchCurve, SwitchPoint};
 use super::uncertainty::Uncertainty;
+use super::used::{SeriesPricing, UsedSeries};
 use crate::cost::{PriceFlags, PriceRef, ServiceCost};
 use crate::model::AwsUsage;
 use crate::pricing::Tier;
@@ -78,6 +79,11 @@ pub struct Plan {
     /// builds before it.
     #[serde(default)]
     pub usage: UsageSection,
+    /// What the rules and dashboards read: used against unused series, what the unused ones cost
+    /// on CloudWatch and on AMP, the expressions not parsed; null in plans of builds before it
+    /// (its `used_series` is null when the usage has no used-series count).
+    #[serde(default)]
+    pub used_series: Option<UsedSeries>,
     /// Uncertainty and sensitivity.
     pub uncertainty: Uncertainty,
     /// Every unconfirmed price used, once each.
@@ -263,6 +269,11 @@ pub struct PhasePlan {
     pub self_hosted_services: Vec<ServiceCost>,
     /// The AWS side as an `estimate --aws-usage` document.
     pub aws_usage: AwsUsage,
+    /// With metrics on CloudWatch, the AWS total shipping every series and shipping only the used
+    /// ones (the phase's totals use `chosen`); null when metrics are not on CloudWatch in this
+    /// phase, and in plans of builds before it.
+    #[serde(default)]
+    pub cloudwatch_series: Option<SeriesPricing>,
     /// Month-by-month cash flow (month 0 = one-time cost).
     pub cash_flow: Vec<MonthFlow>,
 }
@@ -536,10 +547,12 @@ mod tests {
             "price_flags",
             "sizing_warnings",
             "agent_transport",
+            "used_series",
         ] {
             o.remove(key);
         }
         for ph in o["phases"].as_array_mut().unwrap() {
+            ph.as_object_mut().unwrap().remove("cloudwatch_series");
             for s in ph["aws_services"].as_array_mut().unwrap() {
                 for l in s["line_items"].as_array_mut().unwrap() {
                     l.as_object_mut().unwrap().remove("price_stale");
@@ -556,9 +569,13 @@ mod tests {
         assert_eq!(p.decision_tree.thresholds, TreeThresholds::default());
         assert!(p.switch_points.iter().all(|s| s.dau_searched_max.is_none()));
         assert!(p.price_flags.is_empty() && p.sizing_warnings.is_empty() && p.agent_transport.is_none());
+        assert!(p.used_series.is_none() && p.phases.iter().all(|ph| ph.cloudwatch_series.is_none()));
         // And the report still renders it, saying what the old plan lacks.
         use crate::report::Render;
         let html = crate::report::plan::Html { generated: None }.render(&p).unwrap();
         assert!(html.contains("not recorded in this plan") && html.contains("no cost-against-DAU series"), "{html}");
+        assert!(html.contains("<section id=\"used-series\"") && html.contains("saved by an older build"), "{html}");
+        let table = crate::report::plan::renderer(crate::report::Format::Table).unwrap().render(&p).unwrap();
+        assert!(table.contains("What your rules and dashboards read: not recorded in this plan"), "{table}");
     }
 }

@@ -176,9 +176,21 @@ impl<'a> Engine<'a> {
     /// with the sentences of the workloads each phase moves (the hidden costs that change with a
     /// phase, such as secrets or the agents' traffic, under that phase's first workload).
     pub fn aws_usages(&self, values: &Values, factor: Decimal, explain: bool, last: usize) -> Result<Vec<Mapped>> {
+        self.aws_usages_of(self.scenario, values, factor, explain, last)
+    }
+
+    /// [`Engine::aws_usages`] of `s`, a variant of the scenario (another mapping choice).
+    fn aws_usages_of(
+        &self,
+        s: &Scenario,
+        values: &Values,
+        factor: Decimal,
+        explain: bool,
+        last: usize,
+    ) -> Result<Vec<Mapped>> {
         let pricer = |name: &str, usage: &AwsUsage| self.size_price(name, usage);
         let skipped = RefCell::new(Vec::new());
-        let input = self.input(self.scenario, &self.usage, values, factor, explain, &pricer, &skipped);
+        let input = self.input(s, &self.usage, values, factor, explain, &pricer, &skipped);
         let compute_phase = self.moved_in(Workload::Compute);
         let mut out = Vec::new();
         let mut doc = AwsUsage::default();
@@ -220,6 +232,23 @@ impl<'a> Engine<'a> {
             .map(|(m, p)| {
                 let priced = self.priced(m.usage).with_context(|| format!("cannot price phase {} on AWS", p.phase))?;
                 Ok(AwsPhase { priced, explanations: m.explanations, skipped: m.skipped, telemetry: m.telemetry })
+            })
+            .collect()
+    }
+
+    /// Every phase's AWS side (expected values, as measured) with the metrics that go to CloudWatch
+    /// chosen by `series` instead of `mapping.cloudwatch_series`: the plan prices both choices.
+    pub fn state_with_series(&self, series: SeriesSelection) -> Result<Vec<Priced>> {
+        let mut s = self.scenario.clone();
+        s.mapping.cloudwatch_series = series;
+        let last = self.phases.len().saturating_sub(1);
+        let docs = self.aws_usages_of(&s, &Values::expected(), Decimal::ONE, false, last)?;
+        docs.into_iter()
+            .zip(&self.phases)
+            .map(|(m, p)| {
+                self.priced(m.usage).with_context(|| {
+                    format!("cannot price phase {} on AWS with mapping.cloudwatch_series: {}", p.phase, series.as_str())
+                })
             })
             .collect()
     }
@@ -332,22 +361,32 @@ impl<'a> Engine<'a> {
 
     /// The metrics workload of `usage` priced on a target with a series selection (expected values).
     pub fn metrics_costing(&self, target: MetricsTarget, series: SeriesSelection, usage: &Usage) -> Result<Costing> {
+        Ok(self.metrics_priced(target, series, usage)?.costing)
+    }
+
+    /// [`Engine::metrics_costing`] with the usage document it priced.
+    pub fn metrics_priced(&self, target: MetricsTarget, series: SeriesSelection, usage: &Usage) -> Result<Priced> {
         let mut s = self.scenario.clone();
         s.mapping.metrics_target = target;
         s.mapping.cloudwatch_series = series;
-        self.metrics_costing_for(&s, usage)
+        self.metrics_priced_for(&s, usage)
     }
 
     /// The metrics workload of `usage` priced with `s`'s mapping (expected values): for callers
     /// that price many usages with one mapping and prepare the scenario once.
     pub fn metrics_costing_for(&self, s: &Scenario, usage: &Usage) -> Result<Costing> {
+        Ok(self.metrics_priced_for(s, usage)?.costing)
+    }
+
+    /// [`Engine::metrics_costing_for`] with the usage document it priced.
+    fn metrics_priced_for(&self, s: &Scenario, usage: &Usage) -> Result<Priced> {
         let values = Values::expected();
         let pricer = |name: &str, usage: &AwsUsage| self.size_price(name, usage);
         let skipped = RefCell::new(Vec::new());
         let input = self.input(s, usage, &values, Decimal::ONE, false, &pricer, &skipped);
         let mut doc = AwsUsage::default();
         mapping::map_workload(Workload::Metrics, &input, &mut doc, &mut Vec::new())?;
-        Ok(self.price(&doc)?)
+        Ok(self.priced(doc)?)
     }
 
     /// Every phase's economics and AWS total for a set of values (full repricing), against `estate`.

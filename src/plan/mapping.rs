@@ -290,7 +290,7 @@ fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
             };
             let samples = sps.map(|x| (x * seconds).round());
             c.say(format!(
-                "{} samples/s x {} s/month -> {} AMP samples ingested",
+                "{} samples/s x {} s/month -> {} AMP samples ingested (AMP bills every sample ingested, whatever rules and dashboards read; mapping.cloudwatch_series applies to CloudWatch only)",
                 unknown_or(sps),
                 fmt(seconds),
                 unknown_or(samples)

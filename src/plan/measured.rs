@@ -78,8 +78,9 @@ pub struct UsageSection {
     pub top_metrics_method: String,
 }
 
-/// The usage with one metric's series taken out of the metrics workload.
-fn without(usage: &Usage, series: Decimal) -> Option<Usage> {
+/// The usage with `series` taken out of the metrics workload: active series reduced by them,
+/// samples per second in proportion (`None` when the active series are unknown or none).
+pub(super) fn without(usage: &Usage, series: Decimal) -> Option<Usage> {
     let mut u = usage.clone();
     let m = u.metrics.as_mut()?;
     let total = m.active_series?.expected();

@@ -16,6 +16,7 @@ pub mod measured;
 pub mod sizing;
 pub mod switch;
 pub mod uncertainty;
+pub mod used;
 pub mod values;
 
 pub use build::{build, from_file, with_loaded};

@@ -1,7 +1,8 @@
 //! Charts as inline SVG strings (plotters' SVG backend, no fonts needed: the viewer renders the
 //! text): stacked bars, line charts with marked points, a tornado chart, and the decision tree
-//! drawn by hand. Every chart carries a `<title>` and `<desc>` as its text alternative. Inputs are
-//! plain numbers and labels; nothing here knows about plans or prices. All text is XML-escaped.
+//! and a share bar drawn by hand. Every chart carries a `<title>` and `<desc>` as its text
+//! alternative. Inputs are plain numbers and labels; nothing here knows about plans or prices.
+//! All text is XML-escaped.
 
 use std::fmt::Write as _;
 
@@ -23,6 +24,11 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(240, 228, 66),
     RGBColor(0, 0, 0),
 ];
+
+/// The `k`th colour of [`PALETTE`], cycling.
+fn palette(k: usize) -> RGBColor {
+    PALETTE.get(k % PALETTE.len()).copied().unwrap_or(BLACK)
+}
 
 const FONT: &str = "sans-serif";
 
@@ -172,7 +178,9 @@ pub fn stacked_bars(
     series: &[BarSeries],
     size: Size,
 ) -> String {
-    let totals: Vec<f64> = (0..categories.len()).map(|i| series.iter().map(|s| s.values[i].max(0.0)).sum()).collect();
+    // A series shorter than the categories counts as 0 where it has no value.
+    let at = |s: &BarSeries, i: usize| s.values.get(i).copied().unwrap_or(0.0).max(0.0);
+    let totals: Vec<f64> = (0..categories.len()).map(|i| series.iter().map(|s| at(s, i)).sum()).collect();
     // Head room above the tallest bar for the legend (about 17 px a series, in the upper left).
     let plot_px = f64::from(size.height.saturating_sub(84).max(100));
     let legend_px = 24.0 + 17.0 * series.len() as f64;
@@ -197,10 +205,10 @@ pub fn stacked_bars(
             .label_style((FONT, 13))
             .draw()?;
         for (k, s) in series.iter().enumerate() {
-            let color = PALETTE[k % PALETTE.len()];
+            let color = palette(k);
             let bars = (0..categories.len()).filter_map(|i| {
-                let below: f64 = series[..k].iter().map(|o| o.values[i].max(0.0)).sum();
-                let v = s.values[i].max(0.0);
+                let below: f64 = series.iter().take(k).map(|o| at(o, i)).sum();
+                let v = at(s, i);
                 (v > 0.0).then(|| {
                     let i = i as u32;
                     Rectangle::new(
@@ -314,7 +322,7 @@ fn line_chart(
             chart.draw_series(LineSeries::new([(x_min, 0.0), (x_max, 0.0)], BLACK.mix(0.6).stroke_width(1)))?;
         }
         for (k, s) in series.iter().enumerate() {
-            let color = PALETTE[k % PALETTE.len()];
+            let color = palette(k);
             let style = color.stroke_width(if s.dashed { 1 } else { 2 });
             let drawn = if s.dashed {
                 chart.draw_series(DashedLineSeries::new(s.points.iter().copied(), 6, 4, style))?
@@ -408,6 +416,46 @@ fn finish(svg: Result<String, String>, id: &str, title: &str, desc: &str) -> Str
     }
 }
 
+/// One horizontal bar split into labelled parts in proportion to their values (a share: used
+/// against unused), with a legend of each part's value and percentage under it.
+pub fn share_bar(id: &str, title: &str, desc: &str, parts: &[(String, f64)]) -> String {
+    const WIDTH: f64 = 900.0;
+    const BAR_X: f64 = 10.0;
+    const BAR_W: f64 = WIDTH - 2.0 * BAR_X;
+    let total: f64 = parts.iter().map(|(_, v)| v.max(0.0)).sum();
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH:.0} 96\" width=\"{WIDTH:.0}\" height=\"96\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        xml(title),
+        xml(desc)
+    );
+    let _ = write!(
+        svg,
+        "<rect x=\"{BAR_X}\" y=\"10\" width=\"{BAR_W}\" height=\"40\" fill=\"#f0f0f0\" stroke=\"#8a8a8a\"/>"
+    );
+    let mut x = BAR_X;
+    let mut legend_x = BAR_X;
+    for (k, (label, value)) in parts.iter().enumerate() {
+        let RGBColor(r, g, b) = palette(k);
+        let share = if total > 0.0 { value.max(0.0) / total } else { 0.0 };
+        let w = share * BAR_W;
+        if w > 0.0 {
+            let _ =
+                write!(svg, "<rect x=\"{x:.1}\" y=\"10\" width=\"{w:.1}\" height=\"40\" fill=\"rgb({r},{g},{b})\"/>");
+        }
+        x += w;
+        let text = format!("{label}: {} ({:.1}%)", axis_number(*value), share * 100.0);
+        let _ = write!(
+            svg,
+            "<rect x=\"{legend_x:.1}\" y=\"66\" width=\"14\" height=\"14\" fill=\"rgb({r},{g},{b})\"/><text x=\"{:.1}\" y=\"78\" font-family=\"{FONT}\" font-size=\"14\" fill=\"#111\">{}</text>",
+            legend_x + 20.0,
+            xml(&text)
+        );
+        legend_x += 40.0 + 8.5 * text.chars().count() as f64;
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 /// Draws a decision tree top-down, the nodes on `on_path` and the edges between them highlighted.
 pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> String {
     const BOX_W: f64 = 170.0;
@@ -435,9 +483,14 @@ pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> Stri
             x
         } else {
             let xs: Vec<f64> = node.children.iter().map(|c| place(c, depth + 1, next_leaf, Some(index), out)).collect();
-            (xs[0] + xs[xs.len() - 1]) / 2.0
+            match (xs.first(), xs.last()) {
+                (Some(first), Some(last)) => (first + last) / 2.0,
+                _ => *next_leaf,
+            }
         };
-        out[index].x = x;
+        if let Some(p) = out.get_mut(index) {
+            p.x = x;
+        }
         x
     }
     let mut placed = Vec::new();
@@ -452,8 +505,7 @@ pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> Stri
         xml(desc)
     );
     for p in &placed {
-        if let Some(parent) = p.parent {
-            let q = &placed[parent];
+        if let Some(q) = p.parent.and_then(|i| placed.get(i)) {
             let on = p.node.on_path && q.node.on_path;
             let (x1, y1, x2, y2) = (q.x + BOX_W / 2.0, q.y + BOX_H, p.x + BOX_W / 2.0, p.y);
             let _ = write!(
@@ -559,6 +611,18 @@ mod tests {
         let svg = tornado("c3", "Sensitivity", "d", &rows, 400.0, Size::default());
         is_well_formed(&svg);
         assert!(svg.contains("ops FTE"));
+    }
+
+    #[test]
+    fn a_share_bar_splits_in_proportion_and_escapes_its_labels() {
+        let svg = share_bar("s", "Used <series>", "d", &[("Used".into(), 25.0), ("Un&used".into(), 75.0)]);
+        is_well_formed(&svg);
+        assert!(svg.contains("width=\"220.0\"") && svg.contains("width=\"660.0\""), "{svg}");
+        assert!(svg.contains("Used: 25 (25.0%)") && svg.contains("Un&amp;used: 75 (75.0%)"), "{svg}");
+        assert!(svg.contains("Used &lt;series&gt;"));
+        // Nothing to split: no segment, and no division by zero.
+        let empty = share_bar("e", "t", "d", &[("Used".into(), 0.0)]);
+        assert!(empty.contains("Used: 0 (0.0%)"), "{empty}");
     }
 
     #[test]

@@ -155,10 +155,11 @@ impl<'de> Visitor<'de> for Find<'_> {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let (first, rest) = self.0.split_first().map_or((None, &[][..]), |(f, r)| (Some(f), r));
         let mut i = 0;
         loop {
-            let found = match self.0.first() {
-                Some(Step::Index(n)) if *n == i => seq.next_element_seed(Find(&self.0[1..]))?,
+            let found = match first {
+                Some(Step::Index(n)) if *n == i => seq.next_element_seed(Find(rest))?,
                 _ => seq.next_element::<IgnoredAny>()?.map(|_| ()),
             };
             if found.is_none() {
@@ -168,9 +169,10 @@ impl<'de> Visitor<'de> for Find<'_> {
         }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (first, rest) = self.0.split_first().map_or((None, &[][..]), |(f, r)| (Some(f), r));
         while let Some(key) = map.next_key::<Value>()? {
-            match self.0.first() {
-                Some(Step::Key(k)) if key.as_str() == Some(k.as_str()) => map.next_value_seed(Find(&self.0[1..]))?,
+            match first {
+                Some(Step::Key(k)) if key.as_str() == Some(k.as_str()) => map.next_value_seed(Find(rest))?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -282,7 +282,7 @@ impl MetricsTarget {
 }
 
 /// Which Prometheus series become CloudWatch custom metrics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SeriesSelection {
     /// Every active series.
@@ -290,6 +290,16 @@ pub enum SeriesSelection {
     All,
     /// Only `usage.metrics.series_used_by_rules_and_dashboards`.
     Used,
+}
+
+impl SeriesSelection {
+    /// The key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeriesSelection::All => "all",
+            SeriesSelection::Used => "used",
+        }
+    }
 }
 
 /// `mapping:`: the assumptions that turn self-hosted usage into AWS quantities. Every numeric key

@@ -203,6 +203,8 @@ pub struct Provenance {
     /// Seconds of history the value was scaled from, when shorter than the window (the shortest
     /// of several measurements).
     pub history_seconds: Option<u64>,
+    /// The measurement's note (what was read, how it was derived), when it is one measurement.
+    pub note: Option<String>,
 }
 
 /// Usage read from a snapshot, with the provenance of every value, keyed like [`Usage::entries`].
@@ -246,6 +248,10 @@ fn provenance_of(items: &[&Measured]) -> Provenance {
         window_seconds: items.iter().map(|m| m.window_seconds).max().unwrap_or(0),
         extrapolated: items.iter().any(|m| m.extrapolated),
         history_seconds: items.iter().filter_map(|m| m.history_seconds).min(),
+        note: match items {
+            [one] => one.note.clone(),
+            _ => None,
+        },
     }
 }
 

@@ -34,3 +34,4 @@ mod report_browser;
 mod report_cli;
 mod scenario_bounds;
 mod scenarios_check;
+mod used_series_plan;

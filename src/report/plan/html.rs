@@ -12,6 +12,7 @@ use askama::Template;
 use rust_decimal::Decimal;
 
 use super::charts::{self, best_phase};
+use super::used::{self, window, UsedView};
 use super::{actual_rows, aws_cell, uncertainty_cells, ActualStyle};
 use crate::cost::ServiceCost;
 use crate::plan::measured::ValueSource;
@@ -159,6 +160,8 @@ pub struct Page {
     pub top_metrics_method: String,
     /// The metrics workload on each target.
     pub metrics_targets: Vec<Row>,
+    /// What the rules and dashboards read.
+    pub used: UsedView,
     /// Stacked bars.
     pub cost_chart: String,
     /// label, self-hosted, AWS, total.
@@ -303,16 +306,6 @@ fn summary(p: &Plan) -> Summary {
     }
 }
 
-fn window(seconds: Option<u64>) -> String {
-    match seconds {
-        None => "—".into(),
-        Some(0) => "instant".into(),
-        Some(s) if s % 86_400 == 0 => format!("{} days", s / 86_400),
-        Some(s) if s % 3600 == 0 => format!("{} hours", s / 3600),
-        Some(s) => format!("{s} s"),
-    }
-}
-
 fn value3(low: Exact, expected: Exact, high: Exact) -> String {
     if low == expected && expected == high {
         num(expected, 4)
@@ -435,6 +428,7 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
                 ])
             })
             .collect(),
+        used: used::view(p),
         cost_chart,
         cost_rows,
         actual_rows: p

@@ -1,9 +1,10 @@
-//! The plan as GitHub-flavoured Markdown: summary, decision tree, switch points, uncertainty,
-//! tornado, each phase's AWS line items, mapping explanations and notes.
+//! The plan as GitHub-flavoured Markdown: summary, what the rules and dashboards read, decision
+//! tree, switch points, uncertainty, tornado, each phase's AWS line items, mapping explanations
+//! and notes.
 
 use anyhow::Result;
 
-use super::{self as plan_text, SUMMARY_HEADER};
+use super::{self as plan_text, used, SUMMARY_HEADER};
 use crate::plan::Plan;
 use crate::report::markup::{cell, row};
 use crate::report::{line_cells, Render};
@@ -36,6 +37,7 @@ fn plan(p: &Plan) -> String {
             out.push_str(&format!("- {}\n", cell(&l)));
         }
     }
+    out.push_str(&used::text(p, &USED_TEXT));
     if let Some(c) = &p.actual_comparison {
         out.push_str("\n#### Forecast vs actual\n\n");
         out.push_str(&row(&plan_text::ACTUAL_HEADER.map(String::from)));
@@ -109,3 +111,23 @@ fn plan(p: &Plan) -> String {
     }
     out
 }
+
+/// How Markdown writes the used-series block (its heading says the title, so lines drop it).
+const USED_TEXT: used::TextStyle = used::TextStyle {
+    start: "\n#### What your rules and dashboards read\n\n",
+    line: |l| {
+        let l = l.strip_prefix(used::TITLE).and_then(|l| l.strip_prefix(": ")).unwrap_or(l);
+        format!("- {}\n", cell(l))
+    },
+    table: |header, rows| {
+        let mut out = format!(
+            "\n{}|---|{}\n",
+            row(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>()),
+            "--:|".repeat(header.len().saturating_sub(1))
+        );
+        for r in rows {
+            out.push_str(&row(&r));
+        }
+        out + "\n"
+    },
+};

@@ -1,6 +1,6 @@
 //! The plan document's renderers, one per format (`table`, `markdown`, `csv`, `json`, and `html`
-//! with its `charts`), and the cells, labels and notes the human-readable ones share, so that
-//! every format says the same thing. Pure.
+//! with its `charts`), and the cells, labels and notes the human-readable ones share (here, and
+//! for the used-series section in `used`), so that every format says the same thing. Pure.
 
 pub mod charts;
 pub mod csv;
@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod used;
 
 use anyhow::Result;
 

@@ -1,10 +1,11 @@
-//! The plan as terminal tables (tabled): summary per phase, each phase's AWS line items, decision
-//! tree, switch points, uncertainty and tornado, mapping explanations, notes.
+//! The plan as terminal tables (tabled): summary per phase, what the rules and dashboards read
+//! (every series against the used ones per phase, the largest unused metrics), each phase's AWS
+//! line items, decision tree, switch points, uncertainty and tornado, mapping explanations, notes.
 
 use anyhow::Result;
 use tabled::builder::Builder;
 
-use super::{self as plan_text, SUMMARY_HEADER};
+use super::{self as plan_text, used, SUMMARY_HEADER};
 use crate::plan::Plan;
 use crate::report::{line_cells, table, Render};
 use crate::units::{group_thousands, usd};
@@ -33,6 +34,7 @@ fn plan(p: &Plan) -> String {
         out.push_str(&l);
         out.push('\n');
     }
+    out.push_str(&used::text(p, &USED_TEXT));
     for ph in &p.phases {
         out.push_str(&format!(
             "\nPhase {} {}: AWS line items (cumulative: {}); one-time {} = {}\n",
@@ -158,3 +160,17 @@ fn plan(p: &Plan) -> String {
     }
     out
 }
+
+/// How the terminal writes the used-series block.
+const USED_TEXT: used::TextStyle = used::TextStyle {
+    start: "\n",
+    line: |l| format!("{l}\n"),
+    table: |header, rows| {
+        let mut b = Builder::default();
+        b.push_record(header.iter().copied());
+        for r in rows {
+            b.push_record(r);
+        }
+        table(b, 1) + "\n"
+    },
+};

@@ -25,6 +25,8 @@ pub struct PageLoad {
     pub screenshot: Vec<u8>,
     /// `document.title`.
     pub title: String,
+    /// The values of the expressions given to [`load_and_evaluate`], in order.
+    pub values: Vec<Value>,
 }
 
 impl PageLoad {
@@ -170,6 +172,12 @@ impl Session {
 
 /// Loads `file` in headless Chromium at the given viewport and reports what happened.
 pub fn load(binary: &Path, file: &Path, width: u32, height: u32) -> PageLoad {
+    load_and_evaluate(binary, file, width, height, &[])
+}
+
+/// [`load`], then evaluates each JavaScript expression in the page (by value, in order) after the
+/// screenshot: what the page shows, as the browser laid it out.
+pub fn load_and_evaluate(binary: &Path, file: &Path, width: u32, height: u32, expressions: &[&str]) -> PageLoad {
     let (_browser, port) = launch(binary, width, height);
     let target = http_json(port, "PUT", "/json/new?about:blank");
     let ws_url = target["webSocketDebuggerUrl"].as_str().expect("page websocket URL").to_string();
@@ -191,7 +199,11 @@ pub fn load(binary: &Path, file: &Path, width: u32, height: u32) -> PageLoad {
         .as_str()
         .unwrap_or_default()
         .to_string();
-    let mut load = PageLoad { screenshot, title, ..PageLoad::default() };
+    let values = expressions
+        .iter()
+        .map(|e| s.call("Runtime.evaluate", json!({"expression": e, "returnByValue": true}))["result"]["value"].clone())
+        .collect();
+    let mut load = PageLoad { screenshot, title, values, ..PageLoad::default() };
     for e in &s.events {
         match e["method"].as_str() {
             Some("Network.requestWillBeSent") => {
