@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use obs_cost::plan::{diff::diff, Plan};
-use obs_cost::report::{plan::Html, Format, Render};
+use obs_cost::report::{plan_diff_renderer, plan_renderer, Format, PlanHtml, Render};
 
 const GOLDEN: &str = include_str!("../../scenarios/expected/example.json");
 
@@ -14,17 +14,17 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(plan) = Plan::from_json(text) else { return };
     for format in [Format::Table, Format::Markdown, Format::Csv, Format::Json] {
-        if let Ok(r) = obs_cost::report::plan::renderer(format) {
+        if let Ok(r) = plan_renderer(format) {
             let _ = r.render(&plan);
         }
     }
-    let _ = Html { generated: None }.render(&plan);
+    let _ = PlanHtml { generated: None }.render(&plan);
     let _ = diff("fuzz", &plan, "fuzz", &plan);
     if let Ok(golden) = Plan::from_json(GOLDEN) {
         let _ = diff("golden", &golden, "fuzz", &plan);
         if let Ok(d) = diff("fuzz", &plan, "golden", &golden) {
             for format in [Format::Table, Format::Markdown, Format::Json] {
-                if let Ok(r) = obs_cost::report::plan_diff::renderer(format) {
+                if let Ok(r) = plan_diff_renderer(format) {
                     let _ = r.render(&d);
                 }
             }

@@ -14,6 +14,10 @@ pub(crate) mod suite;
 pub mod svg;
 pub(crate) mod wording;
 
+// The plan's renderers and the diff's, for callers outside the crate (the fuzz targets).
+pub use plan::{renderer as plan_renderer, Html as PlanHtml};
+pub use plan_diff::renderer as plan_diff_renderer;
+
 use anyhow::{bail, Result};
 
 use crate::cost::LineItem;
