@@ -12,6 +12,8 @@ use rust_decimal::Decimal;
 use super::wording::unconfirmed_note;
 use super::{unsupported, Format, Render};
 use crate::cost::Costing;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// What `obs-cost estimate` renders.
 pub struct Estimate<'a> {
@@ -25,12 +27,12 @@ pub struct Estimate<'a> {
     pub price_book_snapshot: &'a str,
 }
 
-/// The renderer of an estimate in a format.
-pub fn renderer<'a>(format: Format) -> Result<Box<dyn Render<Estimate<'a>>>> {
+/// The renderer of an estimate in a format and locale.
+pub fn renderer<'a>(format: Format, locale: &Locale) -> Result<Box<dyn Render<Estimate<'a>>>> {
     Ok(match format {
-        Format::Table => Box::new(table::Table),
+        Format::Table => Box::new(table::Table { locale: locale.clone() }),
         Format::Json => Box::new(json::Json),
-        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Markdown => Box::new(markdown::Markdown { locale: locale.clone() }),
         Format::Csv => Box::new(csv::Csv),
         other => {
             return unsupported("an estimate", other, &[Format::Table, Format::Json, Format::Markdown, Format::Csv])
@@ -38,36 +40,39 @@ pub fn renderer<'a>(format: Format) -> Result<Box<dyn Render<Estimate<'a>>>> {
     })
 }
 
+/// Header of the line-item table, message ids.
+pub(crate) const HEADER: [&str; 6] =
+    ["col-service", "col-item", "col-quantity", "col-unit", "col-unit-price", "col-monthly"];
+
 /// Notes every human-readable format prints under the table: unknown usage, and the unconfirmed,
 /// derived and stale prices used.
-pub(crate) fn notes(c: &Costing) -> Vec<String> {
+pub(crate) fn notes(l: &Locale, c: &Costing) -> Vec<String> {
     let mut out = Vec::new();
     if c.unknown_line_items > 0 {
-        out.push(format!(
-            "{} line item(s) have unknown usage and are not in the total: give their quantities to price them.",
-            c.unknown_line_items
-        ));
+        out.push(tr!(l, "estimate-unknown-note", unknown = c.unknown_line_items));
     }
-    out.extend(c.unconfirmed_prices.iter().map(unconfirmed_note));
+    out.extend(c.unconfirmed_prices.iter().map(|p| unconfirmed_note(l, p)));
     // Derived and stale prices, once each, in id order, one line each kind.
     let derived: Vec<String> =
         c.prices.iter().filter_map(|p| p.derived.as_ref().map(|rule| format!("{} = {rule}", p.id))).collect();
     if !derived.is_empty() {
-        out.push(format!(
-            "derived prices (computed by a rule from a price read for {}; `obs-cost pricing show --status derived` says where each rule is documented): {}",
-            c.region,
-            derived.join(", ")
-        ));
+        out.push(tr!(l, "estimate-derived-note", region = c.region, prices = derived.join(", ")));
     }
-    let stale: Vec<String> =
-        c.prices.iter().filter(|p| p.stale).map(|p| format!("{} (as of {})", p.id, p.as_of)).collect();
+    let stale: Vec<String> = c
+        .prices
+        .iter()
+        .filter(|p| p.stale)
+        .map(|p| tr!(l, "estimate-stale-price", id = p.id, as_of = p.as_of))
+        .collect();
     if !stale.is_empty() {
-        out.push(format!(
-            "stale prices (source more than {} months older than the price book's snapshot; refresh with `obs-cost pricing refresh --region {}`): {}",
-            crate::pricing::STALE_AFTER_MONTHS,
-            c.region,
-            stale.join(", ")
+        out.push(tr!(
+            l,
+            "estimate-stale-note",
+            months = crate::pricing::STALE_AFTER_MONTHS,
+            region = c.region,
+            prices = stale.join(", ")
         ));
     }
+    out.extend(l.fx_note());
     out
 }

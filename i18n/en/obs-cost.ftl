@@ -1,0 +1,546 @@
+# obs-cost message catalog: English, the reference (every id here exists in every catalog, with the
+# same variables; `cargo test --lib i18n` checks it). Terms follow i18n/ko/GLOSSARY.md.
+#
+# Sections: common words; table columns; plan (terminal, Markdown); HTML report; charts; decision
+# tree; estimate; scenario suite; price book; plan-document sentences (`doc-*`, matched against the
+# English the planner writes, see src/i18n/recognise.rs) and terms (`atom-*`).
+# Arguments are text formatted by the caller (numbers grouped, money as $1,234.50).
+
+## Common words
+
+on = on
+off = off
+yes = yes
+no = no
+unknown = unknown
+decision-migrate-now = migrate now
+decision-migrate-gradually = migrate gradually
+decision-stay = stay self-hosted
+decision-provisional = { $decision } (provisional)
+outcome-keep-compose = keep Compose (stay self-hosted)
+outcome-consider-aws = consider AWS
+outcome-migrate-to-aws = migrate to AWS
+outcome-gradual-migration = gradual migration
+payback-never = never
+payback-cell = { $months } mo
+payback-months = { $months ->
+    [1] 1 month
+   *[other] { $months } months
+}
+payback-months-growth = { $months } months (month { $month } with growth)
+payback-months-not-in-horizon = { $months } months (not within the horizon with growth)
+payback-growth-only = month { $month } (with growth)
+lower-bound = ≥ { $amount } ({ $unknown } unknown)
+crossing-from = from { $value }
+crossing-below = below { $value }
+crossing-whole-range = whole range
+crossing-never = never within range
+unconfirmed-default-reason = not confirmed for this region
+unconfirmed-note = † unconfirmed price { $id } ({ $service_code } { $usage_type }, { $region }, as of { $as_of }): { $reason }
+depends-on-usage = depends on usage: { $price } per { $unit }
+fx-note = Amounts in ₩ at $1 = ₩{ $rate } (the rate given with --fx-rate; obs-cost fetches none), rounded to the nearest won.
+fx-note-dated = Amounts in ₩ at $1 = ₩{ $rate } on { $date } (the rate given with --fx-rate; obs-cost fetches none), rounded to the nearest won.
+service-cloudwatch-metrics = CloudWatch metrics
+service-cloudwatch-alarms = CloudWatch alarms
+service-cloudwatch-dashboards = CloudWatch dashboards
+service-cloudwatch-logs = CloudWatch Logs
+service-xray = X-Ray
+service-managed-prometheus = Managed Prometheus
+service-managed-grafana = Managed Grafana
+service-rds = RDS
+service-elasticache = ElastiCache
+service-fargate = ECS Fargate
+service-load-balancers = Load balancers
+service-nat-gateways = NAT gateways
+service-data-transfer = Data transfer
+service-ec2 = EC2
+service-ebs = EBS
+
+## Table columns
+
+col-item = Item
+col-quantity = Quantity
+col-unit = Unit
+col-unit-price = Unit price
+col-monthly = Monthly
+col-key = Key
+col-value = Value
+col-source = Source
+col-query = Query
+col-window = Window
+col-extrapolated = Extrapolated
+col-metric = Metric
+col-series = Series
+col-cw-custom-per-month = CloudWatch custom metrics / month
+col-amp-per-month = Managed Prometheus / month
+col-target = Target
+col-chosen = Chosen by the scenario
+col-phase = Phase
+col-self-hosted = Self-hosted
+col-aws = AWS
+col-total = Total
+col-service = Service
+col-forecast = Forecast
+col-actual = Actual
+col-error = Error
+col-forecast-cost = Forecast cost
+col-actual-cost = Actual cost
+col-cost-error = Cost error
+col-infra-delta = Infra delta
+col-ops-labor-saved = Ops labor saved
+col-downtime-saved = Downtime saved
+col-productivity = Productivity
+col-net-per-month = Net / month
+col-one-time-cost = One-time cost
+col-payback = Payback
+col-npv = NPV
+col-roi-decision = ROI decision
+col-dau-net-zero = DAU, net $0
+col-dau-net-threshold = DAU, migrate-now threshold
+col-dau-searched = DAU searched up to
+col-team-net-zero = Team, net $0
+col-team-net-threshold = Team, migrate-now threshold
+col-assumption = Assumption
+col-low = Low
+col-high = High
+col-net-at-low = Net at low
+col-net-at-high = Net at high
+col-swing = Swing
+col-net-low = Net low
+col-net-expected = Net expected
+col-net-high = Net high
+col-npv-low = NPV low
+col-npv-expected = NPV expected
+col-npv-high = NPV high
+col-region = Region
+col-location = Location
+col-snapshot = Snapshot
+col-price-id = Price id
+col-service-usage-type = Service and usage type
+col-as-of = As of
+col-why-unconfirmed = Why unconfirmed
+col-workload = Workload
+col-explanation = Explanation
+col-moves = Moves
+col-aws-per-month = AWS/month
+col-self-hosted-per-month = Self-hosted/month
+col-one-time = One-time
+col-ops-saved = Ops saved
+col-net-slash-month = Net/month
+col-decision = Decision
+col-quantity-per-month = Quantity (per month)
+col-dau-net-zero-short = DAU net $0
+col-dau-net-threshold-short = DAU net threshold
+col-team-net-zero-short = Team net $0
+col-team-net-threshold-short = Team net threshold
+col-p-net-positive = P(net > 0)
+col-net-low-p10 = Net low (P10)
+col-net-high-p90 = Net high (P90)
+col-scenario = Scenario
+col-result = Result
+col-golden = Golden
+col-failures = Failures
+col-check = Check
+col-field = Field
+col-expected = Expected
+col-usage-type = Usage type
+col-usd-per-unit = USD per unit
+col-status = Status
+col-confirmed = Confirmed
+col-derived = Derived
+col-unconfirmed = Unconfirmed
+col-stale = Stale
+
+## Plan: terminal and Markdown
+
+plan-heading = Migration plan: { $name } ({ $region }, { $hours } hours per month, free tier { $free_tier }, price book { $book } snapshot { $snapshot })
+plan-inputs = Team { $engineers } engineers ({ $ops_fte } ops FTE at { $loaded }/month loaded), DAU { $dau } growing { $growth }%/month, downtime { $downtime }/minute, ops burden { $burden }, metrics to { $target }, horizon { $horizon } months at { $discount }%/year
+plan-baseline = Baseline (all self-hosted): { $infra }/month infrastructure, availability { $availability }% = { $minutes } min downtime/month ({ $downtime }), ops labor { $ops }/month
+plan-metrics-target = { $target } { $cost }
+plan-metrics-target-chosen = { $target } { $cost } [chosen]
+plan-metrics-line = Metrics workload alone, per month: { $targets }
+plan-tree = Decision tree (seed 000): { $outcome }
+plan-disagreement = DISAGREEMENT: { $note }
+plan-phase-items = Phase { $phase } { $name }: AWS line items (cumulative: { $on_aws }); one-time { $one_time } = labor { $labor } ({ $weeks } engineer-weeks) + dual running { $dual } ({ $dual_weeks } weeks)
+plan-aws-total = AWS total
+plan-self-hosted-service = self-hosted { $service }
+plan-actual-title = Forecast vs actual (plan --actual)
+plan-switch-title = Switch points (net monthly benefit crossing $0 and the migrate-now threshold)
+plan-uncertainty-title = Uncertainty: net monthly benefit low (P10) / expected / high (P90)
+plan-tornado-title = Tornado, phase { $phase }: what moves the net monthly benefit most
+plan-mapping-title = How usage maps to AWS
+plan-mapping-label = phase { $phase } { $workload }
+actual-total-compared = total compared
+actual-extrapolated = { $value } (extrapolated)
+actual-not-measured = not measured
+actual-quantity = { $name } ({ $unit })
+actual-source = Actual usage from { $file } (CloudWatch, { $region }, { $start } to { $end }); error = { $error }; actual costs use the plan's prices, with the other line items as forecast.
+actual-note = note: { $note }
+md-plan-title = Migration plan: { $name }
+md-tree = Decision tree
+md-switch = Switch points
+md-uncertainty = Uncertainty
+md-tornado = Tornado, phase { $phase }
+md-phase = Phase { $phase } { $name }: AWS { $aws }, self-hosted { $self_hosted }, one-time { $one_time }
+md-mapping-label = phase { $phase } `{ $workload }`
+
+## HTML report
+
+r-title = obs-cost report: { $name }
+r-h1 = Migration report: { $name }
+r-context = Scenario file { $file } · region { $region } · price book { $book } (snapshot { $snapshot }) · free tier { $free_tier } · { $hours } hours per month
+r-generated = Generated { $time }.
+r-rendered-by = rendered by obs-cost { $version }
+r-computed-rendered-by = plan computed by { $computed }, rendered by obs-cost { $version }
+r-footer-html = . Every number comes from the plan JSON (<code>obs-cost plan --format json</code>); this file makes no network request and needs no script.
+r-headline = ROI rule: { $decision } (best: phase { $phase } { $name }, net { $net } a month). Decision tree: { $outcome }.
+r-headline-tree-only = Decision tree: { $outcome }.
+r-next-stay = Stay self-hosted for now: no phase nets at least { $threshold } a month. Re-run the plan when usage, team or prices change (see the switch points).
+r-next-start = Start with phase { $phase } ({ $name }): it nets { $net } a month for a one-time { $one_time }.
+r-next-start-then = Start with phase { $phase } ({ $name }): on its own it nets { $net } a month for a one-time { $one_time }; carry on to phase { $best } ({ $best_name }), the best end state.
+r-next-on-the-way = Phase { $phase } ({ $name }) is the next step but does not pay on its own (net { $net } a month): it is worth doing only on the way to phase { $best } ({ $best_name }).
+r-next-no-phase = The plan has no phase.
+r-card-net = Net monthly benefit, { $best }
+r-card-net-band = P10 to P90: { $band }
+r-card-tree = tree: { $outcome }
+r-best-phase = phase { $phase } ({ $name })
+r-range = { $low } to { $high }
+r-usage-source = Source: { $source }.
+r-usage-source-none = not recorded in this plan
+r-value-source-scenario = given in the scenario
+r-value-source-snapshot = snapshot
+r-value-range = { $expected } (low { $low }, high { $high })
+r-window-instant = instant
+r-window-days = { $days } days
+r-window-hours = { $hours } hours
+r-window-seconds = { $seconds } s
+r-phase-label = Phase { $phase } { $name }
+r-phase-number = Phase { $phase }
+r-total-compared = Total compared
+r-phase-title = Phase { $phase }: { $name } (moves { $moves })
+r-phase-title-nothing = Phase { $phase }: { $name } (moves nothing new)
+r-cap-phase-aws = { $title }: AWS line items
+r-cap-phase-self-hosted = { $title }: still self-hosted
+r-phase-totals = AWS { $aws } + still self-hosted { $self_hosted } = { $total } a month; one-time cost { $one_time } ({ $weeks } engineer-weeks in this phase).
+r-actual-intro = Actual usage read from CloudWatch in { $region } from { $start } to { $end } ({ $file }). Error = { $error }. Actual costs use the plan's prices; the services' other line items keep their forecast quantities.
+r-baseline-totals = All self-hosted: { $infra } a month of infrastructure, { $ops } of ops labor, { $availability }% availability ({ $minutes } minutes of downtime, { $downtime }).
+r-baseline-totals-lower-bound = All self-hosted: { $infra } a month of infrastructure (lower bound: { $unknown } line items unknown), { $ops } of ops labor, { $availability }% availability ({ $minutes } minutes of downtime, { $downtime }).
+r-tornado-figcaption = Net monthly benefit of { $phase } with each assumption at its low and its high value (others expected); largest swing first. The table below holds the same numbers.
+r-cap-tornado = Assumptions that move the net monthly benefit of { $phase } most
+
+## HTML report: fixed text (ids ending -html carry markup and take no variables)
+
+r-toc-label = Sections
+r-sec-summary = 1. Summary
+r-sec-usage = 2. Measured usage
+r-sec-phases = 3. Cost per phase
+r-toc-roi = 4. ROI and cash flow
+r-sec-roi = 4. ROI per phase
+r-sec-switch = 5. Switch points
+r-sec-tree = 6. Decision tree
+r-sec-sensitivity = 7. Sensitivity
+r-sec-assumptions = 8. Assumptions and sources
+r-card-payback = Payback
+r-card-payback-sub = of the one-time cost
+r-card-npv = NPV over the horizon
+r-card-npv-sub = growth and discount applied
+r-card-decision = ROI rule / decision tree
+r-agree-html = <strong>The ROI rule and the decision tree agree.</strong>
+r-disagree-html = <strong>The ROI rule and the decision tree disagree.</strong>
+r-next-html = <strong>Recommended next phase.</strong>
+r-cap-usage = Usage values and their provenance
+r-h-top = Top metrics by series
+r-top-none-html = Not available: this usage has no per-metric series counts. Run <code>obs-cost measure --top N</code> against the stack's Prometheus (or add <code>usage.metrics.top_metrics</code> to the scenario) to see which metric names drive the bill.
+r-cap-top = Metric names with the most series, and what each adds a month
+r-cap-targets = The whole metrics workload on each target, per month
+r-phases-intro = Phases are cumulative: phase N runs everything moved in phases 1 to N on AWS; the rest stays self-hosted.
+r-cost-figcaption = Monthly infrastructure cost: what still runs self-hosted and each AWS service, for the baseline and each phase. The table below holds the same numbers.
+r-cap-cost = Monthly infrastructure cost by phase
+r-h-actual = Forecast vs actual
+r-cap-actual = Forecast vs actual per phase and service, per month
+r-h-baseline = Baseline: all self-hosted
+r-cap-baseline = Baseline line items (self-hosted infrastructure priced at AWS list prices)
+r-dagger-html = † unconfirmed price: see <a href="#assumptions">Assumptions and sources</a>.
+r-roi-intro = Net monthly benefit = − infrastructure delta + ops labor saved + downtime cost saved + productivity gained. One-time cost = migration labor of phases 1 to N + dual running, paid at month 0.
+r-cap-roi = ROI per phase, USD per month unless stated
+r-cap-switch = Where each phase's net monthly benefit crosses $0 and the migrate-now threshold
+r-tree-figcaption = The seed's "when to switch" tree, this scenario's path in bold blue.
+r-sensitivity-none-html = No value of this scenario is given as a range (<code>{"{"}low, expected, high{"}"}</code>), so there is nothing to vary.
+r-cap-uncertainty = Net monthly benefit and NPV: low (P10), expected, high (P90)
+r-h-price-book = Price book
+r-cap-regions = Price-book regions and snapshot dates
+r-h-unconfirmed = Unconfirmed prices used
+r-unconfirmed-none = None: every price used is confirmed for its region.
+r-cap-unconfirmed = Prices used that no source confirms for the region (marked † above)
+r-h-mapping = How usage maps to AWS
+r-cap-mapping = Mapping of self-hosted usage to AWS quantities
+r-h-inputs = Scenario inputs
+r-inputs-none = This plan does not carry the scenario's values; see the scenario file.
+r-cap-inputs = Every value of the scenario file
+r-h-notes = Notes
+
+## Charts
+
+chart-baseline = Baseline
+chart-baseline-all-self-hosted = Baseline (all self-hosted)
+chart-self-hosted-series = Self-hosted (EC2, EBS, ...)
+chart-aws-service = AWS { $service }
+chart-other-aws = Other AWS services
+chart-cost-title = Monthly infrastructure cost by phase and service
+chart-cost-desc = Monthly infrastructure cost of the baseline and of each phase, split into what still runs self-hosted and each AWS service. Totals: baseline { $baseline }; { $totals }.
+chart-phase-total = phase { $phase } { $total }
+chart-usd-per-month = USD per month
+chart-break-even-label = break-even, phase { $phase }: month { $month }
+chart-breaks-even = phase { $phase } breaks even in month { $month }
+chart-no-break-even = phase { $phase } does not break even within the horizon
+chart-cash-title = Cumulative cash flow by phase
+chart-cash-desc = Cumulative cash flow over { $months } months (month 0 = the one-time cost; growth applied, not discounted): { $sentences }.
+chart-month = month
+chart-threshold = Migrate-now threshold ({ $threshold })
+chart-marker-zero = P{ $phase } $0
+chart-marker-now = P{ $phase } now
+chart-switch-net-title = Net monthly benefit of each phase against DAU
+chart-switch-net-desc = Net monthly benefit of each phase against DAU ({ $first } to { $last }, logarithmic), with the $0 line and the migrate-now threshold of { $threshold }; the marked points are the switch points in the table below.
+chart-dau-log = daily active users (log scale)
+chart-switch-none = This plan has no cost-against-DAU series (it was computed by an older obs-cost, or DAU is 0); the table below lists the switch points.
+chart-all-self-hosted = All self-hosted
+chart-crosses-cheaper-above = phase { $phase } crosses the self-hosted line at { $dau } DAU (cheaper above)
+chart-crosses-cheaper-below = phase { $phase } crosses the self-hosted line at { $dau } DAU (cheaper below)
+chart-phase-crossing = phase { $phase }: { $crossing }
+chart-switch-title = Monthly cost of self-hosted and of each phase against DAU
+chart-switch-desc = Monthly cost of ownership against DAU ({ $first } to { $last }, logarithmic): { $method }. { $sentences }.
+chart-tree-title = When to switch: the decision tree
+chart-tree-desc = The seed's decision tree; this scenario's path is highlighted: { $path }. Outcome: { $outcome }.
+chart-tornado-title = Sensitivity of the net monthly benefit, { $phase }
+chart-tornado-desc = Net monthly benefit of { $phase } (expected { $expected }) with one assumption at a time at its low and high value: { $rows }.
+chart-tornado-row = { $key } { $low } to { $high }
+chart-net-usd = net monthly benefit, USD
+
+## Decision tree (the seed's "when to switch" chart)
+
+tree-team-size = Team size? ({ $engineers } engineers)
+tree-dau = DAU? ({ $dau })
+tree-team-range = { $from } to { $to }
+tree-ops-burden = Ops burden? ({ $burden })
+tree-in-between = in between
+tree-keep-compose = Keep Compose
+tree-gradual-migration = Gradual migration
+tree-migrate-to-aws = Migrate to AWS
+tree-consider-aws = Consider AWS
+
+## Estimate
+
+estimate-heading = AWS monthly estimate: { $region } ({ $hours } hours per month), free tier { $free_tier }, price book { $book } snapshot { $snapshot }
+estimate-subtotal = { $service } subtotal
+estimate-unknown-note = { $unknown } line item(s) have unknown usage and are not in the total: give their quantities to price them.
+estimate-derived-note = derived prices (computed by a rule from a price read for { $region }; `obs-cost pricing show --status derived` says where each rule is documented): { $prices }
+estimate-stale-price = { $id } (as of { $as_of })
+estimate-stale-note = stale prices (source more than { $months } months older than the price book's snapshot; refresh with `obs-cost pricing refresh --region { $region }`): { $prices }
+md-estimate-title = AWS monthly estimate: { $region } **{ $total }**
+md-estimate-context = Region `{ $region }`, { $hours } hours per month, free tier { $free_tier }, price book `{ $book }` (snapshot { $snapshot }).
+
+## Scenario suite (`scenarios check`)
+
+suite-title = Scenario check (price book { $book })
+suite-line = { $tag } { $name } ({ $file })
+suite-line-updated = { $tag } { $name } ({ $file }, golden updated)
+suite-failure = { $kind } { $field }: expected { $expected }, actual { $actual }
+suite-no-expect = note: no `expect:` block; only the golden is checked
+suite-skipped = Skipped (not scenario files): { $files }
+suite-summary = { $scenarios } scenario(s): { $passed } passed, { $failed } failed, { $errors } error(s)
+suite-summary-updated = { $scenarios } scenario(s): { $passed } passed, { $failed } failed, { $errors } error(s); goldens updated
+suite-kind-expectation = expectation
+suite-kind-guardrail = guardrail
+suite-kind-golden = golden
+suite-golden-matches = matches
+suite-golden-differs = differs
+suite-golden-missing = missing
+suite-golden-updated = updated
+suite-golden-not-checked = not checked
+suite-result-error = error
+suite-result-passed = passed
+suite-result-failed = **failed**
+md-suite-title = obs-cost scenarios check
+md-suite-summary = **{ $summary }** (price book `{ $book }`)
+md-suite-error = Error: { $error }
+
+## Price book (`pricing show`)
+
+book-title = Price book: { $origin }
+book-summary-title = Price book: { $origin }, entries per status
+book-region-title = { $region } ({ $location }), snapshot { $snapshot }, stale before { $stale_before }
+book-tier-over = over { $begin }: { $price }
+book-stale-date = { $date } (stale)
+book-notes = * notes:
+book-free-tiers = Free tiers (account-wide, per month; `--free-tier off` ignores them):
+book-free-tier = { $quantity } { $unit } of { $description } ({ $applies_to })
+book-legend = Stale: the source date (as_of) is more than { $months } months before the region's snapshot date.
+book-legend-as-of = Stale: the source date (as_of) is more than { $months } months before the --as-of date.
+book-all = all
+md-book-notes = Notes (*):
+md-book-region = { $region } ({ $location }), snapshot { $snapshot }
+md-book-stale-before = Stale before { $date }.
+
+## Plan-document sentences (`doc-*`): each is the exact English of one sentence the planner writes
+## into the plan; src/i18n/recognise.rs matches it and writes the same id in the output language.
+## Variables starting with t_ are terms (`unknown`, `Multi-AZ`, phase names), translated too.
+## They take no selectors.
+
+# Line items (models) and price tiers (cost)
+doc-item-cw-custom-metrics = Custom metrics
+doc-item-cw-api-requests = API requests
+doc-item-cw-gmd = GetMetricData metrics requested
+doc-item-alarms-standard = Standard-resolution alarm metrics
+doc-item-alarms-high = High-resolution alarm metrics
+doc-item-alarms-composite = Composite alarms
+doc-item-dashboards = Dashboards
+doc-item-logs-standard = Logs ingested (Standard)
+doc-item-logs-ia = Logs ingested (Infrequent Access)
+doc-item-logs-stored = Logs stored
+doc-item-logs-insights = Logs Insights data scanned
+doc-item-vended-standard = Vended logs delivered (Standard)
+doc-item-vended-ia = Vended logs delivered (Infrequent Access)
+doc-item-data-transfer-out = Data transfer out to the internet
+doc-item-ebs-storage = EBS storage ({ $name }: { $type })
+doc-item-ebs-iops = EBS provisioned IOPS ({ $name }: gp3 above 3,000)
+doc-item-ebs-throughput = EBS provisioned throughput ({ $name }: gp3 above 125 MB/s)
+doc-item-ec2-instance = EC2 instance ({ $name }: { $type }, Linux)
+doc-item-cache-nodes = Cache nodes ({ $name }: { $node }, { $engine })
+doc-item-cache-backup = Cache backup storage ({ $name })
+doc-item-fargate-vcpu = Fargate vCPU ({ $name }: { $arch })
+doc-item-fargate-memory = Fargate memory ({ $name }: { $arch })
+doc-item-fargate-storage = Fargate ephemeral storage ({ $name }: above 20 GB)
+doc-item-lb-hours = Load balancer hours ({ $name }: application)
+doc-item-lb-lcu = Load balancer capacity units ({ $name }: application)
+doc-item-grafana-editors = Editor licences
+doc-item-grafana-viewers = Viewer licences
+doc-item-amp-samples = Samples ingested
+doc-item-amp-stored = Metrics stored
+doc-item-amp-qsp = Query samples processed
+doc-item-nat-hours = NAT gateway hours ({ $name })
+doc-item-nat-processed = NAT gateway data processed ({ $name })
+doc-item-rds-instance = DB instance ({ $name }: { $class }, { $t_az })
+doc-item-rds-storage = DB storage ({ $name }: { $storage }, { $t_az })
+doc-item-rds-iops = DB provisioned IOPS ({ $name }: gp3 above { $baseline }, { $t_az })
+doc-item-rds-backup = DB backup storage ({ $name })
+doc-item-xray-recorded = Traces recorded
+doc-item-xray-retrieved = Traces retrieved
+doc-item-xray-scanned = Traces scanned
+doc-item-xray-insights = Insights traces processed
+doc-tier-free = free tier
+doc-tier-first = first { $end }
+doc-tier-range = { $begin } to { $end }
+doc-tier-over = over { $begin }
+
+# Units of the price book
+doc-unit-gb = GB
+doc-unit-gb-hour = GB-hour
+doc-unit-gb-month = GB-month
+doc-unit-iops-month = IOPS-month
+doc-unit-lcu-hour = LCU-hour
+doc-unit-mbps-month = MBps-month
+doc-unit-alarm-metric-month = alarm-metric-month
+doc-unit-alarm-month = alarm-month
+doc-unit-dashboard-month = dashboard-month
+doc-unit-hour = hour
+doc-unit-metric = metric
+doc-unit-metric-month = metric-month
+doc-unit-notification = notification
+doc-unit-request = request
+doc-unit-sample = sample
+doc-unit-secret-month = secret-month
+doc-unit-trace = trace
+doc-unit-user-month = user-month
+doc-unit-vcpu-hour = vCPU-hour
+
+# How usage maps to AWS (plan::mapping)
+doc-map-cw-series-all = { $t_series } active series -> { $t_metrics } CloudWatch custom metrics (one per series; mapping.cloudwatch_series: all)
+doc-map-cw-series-used = { $t_used } of { $t_series } active series are read by rules or dashboards -> { $t_metrics } CloudWatch custom metrics (mapping.cloudwatch_series: used)
+doc-map-cw-requests = { $t_metrics } metrics x 1 datapoint per { $interval }s x { $seconds } s/month / { $per_put } datapoints per PutMetricData -> { $t_requests } API requests
+doc-map-cw-gmd = { $t_views } dashboard views/month x { $per_view } metrics per view -> { $t_gmd } GetMetricData metrics
+doc-map-cw-alarms = { $t_rules } alerting rules x { $per_rule } alarm metric(s) each -> { $t_alarms } standard-resolution CloudWatch alarm metrics (no high-resolution or composite alarms assumed)
+doc-map-cw-recording = { $t_rules } recording rules -> no CloudWatch charge of their own (they become metric math in alarms and dashboards)
+doc-map-cw-dashboards = { $t_dashboards } Grafana dashboards -> { $t_cw } CloudWatch dashboards
+doc-map-amp-sps-measured = { $sps } samples/s measured
+doc-map-amp-sps = { $t_series } active series / { $interval }s scrape interval -> { $t_sps } samples/s
+doc-map-amp-ingested = { $t_sps } samples/s x { $seconds } s/month -> { $t_samples } AMP samples ingested
+doc-map-amp-stored = { $t_sps } samples/s x 86,400 s x { $days } days retained x { $bytes } bytes/sample -> { $t_gb } GB stored in AMP
+doc-map-amp-qsp = { $t_rules } rules x evaluations every { $interval }s x { $per_eval } samples + { $t_views } dashboard views x { $per_view } samples -> { $t_qsp } AMP query samples processed
+doc-map-amg = { $t_editors } Grafana editors and { $t_viewers } viewers -> Amazon Managed Grafana licences ({ $t_dashboards } dashboards move as they are)
+doc-map-logs-gb = { $t_gb } GB/month of logs ingested -> { $t_ingested } GB CloudWatch Logs ingestion (Standard class)
+doc-map-logs-lines = { $t_lines } log lines/month x { $bytes } bytes/line -> { $t_ingested } GB CloudWatch Logs ingestion (Standard class)
+doc-map-logs-stored = { $t_gb } GB/month x { $compression } compression x { $days } days retained / { $days_per_month } days per month -> { $t_stored } GB stored once retention has filled (it accumulates up to that)
+doc-map-logs-insights = { $t_gb } GB/month scanned by log queries -> Logs Insights data scanned
+doc-map-xray = { $t_spans } spans/month / { $per_trace } spans per trace / { $kept }% kept by Jaeger -> { $t_requests } traced requests; X-Ray sampling { $reservoir } per second + { $rate }% of the rest -> { $t_traces } traces recorded
+doc-map-xray-access = { $t_viewed } traces viewed and { $t_scanned } scanned by searches per month -> X-Ray traces retrieved and scanned
+doc-map-rds-pinned = RDS instance class { $class } pinned by mapping.rds.instance_class
+doc-map-rds-sized = database { $t_size } GB, { $t_tps } transactions/s, { $t_conns } connections -> needs { $vcpu } vCPU ({ $tps_per_vcpu } tps per vCPU) and { $memory } GB memory -> { $class } ({ $class_vcpu } vCPU, { $class_memory } GB), the cheapest fitting class with a price in { $region }
+doc-map-rds-sized-skipped = database { $t_size } GB, { $t_tps } transactions/s, { $t_conns } connections -> needs { $vcpu } vCPU ({ $tps_per_vcpu } tps per vCPU) and { $memory } GB memory -> { $class } ({ $class_vcpu } vCPU, { $class_memory } GB), the cheapest fitting class with a price in { $region } (skipped for lack of a price: { $skipped })
+doc-map-rds-storage = RDS { $class } { $t_az }, { $storage_type } storage { $t_storage } GB ({ $t_size } GB x { $headroom } headroom, at least 20), backup storage { $t_backup } GB
+doc-map-cache-pinned = ElastiCache node type { $node } pinned by mapping.elasticache.node_type
+doc-map-cache-sized = Redis { $t_used } GB used x { $headroom } headroom -> { $t_need } GB -> { $node } ({ $node_memory } GB), the cheapest fitting node type with a price in { $region }
+doc-map-cache-sized-skipped = Redis { $t_used } GB used x { $headroom } headroom -> { $t_need } GB -> { $node } ({ $node_memory } GB), the cheapest fitting node type with a price in { $region } (skipped for lack of a price: { $skipped })
+doc-map-cache-nodes = ElastiCache { $engine } { $node } x { $nodes } nodes (1 primary + { $replicas } replica(s))
+doc-map-no-containers = no containers in usage.containers -> no Fargate tasks (compute usage unknown)
+doc-map-container = container { $name }: { $t_cores } cores and { $t_memory } GB peak x { $headroom } headroom -> Fargate task { $vcpu } vCPU / { $task_memory } GB ({ $arch }) x { $tasks } tasks, { $hours } hours
+doc-map-lb = 1 { $lb_type } load balancer processing { $t_gb } GB/month in front of the tasks
+doc-map-nat = { $nats } NAT gateway(s) for tasks in private subnets, processing { $t_gb } GB/month
+
+# Notes, the decision tree, methods (plan::build, roi::tree, plan::switch, plan::uncertainty,
+# plan::measured, plan::actual)
+doc-note-provisional = phase { $phase }: { $unknown } AWS line item(s) have unknown usage, so its AWS cost is a lower bound and its decision is provisional
+doc-note-baseline-unknown = the self-hosted baseline has { $unknown } line item(s) with unknown usage: its cost is a lower bound
+doc-note-cumulative = phases are cumulative: phase N holds everything moved in phases 1..N; its one-time cost is phases 1..N's labor ({ $rate }/engineer-week = loaded monthly cost x 12/52) plus dual running, paid at month 0
+doc-note-growth = over the horizon, traffic growth multiplies the infra delta (and the downtime term when it scales with traffic); labor and productivity stay flat
+doc-tree-agree = the tree ({ $t_outcome }) and the ROI (best phase { $phase }: { $t_decision }) agree
+doc-tree-disagree = the tree says { $t_outcome } but the ROI says { $t_decision } (best phase { $phase }): the tree looks at team size, DAU and ops burden only, the ROI at this scenario's measured costs and savings
+doc-tree-small-team = team size { $engineers }: at most { $max } engineers -> keep Compose
+doc-tree-large-team = team size { $engineers }: more than { $max } engineers -> consider AWS
+doc-tree-mid-team = team size { $engineers }: { $from } to { $to } engineers -> look at traffic
+doc-tree-low-dau = DAU { $dau }: below { $low } -> keep Compose
+doc-tree-high-dau = DAU { $dau }: { $high } or more -> migrate to AWS
+doc-tree-mid-dau = DAU { $dau }: from { $low } to below { $high } -> look at the ops burden
+doc-tree-manageable = ops burden manageable -> keep Compose
+doc-tree-burdensome = ops burden burdensome -> gradual migration
+doc-switch-method = DAU: usage scaled linearly from the measured point (DAU { $dau }): series, samples, log GB, spans, database size and load, Redis memory, container replicas and network GB are multiplied by DAU / { $dau_again }; AWS is re-priced (tiers) and re-sized, the self-hosted cost is scaled linearly; searched from { $from } to { $to } DAU (33 log-spaced points, then bisection to 1 DAU). Team size: ops FTE keeps its share of the team ({ $ops_fte } of { $engineers }), infrastructure unchanged; searched from { $team_min } to { $team_max } engineers. The 'net_1000' points use the migrate-now threshold ({ $threshold }).
+doc-switch-method-downtime = DAU: usage scaled linearly from the measured point (DAU { $dau }): series, samples, log GB, spans, database size and load, Redis memory, container replicas and network GB are multiplied by DAU / { $dau_again }; AWS is re-priced (tiers) and re-sized, the self-hosted cost is scaled linearly, and so is the cost of a minute of downtime; searched from { $from } to { $to } DAU (33 log-spaced points, then bisection to 1 DAU). Team size: ops FTE keeps its share of the team ({ $ops_fte } of { $engineers }), infrastructure unchanged; searched from { $team_min } to { $team_max } engineers. The 'net_1000' points use the migrate-now threshold ({ $threshold }).
+doc-switch-method-limits = { $t_head } Phase { $phase }: the DAU search stopped below { $dau } DAU, where the phase cannot be priced: { $reason }.
+doc-curve-method = monthly cost of ownership = infrastructure (AWS + what remains self-hosted) + ops labor + downtime cost - productivity gained; the all-self-hosted cost minus a phase's cost is that phase's net monthly benefit, so a phase's line crosses the self-hosted line at its DAU switch point
+doc-uncertainty-none = no value of the scenario is given as {"{"}low, expected, high{"}"} (or uncertainty.samples is 0): low = expected = high
+doc-uncertainty-method = { $samples } samples, seed { $seed }, each uncertain value drawn from a triangular distribution (low, expected, high); business values enter the ROI exactly, infrastructure costs by interpolating, per assumption, between the plan re-priced at its low, expected and high values (additive: interactions between two uncertain usage values through price tiers are ignored); low and high are the 10th and 90th percentiles. The tornado re-prices the whole plan with one assumption at a time at its low and high end.
+doc-usage-measured = measured by obs-cost measure (snapshot { $snapshot }): { $measured } value(s) measured, { $given } given in the scenario (inline values win)
+doc-usage-given = given in the scenario
+doc-top-metrics-method = What each metric adds a month: the metrics workload priced with and without its series (active series reduced by them, samples per second in proportion), with the scenario's free-tier setting and tiers; on CloudWatch every series becomes a custom metric (as with mapping.cloudwatch_series: all), on Amazon Managed Prometheus its samples are ingested and stored.
+doc-actual-error = (actual - forecast) / forecast x 100: positive when the actual usage is above the forecast
+doc-actual-region = the actual usage was read in { $actual } but the plan prices { $plan }: the quantities are compared as they are
+doc-actual-not-measured = { $key } ({ $service }.{ $field }) was not measured: see the snapshot's not_measured
+doc-actual-nothing = phase { $phase } { $t_name }: none of CloudWatch Logs, CloudWatch metrics or X-Ray is on AWS yet, nothing to compare
+
+## Terms (`atom-*`): words that stand alone inside sentences and cells
+
+atom-unknown = unknown
+atom-multi-az = Multi-AZ
+atom-single-az = Single-AZ
+atom-monitoring = monitoring
+atom-logs = logs
+atom-data = data
+atom-compute = compute
+atom-full = full
+atom-metrics = metrics
+atom-traces = traces
+atom-database = database
+atom-cache = cache
+atom-manageable = manageable
+atom-burdensome = burdensome
+atom-cloudwatch = cloudwatch
+atom-managed-prometheus = managed_prometheus
+atom-keep-compose = keep_compose
+atom-consider-aws = consider_aws
+atom-migrate-to-aws = migrate_to_aws
+atom-gradual-migration = gradual_migration
+atom-migrate-now = migrate_now
+atom-migrate-gradually = migrate_gradually
+atom-stay = stay
+atom-confirmed = confirmed
+atom-unconfirmed = unconfirmed
+atom-derived = derived
