@@ -5,6 +5,8 @@
 //! Machine formats (JSON, CSV headers, enum values) never go through here.
 
 pub mod catalog;
+#[cfg(test)]
+mod catalog_tests;
 pub mod money;
 pub mod recognise;
 

@@ -26,6 +26,8 @@ struct Pattern {
     regex: Regex,
     /// Characters of literal text: the more, the more specific the pattern.
     literal: usize,
+    /// Whether it has a `t_head` (a sentence with a tail appended): tried before the others.
+    head: bool,
 }
 
 struct Recogniser {
@@ -86,10 +88,12 @@ fn compile(id: &str, vars: &[String], text: &str) -> Option<Pattern> {
     re.push_str(&regex::escape(rest));
     literal += rest.chars().count();
     re.push('$');
-    Some(Pattern { id: id.to_string(), vars: order, regex: Regex::new(&re).ok()?, literal })
+    let head = order.iter().any(|v| v == "t_head");
+    Some(Pattern { id: id.to_string(), vars: order, regex: Regex::new(&re).ok()?, literal, head })
 }
 
-/// The id and arguments of the most specific English pattern `text` matches.
+/// The id and arguments of the most specific English pattern `text` matches: a pattern with a
+/// tail (`t_head`) first, then the one with the most literal text.
 pub fn recognise(text: &str) -> Option<(String, Vec<(String, String)>)> {
     let r = recogniser();
     let best = r
@@ -97,7 +101,7 @@ pub fn recognise(text: &str) -> Option<(String, Vec<(String, String)>)> {
         .matches(text)
         .into_iter()
         .filter_map(|i| r.patterns.get(i))
-        .max_by(|a, b| a.literal.cmp(&b.literal).then_with(|| b.id.cmp(&a.id)))?;
+        .max_by(|a, b| (a.head, a.literal).cmp(&(b.head, b.literal)).then_with(|| b.id.cmp(&a.id)))?;
     let caps = best.regex.captures(text)?;
     let args = best
         .vars
@@ -151,15 +155,17 @@ fn split_tier(name: &str) -> Option<(String, &str)> {
 
 /// A line item's name in `lang`: the model's name, then the tier `cost` added, each translated.
 pub fn item(lang: Lang, english: &str) -> String {
-    if let Some(t) = translate(lang, english) {
-        return t;
-    }
-    let Some((base, tier)) = split_tier(english) else { return english.to_string() };
+    // The tier first: `{ $begin } to { $end }` would otherwise take the whole name.
+    let Some((base, tier)) = split_tier(english) else {
+        return translate(lang, english).unwrap_or_else(|| english.to_string());
+    };
     let base = translate(lang, &base).unwrap_or(base);
     let tier = translate(lang, tier).unwrap_or_else(|| tier.to_string());
     match base.strip_suffix(')') {
-        Some(open) if open.contains(" (") => format!("{open}, {tier})"),
-        _ => format!("{base} ({tier})"),
+        Some(open) if open.contains('(') => {
+            catalog::format(lang, "item-detail-and-tier", &[("open", open.into()), ("tier", tier)])
+        }
+        _ => catalog::format(lang, "item-with-tier", &[("item", base), ("tier", tier)]),
     }
 }
 
@@ -184,6 +190,7 @@ mod tests {
         assert!(args.contains(&("t_az".to_string(), "Multi-AZ".to_string())), "{args:?}");
         let ko = translate(Lang::Ko, "DB instance (db: db.t4g.large, Multi-AZ)").unwrap();
         assert!(ko.contains("db.t4g.large") && ko.contains("다중 AZ"), "{ko}");
-        assert_eq!(item(Lang::Ko, "Custom metrics (first 10K)"), "사용자 지정 지표 (처음 10K)");
+        assert_eq!(item(Lang::Ko, "Custom metrics (first 10K)"), "사용자 지정 지표(처음 10K)");
+        assert_eq!(item(Lang::Ko, "Logs ingested (Standard, free tier)"), "로그 수집(Standard, 프리 티어)");
     }
 }

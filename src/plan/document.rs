@@ -436,7 +436,7 @@ mod tests {
         assert!(p.switch_points.iter().all(|s| s.dau_searched_max.is_none()));
         // And the report still renders it, saying what the old plan lacks.
         use crate::report::Render;
-        let html = crate::report::plan::Html { generated: None }.render(&p).unwrap();
+        let html = crate::report::plan::Html { generated: None, locale: Default::default() }.render(&p).unwrap();
         assert!(html.contains("not recorded in this plan") && html.contains("no cost-against-DAU series"), "{html}");
     }
 }

@@ -23,4 +23,5 @@ mod published_examples;
 mod readme_walkthrough;
 mod report_browser;
 mod report_cli;
+mod report_ko;
 mod scenarios_check;
