@@ -236,12 +236,15 @@ pub const ACTUAL_HEADER: [&str; 9] = [
     "col-cost-error",
 ];
 
+/// The label of a phase from its number and name.
+pub type PhaseLabel<'a> = Box<dyn Fn(u32, &str) -> String + 'a>;
+
 /// How the forecast-vs-actual table names its parts: the phase label, the service, its total row,
 /// and what stands for a percentage that cannot be computed. The table, Markdown and HTML differ
 /// only in these.
 pub struct ActualStyle<'a> {
     /// The label of a phase from its number and name.
-    pub phase: Box<dyn Fn(u32, &str) -> String + 'a>,
+    pub phase: PhaseLabel<'a>,
     /// The name shown for a service key.
     pub service: Box<dyn Fn(&str) -> String + 'a>,
     /// The label of each phase's total row.
