@@ -55,18 +55,7 @@ fn plan(l: &Locale, p: &Plan) -> String {
         out.push_str(&format!("- {}\n", cell(line.trim())));
     }
     out.push_str(&format!("\n#### {}\n\n", l.t("md-switch")));
-    out.push_str(&head(
-        l,
-        [
-            "col-phase",
-            "col-dau-net-zero-short",
-            "col-dau-net-threshold-short",
-            "col-dau-searched",
-            "col-team-net-zero-short",
-            "col-team-net-threshold-short",
-        ],
-        "|---|--:|--:|--:|--:|--:|",
-    ));
+    out.push_str(&head(l, plan_text::SWITCH_HEADER, "|---|--:|--:|--:|--:|--:|"));
     for sp in &p.switch_points {
         out.push_str(&row(&plan_text::switch_point_row(l, sp)));
     }
@@ -92,11 +81,7 @@ fn plan(l: &Locale, p: &Plan) -> String {
     let (last, rows) = plan_text::tornado(p);
     if !rows.is_empty() {
         out.push_str(&format!("\n#### {}\n\n", tr!(l, "md-tornado", phase = last)));
-        out.push_str(&head(
-            l,
-            ["col-assumption", "col-low", "col-high", "col-net-at-low", "col-net-at-high", "col-swing"],
-            "|---|--:|--:|--:|--:|--:|",
-        ));
+        out.push_str(&head(l, plan_text::TORNADO_HEADER, "|---|--:|--:|--:|--:|--:|"));
         for r in rows {
             let mut cells = plan_text::tornado_row(l, r);
             cells[0] = format!("`{}`", r.key);

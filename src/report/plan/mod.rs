@@ -52,6 +52,20 @@ pub const SUMMARY_HEADER: [&str; 13] = [
     "col-decision",
 ];
 
+/// Header of the switch-point table, message ids.
+pub const SWITCH_HEADER: [&str; 6] = [
+    "col-phase",
+    "col-dau-net-zero-short",
+    "col-dau-net-threshold-short",
+    "col-dau-searched",
+    "col-team-net-zero-short",
+    "col-team-net-threshold-short",
+];
+
+/// Header of the tornado table, message ids.
+pub const TORNADO_HEADER: [&str; 6] =
+    ["col-assumption", "col-low", "col-high", "col-net-at-low", "col-net-at-high", "col-swing"];
+
 /// A header of message ids in the locale's words.
 pub fn header<const N: usize>(l: &Locale, ids: [&str; N]) -> [String; N] {
     ids.map(|id| l.t(id))

@@ -102,17 +102,7 @@ fn plan(l: &Locale, p: &Plan) -> String {
     out.push_str(&plan_text::tree_lines(l, p).join("\n"));
     out.push_str(&format!("\n\n{}\n", l.t("plan-switch-title")));
     let mut b = Builder::default();
-    b.push_record(header(
-        l,
-        [
-            "col-phase",
-            "col-dau-net-zero-short",
-            "col-dau-net-threshold-short",
-            "col-dau-searched",
-            "col-team-net-zero-short",
-            "col-team-net-threshold-short",
-        ],
-    ));
+    b.push_record(header(l, plan_text::SWITCH_HEADER));
     for sp in &p.switch_points {
         b.push_record(plan_text::switch_point_row(l, sp));
     }
@@ -149,10 +139,7 @@ fn plan(l: &Locale, p: &Plan) -> String {
     if !rows.is_empty() {
         out.push_str(&format!("\n{}\n", tr!(l, "plan-tornado-title", phase = last)));
         let mut b = Builder::default();
-        b.push_record(header(
-            l,
-            ["col-assumption", "col-low", "col-high", "col-net-at-low", "col-net-at-high", "col-swing"],
-        ));
+        b.push_record(header(l, plan_text::TORNADO_HEADER));
         for r in rows {
             b.push_record(plan_text::tornado_row(l, r));
         }
