@@ -315,6 +315,8 @@ chart-tornado-title = Sensitivity of the net monthly benefit, { $phase }
 chart-tornado-desc = Net monthly benefit of { $phase } (expected { $expected }) with one assumption at a time at its low and high value: { $rows }.
 chart-tornado-row = { $key } { $low } to { $high }
 chart-net-usd = net monthly benefit, USD
+chart-tornado-low = assumption at its low value
+chart-tornado-high = at its high value
 
 ## Decision tree (the seed's "when to switch" chart)
 
@@ -546,3 +548,40 @@ atom-stay = stay
 atom-confirmed = confirmed
 atom-unconfirmed = unconfirmed
 atom-derived = derived
+
+## Plan diff (`plan --compare-to`, and a differing golden in `scenarios check`)
+
+col-delta-aws = Δ AWS
+col-delta-self-hosted = Δ self-hosted
+col-net-benefit-per-month = Net benefit/month
+col-delta-net = Δ net
+col-side = Side
+col-old-per-month = Old/month
+col-new-per-month = New/month
+col-delta = Δ
+col-price = Price
+col-old = Old
+col-new = New
+col-change = Change
+diff-added = added
+diff-removed = removed
+diff-price-per = { $price } per { $unit }
+diff-side = { $label } (price book { $book }, snapshot { $snapshot })
+diff-none = No differences.
+diff-summary = { $phases } phase(s) changed, { $flips } decision(s) flipped, { $prices } price(s) moved, { $fields } field(s) differ in all.
+diff-summary-tree = { $phases } phase(s) changed, { $flips } decision(s) flipped, { $prices } price(s) moved, { $fields } field(s) differ in all; the decision tree's outcome changed.
+diff-title = Plan diff: { $heading }
+diff-tree = Decision tree: { $change }
+diff-baseline = Self-hosted baseline: { $change }
+diff-services = Services:
+diff-moved-prices = Moved prices:
+diff-fields = Fields that differ ({ $fields }):
+diff-more-fields = ... and { $more } more (--format json lists them all)
+md-diff-tree = **Decision tree:** { $change }
+md-diff-baseline = **Self-hosted baseline:** { $change }
+md-diff-services = Services
+md-diff-moved-prices = Moved prices
+md-diff-fields = { $fields } field(s) differ
+md-diff-more-fields = … and { $more } more
+atom-side-aws = aws
+atom-side-self-hosted = self-hosted

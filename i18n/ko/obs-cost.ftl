@@ -146,7 +146,7 @@ col-stale = 오래됨
 ## 계획: 터미널과 Markdown
 
 plan-heading = 마이그레이션 계획: { $name } ({ $region }, 월 { $hours }시간, 프리 티어 { $free_tier }, 요금표 { $book } 스냅샷 { $snapshot })
-plan-inputs = 팀 엔지니어 { $engineers }명(운영 인력 { $ops_fte } FTE, 1인당 월 인건비 { $loaded }), DAU { $dau }(월 { $growth }% 성장), 다운타임 분당 { $downtime }, 운영 부담 { $burden }, 지표 대상 { $target }, 분석 기간 { $horizon }개월(연 할인율 { $discount }%)
+plan-inputs = 팀 엔지니어 { $engineers }명(운영 인력 { $ops_fte } FTE, 1인당 월 인건비 { $loaded }), DAU { $dau }(월 { $growth }% 성장), 다운타임 분당 { $downtime }, 운영 부담: { $burden }, 지표 대상 { $target }, 분석 기간 { $horizon }개월(연 할인율 { $discount }%)
 plan-baseline = 기준(전부 자체 호스팅): 인프라 월 { $infra }, 가용성 { $availability }% = 월 다운타임 { $minutes }분({ $downtime }), 운영 인력 월 { $ops }
 plan-metrics-target = { $target } { $cost }
 plan-metrics-target-chosen = { $target } { $cost } [선택됨]
@@ -307,6 +307,8 @@ chart-tornado-title = 월 순이익의 민감도, { $phase }
 chart-tornado-desc = 가정을 한 번에 하나씩 낮은 값과 높은 값으로 바꿨을 때 { $phase }의 월 순이익(기댓값 { $expected }): { $rows }.
 chart-tornado-row = { $key } { $low } ~ { $high }
 chart-net-usd = 월 순이익, USD
+chart-tornado-low = 가정이 낮은 값일 때
+chart-tornado-high = 높은 값일 때
 
 ## 의사결정 트리(시드의 "언제 갈아타야 하나" 차트)
 
@@ -491,8 +493,8 @@ doc-tree-mid-team = 팀 규모 { $engineers }명: { $from }~{ $to }명 -> 트래
 doc-tree-low-dau = DAU { $dau }: { $low } 미만 -> Docker Compose 유지
 doc-tree-high-dau = DAU { $dau }: { $high } 이상 -> AWS 전환 필요
 doc-tree-mid-dau = DAU { $dau }: { $low } 이상 { $high } 미만 -> 운영 부담 확인
-doc-tree-manageable = 운영 부담 감당 가능 -> Docker Compose 유지
-doc-tree-burdensome = 운영 부담 부담됨 -> 점진적 AWS 전환
+doc-tree-manageable = 운영 부담: 감당 가능 -> Docker Compose 유지
+doc-tree-burdensome = 운영 부담: 부담됨 -> 점진적 AWS 전환
 doc-switch-method = DAU: 측정 시점(DAU { $dau })에서 사용량을 선형으로 늘리거나 줄였습니다. 시계열, 샘플, 로그 GB, 스팬, 데이터베이스 크기와 부하, Redis 메모리, 컨테이너 복제본 수, 네트워크 GB에 DAU / { $dau_again }을 곱하고, AWS는 가격(구간)과 크기를 다시 계산하며, 자체 호스팅 비용은 선형으로 조정했습니다. DAU { $from }부터 { $to }까지 탐색했습니다(로그 간격 33개 지점 후 1 DAU 단위까지 이분 탐색). 팀 규모: 운영 인력은 팀에서 차지하는 비율({ $engineers }명 중 { $ops_fte })을 유지하고 인프라는 그대로이며, 엔지니어 { $team_min }명부터 { $team_max }명까지 탐색했습니다. 'net_1000' 지점은 즉시 전환 기준({ $threshold })을 씁니다.
 doc-switch-method-downtime = DAU: 측정 시점(DAU { $dau })에서 사용량을 선형으로 늘리거나 줄였습니다. 시계열, 샘플, 로그 GB, 스팬, 데이터베이스 크기와 부하, Redis 메모리, 컨테이너 복제본 수, 네트워크 GB에 DAU / { $dau_again }을 곱하고, AWS는 가격(구간)과 크기를 다시 계산하며, 자체 호스팅 비용과 분당 다운타임 비용은 선형으로 조정했습니다. DAU { $from }부터 { $to }까지 탐색했습니다(로그 간격 33개 지점 후 1 DAU 단위까지 이분 탐색). 팀 규모: 운영 인력은 팀에서 차지하는 비율({ $engineers }명 중 { $ops_fte })을 유지하고 인프라는 그대로이며, 엔지니어 { $team_min }명부터 { $team_max }명까지 탐색했습니다. 'net_1000' 지점은 즉시 전환 기준({ $threshold })을 씁니다.
 doc-switch-method-limits = { $t_head } { $phase }단계: 이 단계의 가격을 계산할 수 없어 DAU { $dau } 아래에서 탐색을 멈췄습니다: { $reason }.
@@ -535,3 +537,40 @@ atom-stay = 현상 유지
 atom-confirmed = 확인됨
 atom-unconfirmed = 미확인
 atom-derived = 파생
+
+## 계획 비교(`plan --compare-to`, `scenarios check`에서 골든 파일이 다를 때)
+
+col-delta-aws = Δ AWS
+col-delta-self-hosted = Δ 자체 호스팅
+col-net-benefit-per-month = 순이익/월
+col-delta-net = Δ 순이익
+col-side = 구분
+col-old-per-month = 이전/월
+col-new-per-month = 현재/월
+col-delta = Δ
+col-price = 가격
+col-old = 이전
+col-new = 현재
+col-change = 변화
+diff-added = 추가됨
+diff-removed = 제거됨
+diff-price-per = { $unit }당 { $price }
+diff-side = { $label }(요금표 { $book }, 스냅샷 { $snapshot })
+diff-none = 차이 없음.
+diff-summary = 단계 { $phases }개 변경, 판단 { $flips }개 바뀜, 가격 { $prices }개 변동, 전체에서 필드 { $fields }개가 다름.
+diff-summary-tree = 단계 { $phases }개 변경, 판단 { $flips }개 바뀜, 가격 { $prices }개 변동, 전체에서 필드 { $fields }개가 다름; 의사결정 트리의 결과도 바뀜.
+diff-title = 계획 비교: { $heading }
+diff-tree = 의사결정 트리: { $change }
+diff-baseline = 자체 호스팅 기준: { $change }
+diff-services = 서비스:
+diff-moved-prices = 변동된 가격:
+diff-fields = 다른 필드({ $fields }개):
+diff-more-fields = ... 외 { $more }개(--format json에 모두 나옴)
+md-diff-tree = **의사결정 트리:** { $change }
+md-diff-baseline = **자체 호스팅 기준:** { $change }
+md-diff-services = 서비스
+md-diff-moved-prices = 변동된 가격
+md-diff-fields = 다른 필드 { $fields }개
+md-diff-more-fields = … 외 { $more }개
+atom-side-aws = AWS
+atom-side-self-hosted = 자체 호스팅

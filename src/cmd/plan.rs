@@ -89,6 +89,7 @@ pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
     let old = Plan::read(old_path, "the plan to compare to")?;
     let new = build()?.as_written()?;
     let d = plan_diff::diff(&old_path.display().to_string(), &old, "current", &new)?;
-    let text = report::plan_diff::renderer(args.format.into())?.render(&d)?;
+    let text = report::plan_diff::renderer(args.format.into(), &super::locale(&args.lang, Some(&args.currency))?)?
+        .render(&d)?;
     output::emit(&text, args.output.as_deref())
 }

@@ -101,7 +101,7 @@ mod tests {
     #[test]
     fn a_format_a_document_does_not_have_is_an_error_naming_the_ones_it_has() {
         let l = &Locale::english();
-        let err = plan_diff::renderer(Format::Csv).err().unwrap().to_string();
+        let err = plan_diff::renderer(Format::Csv, l).err().unwrap().to_string();
         assert_eq!(err, "a plan diff has no csv format; use table, markdown, json");
         assert!(suite::renderer(Format::Junit, l).is_ok() && plan::renderer(Format::Junit, l).is_err());
     }

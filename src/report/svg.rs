@@ -340,8 +340,18 @@ fn line_chart(
 
 /// A tornado chart: for each assumption, a bar from the result at its low value to the result at
 /// its high value, around the expected result `base`; rows in the order given (largest swing first).
+/// `legend` names the low and the high bars.
 #[allow(clippy::too_many_arguments)]
-pub fn tornado(id: &str, title: &str, desc: &str, x_desc: &str, rows: &[TornadoRow], base: f64, size: Size) -> String {
+pub fn tornado(
+    id: &str,
+    title: &str,
+    desc: &str,
+    x_desc: &str,
+    legend: [&str; 2],
+    rows: &[TornadoRow],
+    base: f64,
+    size: Size,
+) -> String {
     let values = rows.iter().flat_map(|r| [r.low, r.high]).chain([base]);
     let lo = values.clone().fold(f64::INFINITY, f64::min);
     let hi = values.fold(f64::NEG_INFINITY, f64::max);
@@ -373,9 +383,7 @@ pub fn tornado(id: &str, title: &str, desc: &str, x_desc: &str, rows: &[TornadoR
             .draw()?;
         for (k, r) in rows.iter().enumerate() {
             let y = n - 1 - k as u32;
-            for (value, color, legend) in
-                [(r.low, PALETTE[3], "assumption at its low value"), (r.high, PALETTE[0], "at its high value")]
-            {
+            for (value, color, legend) in [(r.low, PALETTE[3], legend[0]), (r.high, PALETTE[0], legend[1])] {
                 let (a, b) = if value < base { (value, base) } else { (base, value) };
                 let mut rect =
                     Rectangle::new([(a, SegmentValue::Exact(y)), (b, SegmentValue::Exact(y + 1))], color.filled());
@@ -558,7 +566,16 @@ mod tests {
         assert!(svg.contains("break-even"));
 
         let rows = vec![TornadoRow { label: "ops FTE".into(), low: -100.0, high: 900.0 }];
-        let svg = tornado("c3", "Sensitivity", "d", "net monthly benefit, USD", &rows, 400.0, Size::default());
+        let svg = tornado(
+            "c3",
+            "Sensitivity",
+            "d",
+            "net monthly benefit, USD",
+            ["low", "high"],
+            &rows,
+            400.0,
+            Size::default(),
+        );
         is_well_formed(&svg);
         assert!(svg.contains("ops FTE"));
     }

@@ -74,7 +74,9 @@ const HANGUL_PROBE: &str = r#"(() => {
   const hangul = draw('한'), tofu = draw('\uE000');
   const ink = hangul.filter((v, i) => i % 4 === 3 && v > 0).length;
   const same = hangul.every((v, i) => v === tofu[i]);
+  const svgText = document.querySelector('figure svg text');
   return JSON.stringify({ font: font, ink: ink, tofu: same, lang: document.documentElement.lang,
+    svgFont: svgText ? getComputedStyle(svgText).fontFamily : '',
     wordBreak: getComputedStyle(document.body).wordBreak });
 })()"#;
 
@@ -106,6 +108,8 @@ fn the_korean_report_renders_hangul_offline_and_logs_no_error() {
     assert_eq!(probe["lang"], "ko", "{probe}");
     assert_eq!(probe["wordBreak"], "keep-all", "{probe}");
     assert!(probe["font"].as_str().unwrap_or_default().contains("Noto Sans CJK KR"), "{probe}");
+    // The charts' text (plotters writes font-family="sans-serif") takes the page's Hangul stack.
+    assert!(probe["svgFont"].as_str().unwrap_or_default().contains("Noto Sans CJK KR"), "{probe}");
     assert_eq!(probe["tofu"], false, "Hangul is drawn as the missing-glyph box: {probe}");
     assert!(probe["ink"].as_u64().unwrap_or(0) > 50, "Hangul left no ink: {probe}");
 }

@@ -218,7 +218,17 @@ fn machine_formats_do_not_change_with_the_language() {
 
 #[test]
 fn every_command_speaks_korean_and_the_same_input_gives_the_same_bytes() {
-    let cases: [&[&str]; 6] = [
+    let cases: [&[&str]; 8] = [
+        &["plan", "--scenario", FLAGSHIP, "--compare-to", "scenarios/expected/team15-300k.json"],
+        &[
+            "plan",
+            "--scenario",
+            FLAGSHIP,
+            "--compare-to",
+            "scenarios/expected/team15-300k.json",
+            "--format",
+            "markdown",
+        ],
         &["estimate", "--aws-usage", "examples/aws-usage.yaml"],
         &["estimate", "--aws-usage", "examples/aws-usage.yaml", "--format", "markdown"],
         &["scenarios", "check", "scenarios"],

@@ -409,6 +409,7 @@ pub fn tornado(l: &Locale, p: &Plan) -> (String, String, Vec<Row>) {
         &tr!(l, "chart-tornado-title", phase = label),
         &desc,
         &l.t("chart-net-usd"),
+        [&l.t("chart-tornado-low"), &l.t("chart-tornado-high")],
         &chart_rows,
         f(best.net_monthly_benefit_usd.0),
         Size { width: 900, height: 360 },

@@ -75,7 +75,7 @@ fn suite(l: &Locale, r: &SuiteResult) -> String {
         }
         if let Some(d) = &s.diff {
             out.push('\n');
-            out.push_str(&plan_diff::markdown::diff_at(d, 5));
+            out.push_str(&plan_diff::markdown::diff_at(l, d, 5));
         }
     }
     if !r.skipped.is_empty() {

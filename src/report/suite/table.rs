@@ -53,7 +53,7 @@ fn suite(l: &Locale, r: &SuiteResult) -> String {
     for s in &r.scenarios {
         if let Some(d) = &s.diff {
             out.push('\n');
-            out.push_str(&plan_diff::table::diff(d));
+            out.push_str(&plan_diff::table::diff(l, d));
         }
     }
     if !r.skipped.is_empty() {
