@@ -2,7 +2,8 @@
 //! `measure --cloudwatch`): the current-thread tokio runtime, the shared configuration (standard
 //! credential chain, rustls HTTPS client, region), the up-front credential check with one clear
 //! error naming every source tried, the endpoint actually called (`AWS_ENDPOINT_URL_<SERVICE>`
-//! overrides), region validation, and the sorting of SDK errors into clear, fatal messages.
+//! overrides), region validation, the cap on every response body ([`BodyLimit`]), and the sorting
+//! of SDK errors into clear, fatal messages.
 //!
 //! This is the only module that builds AWS SDK configuration; service-specific calls live in
 //! `pricing::refresh::api` and `measure::cloudwatch`. Nothing here ever prints a credential: errors
@@ -98,11 +99,84 @@ pub async fn load_config(region: &str) -> aws_config::SdkConfig {
         .await
 }
 
+/// The largest AWS API response body read: a GetProducts page (100 products) or a GetMetricData
+/// page is well under a MiB; a longer (or endless) answer fails the call.
+pub const MAX_RESPONSE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// An SDK interceptor that refuses a response body larger than [`MAX_RESPONSE_BYTES`]: by its
+/// `Content-Length` before reading, and by counting while reading (chunked or endless bodies).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit;
+
+impl aws_smithy_runtime_api::client::interceptors::Intercept for BodyLimit {
+    fn name(&self) -> &'static str {
+        "obs-cost response body limit"
+    }
+
+    fn modify_before_deserialization(
+        &self,
+        context: &mut aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextMut<
+            '_,
+        >,
+        _components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+        _cfg: &mut aws_smithy_types::config_bag::ConfigBag,
+    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        let response = context.response_mut();
+        let length = response.headers().get("content-length").and_then(|v| v.parse::<u64>().ok());
+        if let Some(length) = length.filter(|l| *l > MAX_RESPONSE_BYTES) {
+            return Err(too_large(Some(length)).into());
+        }
+        let body = response.take_body();
+        *response.body_mut() = aws_smithy_types::body::SdkBody::from_body_1_x(LimitedBody { inner: body, read: 0 });
+        Ok(())
+    }
+}
+
+fn too_large(length: Option<u64>) -> String {
+    let size = length.map_or_else(|| "larger".to_string(), |l| format!("{l} bytes, larger"));
+    format!("the AWS answer is {size} than the {} obs-cost reads", crate::input::human_bytes(MAX_RESPONSE_BYTES))
+}
+
+/// A body that fails once more than [`MAX_RESPONSE_BYTES`] have arrived.
+struct LimitedBody {
+    inner: aws_smithy_types::body::SdkBody,
+    read: u64,
+}
+
+impl http_body::Body for LimitedBody {
+    type Data = bytes::Bytes;
+    type Error = aws_smithy_runtime_api::box_error::BoxError;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let polled = std::pin::Pin::new(&mut self.inner).poll_frame(cx);
+        if let std::task::Poll::Ready(Some(Ok(frame))) = &polled {
+            if let Some(data) = frame.data_ref() {
+                self.read += data.len() as u64;
+                if self.read > MAX_RESPONSE_BYTES {
+                    return std::task::Poll::Ready(Some(Err(too_large(None).into())));
+                }
+            }
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
 /// The endpoint a service client calls, for messages: `AWS_ENDPOINT_URL_<env_suffix>`, else
-/// `AWS_ENDPOINT_URL`, else `default`.
+/// `AWS_ENDPOINT_URL`, else `default`; credentials in it redacted.
 pub fn endpoint(env_suffix: &str, default: String) -> String {
     match std::env::var(format!("AWS_ENDPOINT_URL_{env_suffix}")).or_else(|_| std::env::var("AWS_ENDPOINT_URL")) {
-        Ok(url) if !url.is_empty() => url,
+        Ok(url) if !url.is_empty() => crate::redact::redact_url(&url),
         _ => default,
     }
 }
@@ -133,7 +207,7 @@ pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
         }
         cur = e.source();
     }
-    parts.join(": ")
+    crate::redact::escape_control(&parts.join(": "))
 }
 
 /// What a failed call was, for [`fatal_error`]'s messages.
@@ -180,4 +254,29 @@ where
         },
     };
     Some(anyhow::anyhow!(message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body::Body;
+
+    #[test]
+    fn a_body_past_the_limit_fails_while_it_is_read() {
+        let mut body = LimitedBody {
+            inner: aws_smithy_types::body::SdkBody::from(vec![0u8; MAX_RESPONSE_BYTES as usize + 1]),
+            read: 0,
+        };
+        let rt = runtime().unwrap();
+        let outcome = rt.block_on(async {
+            loop {
+                match std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await {
+                    Some(Ok(_)) => continue,
+                    Some(Err(e)) => break e.to_string(),
+                    None => break "read to the end".to_string(),
+                }
+            }
+        });
+        assert!(outcome.contains("larger than the 32 MiB obs-cost reads"), "{outcome}");
+    }
 }

@@ -24,8 +24,13 @@ pub struct LineItem {
     pub unit_price_usd: Exact,
     /// USD for the month (exact in memory, to the cent when written); null when the usage is unknown.
     pub monthly_usd: Option<Money>,
-    /// The price-book entry's status: `confirmed` or `unconfirmed`.
+    /// The price-book entry's status: `confirmed`, `derived` or `unconfirmed`.
     pub price_status: PriceStatus,
+    /// Whether the price's source date is older than the stale cutoff of the region's book (18
+    /// months before its snapshot date): `pricing refresh` renews it. False in plans of builds
+    /// before it.
+    #[serde(default)]
+    pub price_stale: bool,
     /// Whether this is the part of the quantity the free tier covers.
     pub free_tier: bool,
     /// Price-book id of the entry that priced it.
@@ -66,6 +71,82 @@ pub struct PriceRef {
     pub derived: Option<String>,
 }
 
+/// A price used that is not a plain confirmed, fresh price: derived, unconfirmed or stale (the
+/// `price_flags.prices[]` entry of the estimate and plan JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedPrice {
+    /// Price-book id.
+    pub id: String,
+    /// `confirmed`, `derived` or `unconfirmed`.
+    pub status: PriceStatus,
+    /// Whether its source is older than the stale cutoff.
+    pub stale: bool,
+    /// The date its source gave it for.
+    pub as_of: String,
+    /// For a derived price, its rule and base, e.g. `2 x rds.postgres.db.t3.large.single_az`.
+    pub rule: Option<String>,
+    /// Why it is unconfirmed (or how it is derived), as the price book says.
+    pub note: Option<String>,
+    /// Where the price was read (URL or document).
+    pub source: String,
+}
+
+/// The derived, unconfirmed and stale prices a document uses, counted and listed, with the command
+/// that renews them (the `price_flags` of the estimate and plan JSON).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceFlags {
+    /// Derived prices used.
+    pub derived: usize,
+    /// Unconfirmed prices used.
+    pub unconfirmed: usize,
+    /// Stale prices used (whatever their status).
+    pub stale: usize,
+    /// Each flagged price once, by id.
+    pub prices: Vec<FlaggedPrice>,
+    /// The command that re-reads them from AWS (empty when nothing is flagged).
+    pub refresh: String,
+}
+
+impl PriceFlags {
+    /// The flags of the prices `used` in `region` (each once).
+    pub fn of<'a>(region: &str, used: impl IntoIterator<Item = &'a PriceRef>) -> PriceFlags {
+        let mut by_id: BTreeMap<&str, &PriceRef> = BTreeMap::new();
+        for p in used {
+            by_id.entry(p.id.as_str()).or_insert(p);
+        }
+        let prices: Vec<FlaggedPrice> = by_id
+            .into_values()
+            .filter(|p| p.stale || p.status != PriceStatus::Confirmed)
+            .map(|p| FlaggedPrice {
+                id: p.id.clone(),
+                status: p.status,
+                stale: p.stale,
+                as_of: p.as_of.clone(),
+                rule: p.derived.clone(),
+                note: p.note.clone(),
+                source: p.source.clone(),
+            })
+            .collect();
+        let count = |status: PriceStatus| prices.iter().filter(|p| p.status == status).count();
+        PriceFlags {
+            derived: count(PriceStatus::Derived),
+            unconfirmed: count(PriceStatus::Unconfirmed),
+            stale: prices.iter().filter(|p| p.stale).count(),
+            refresh: if prices.is_empty() {
+                String::new()
+            } else {
+                format!("obs-cost pricing refresh --region {region}")
+            },
+            prices,
+        }
+    }
+
+    /// Whether no price is flagged.
+    pub fn is_empty(&self) -> bool {
+        self.prices.is_empty()
+    }
+}
+
 /// The priced lines of one service (the `services[]` entry of the estimate and plan JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceCost {
@@ -101,6 +182,13 @@ struct FreeTierState<'a> {
     /// price id → index of the pool it draws on.
     by_price: BTreeMap<&'a str, usize>,
     remaining: Vec<Decimal>,
+}
+
+impl Costing {
+    /// The derived, unconfirmed and stale prices this costing uses.
+    pub fn price_flags(&self) -> PriceFlags {
+        PriceFlags::of(&self.region, &self.prices)
+    }
 }
 
 impl<'a> FreeTierState<'a> {
@@ -150,8 +238,18 @@ pub fn price(
     for (service, components) in groups {
         let mut lines = Vec::new();
         for c in components {
-            let entry = book.lookup(region, &c.price)?;
+            let entry = book.lookup(region, &c.price).map_err(|e| match e {
+                LookupError::NotFound { service_code, region, usage_type, id, .. } => LookupError::NotFound {
+                    service_code,
+                    region,
+                    usage_type,
+                    id,
+                    item: format!(", for {service}: {}", c.name),
+                },
+                other => other,
+            })?;
             let price = price_ref(region, entry, &cutoff);
+            let stale = price.stale;
             if entry.status == PriceStatus::Unconfirmed {
                 unconfirmed.insert(entry.id.clone(), price.clone());
             }
@@ -159,13 +257,13 @@ pub fn price(
             match c.quantity {
                 None => {
                     unknown_line_items += 1;
-                    lines.push(line_item(entry, c.name, None, entry.first_price(), false));
+                    lines.push(line_item(entry, stale, c.name, None, entry.first_price(), false));
                 }
                 Some(quantity) => {
                     let start = used.get(&entry.id).copied().unwrap_or_default();
                     used.insert(entry.id.clone(), start + quantity);
                     let free_part = free.take(&entry.id, quantity);
-                    lines.extend(split(&c.name, start, quantity, free_part, entry, region)?);
+                    lines.extend(split(&c.name, start, quantity, free_part, (entry, stale), region)?);
                 }
             }
         }
@@ -209,8 +307,16 @@ fn price_ref(region: &str, e: &PriceEntry, stale_cutoff: &str) -> PriceRef {
     }
 }
 
-/// A line of `entry`: `quantity` (`None`: unknown) at `unit_price`.
-fn line_item(entry: &PriceEntry, name: String, quantity: Option<Decimal>, unit_price: Decimal, free: bool) -> LineItem {
+/// A line of `entry` (`stale`: its source is past the cutoff): `quantity` (`None`: unknown) at
+/// `unit_price`.
+fn line_item(
+    entry: &PriceEntry,
+    stale: bool,
+    name: String,
+    quantity: Option<Decimal>,
+    unit_price: Decimal,
+    free: bool,
+) -> LineItem {
     LineItem {
         name,
         quantity: quantity.map(Exact),
@@ -218,6 +324,7 @@ fn line_item(entry: &PriceEntry, name: String, quantity: Option<Decimal>, unit_p
         unit_price_usd: Exact(unit_price),
         monthly_usd: quantity.map(|q| Money(q * unit_price)),
         price_status: entry.status,
+        price_stale: stale,
         free_tier: free,
         price_id: entry.id.clone(),
         service_code: entry.service_code.clone(),
@@ -233,11 +340,11 @@ fn split(
     start: Decimal,
     quantity: Decimal,
     free_part: Decimal,
-    entry: &PriceEntry,
+    (entry, stale): (&PriceEntry, bool),
     region: &str,
 ) -> Result<Vec<LineItem>, LookupError> {
     let line = |name: String, qty: Decimal, unit_price: Decimal, free: bool| {
-        line_item(entry, name, Some(qty), unit_price, free)
+        line_item(entry, stale, name, Some(qty), unit_price, free)
     };
     let mut out = Vec::new();
     if free_part > Decimal::ZERO {

@@ -16,7 +16,8 @@ pub const EXIT_ERROR: u8 = 2;
 pub struct CheckFailed(pub String);
 
 /// Prints an error chain once on stderr and returns its exit code. A closed stdout (`| head`)
-/// is not an error and exits 0 quietly.
+/// is not an error and exits 0 quietly. Control characters a message may carry from a server or
+/// a file (ANSI escapes) are printed escaped, never raw.
 pub fn report(err: &anyhow::Error) -> ExitCode {
     for cause in err.chain() {
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
@@ -26,9 +27,9 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         }
     }
     if let Some(check) = err.downcast_ref::<CheckFailed>() {
-        eprintln!("obs-cost: check failed: {check}");
+        eprintln!("obs-cost: check failed: {}", crate::redact::escape_control(&check.to_string()));
         return ExitCode::from(EXIT_CHECK_FAILED);
     }
-    eprintln!("obs-cost: error: {err:#}");
+    eprintln!("obs-cost: error: {}", crate::redact::escape_control(&format!("{err:#}")));
     ExitCode::from(EXIT_ERROR)
 }

@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 mod plan;
 pub mod pricing;
+pub mod redact;
 pub mod report;
 mod roi;
 pub mod scenario;

@@ -17,19 +17,47 @@ pub enum SnapshotFormatArg {
 #[derive(Debug, Args)]
 #[command(
     group(clap::ArgGroup::new("sources").required(true).multiple(true).args(["prometheus", "cloudwatch"])),
-    after_help = "Exit codes: 0 ok, 2 an error (unreachable server, failed query, bad input).\n\
-Credentials are never written to the snapshot, logs or errors; `user:pass@` in a URL is used as basic auth.\n\
---cloudwatch reads the actual usage of the AWS services already moved into the snapshot's `actual` section, with the\n\
-standard AWS credential chain (IAM actions cloudwatch:ListMetrics and cloudwatch:GetMetricData); compare it with a plan\n\
-using `obs-cost plan --actual FILE`.\n\
-Examples: obs-cost measure --prometheus http://localhost:9090 -o usage.yaml\n\
-          obs-cost measure --prometheus http://localhost:9090 --grafana-dashboards dashboards/ --rule-files 'rules/*.yml'\n\
-          obs-cost measure --cloudwatch --region ap-northeast-2 --log-group-prefix /app/ -o actual.yaml"
+    after_help = concat!(
+        "Examples:\n",
+        "  obs-cost measure --prometheus http://localhost:9090 -o usage.yaml\n",
+        "  obs-cost measure --prometheus http://prom-a:9090 --prometheus http://prom-b:9090 -o usage.yaml\n",
+        "  obs-cost measure --prometheus http://vmauth:8427/select/0/prometheus \\\n",
+        "      --header 'X-Scope-OrgID: team-a' -o usage.yaml\n",
+        "  obs-cost measure --prometheus http://localhost:9090 --grafana-dashboards dashboards/ \\\n",
+        "      --rule-files 'rules/*.yml' -o usage.yaml   # and the series rules and dashboards read\n",
+        "  obs-cost measure --cloudwatch --region ap-northeast-2 --log-group-prefix /app/ -o actual.yaml\n",
+        "\n",
+        "Servers that scrape the same targets (same job and instance, the labels replica,\n",
+        "prometheus_replica, __replica__, prometheus and every --dedup-label set aside) are counted\n",
+        "once: an HA pair, or a server and its VictoriaMetrics copy. --sum-servers adds them instead.\n",
+        "The snapshot's `deduplication` section says what was counted once.\n",
+        "Credentials never reach the snapshot, logs or errors: `user:pass@` in a URL is used as basic\n",
+        "auth; credential query parameters (?token=) and header values (Authorization) are redacted.\n",
+        "--cloudwatch reads the actual usage of the AWS services already moved (IAM actions\n",
+        "cloudwatch:ListMetrics, cloudwatch:GetMetricData); compare it with `obs-cost plan --actual`.\n",
+        "\n",
+        "Exit codes: 0 ok (also with --allow-partial when some quantities failed: failed_queries);\n",
+        "  2 an error (unreachable server, failed query, an answer over 64 MiB, bad input, or nothing\n",
+        "  measured at all, even with --allow-partial); nothing is written on exit 2."
+    )
 )]
 pub struct MeasureArgs {
-    /// Prometheus-compatible API base URL (Prometheus, VictoriaMetrics, ...); repeat to merge several servers.
+    /// Prometheus-compatible API base URL (Prometheus, VictoriaMetrics, Mimir, ...), with any path
+    /// prefix (`/select/0/prometheus`); repeat to measure several servers (targets they share are counted once).
     #[arg(long = "prometheus", value_name = "URL")]
     pub prometheus: Vec<String>,
+    /// Extra HTTP header sent to every server, `'Name: value'` (repeatable), e.g. a Mimir/Cortex
+    /// tenant `X-Scope-OrgID: team-a`; values of credential headers are never printed.
+    #[arg(long = "header", value_name = "NAME: VALUE")]
+    pub header: Vec<String>,
+    /// A label that tells copies of the same target apart (an HA replica label), set aside when
+    /// deduplicating; adds to replica, prometheus_replica, __replica__ and prometheus (repeatable).
+    #[arg(long = "dedup-label", value_name = "NAME")]
+    pub dedup_label: Vec<String>,
+    /// Add up several --prometheus servers even where they scrape the same targets (servers that
+    /// reuse job and instance names for different targets); by default shared targets count once.
+    #[arg(long)]
+    pub sum_servers: bool,
     /// Also read the actual usage of the AWS services already moved from CloudWatch (needs --region
     /// and AWS credentials); alone, it writes a snapshot with only the `actual` section.
     #[arg(long, requires = "region")]

@@ -39,6 +39,7 @@ pub struct Cli {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run; boxing would only add indirection
 pub enum Command {
     /// Price a file of AWS quantities directly, the way the AWS Pricing Calculator does.
     Estimate(EstimateArgs),
@@ -125,6 +126,15 @@ pub enum OnOff {
 
 /// `obs-cost estimate`.
 #[derive(Debug, Args)]
+#[command(after_help = concat!(
+    "Examples:\n",
+    "  obs-cost estimate --aws-usage examples/aws-usage.yaml\n",
+    "  obs-cost estimate --aws-usage usage.yaml --region ap-northeast-2 --format json -o estimate.json\n",
+    "\n",
+    "-o writes atomically; a device, FIFO or symlink is written through, a read-only file refused.\n",
+    "Exit codes: 0 ok, 2 an error (bad or oversized usage file, missing price, I/O); nothing is\n",
+    "  written on error."
+))]
 pub struct EstimateArgs {
     /// YAML file of AWS quantities (see examples/aws-usage.yaml).
     #[arg(long, value_name = "FILE")]
@@ -171,8 +181,15 @@ pub enum RefreshSourceArg {
 
 /// `obs-cost pricing refresh`.
 #[derive(Debug, Args)]
-#[command(after_help = "Exit codes: 0 every entry refreshed, 1 the snapshot was written but some entries were kept \
-from the old book (listed), 2 an error (nothing written).")]
+#[command(after_help = concat!(
+    "Examples:\n",
+    "  obs-cost pricing refresh --region ap-northeast-2          # Query API, AWS credentials\n",
+    "  obs-cost pricing refresh --region us-east-1 --source bulk -o price-book/next\n",
+    "\n",
+    "Exit codes: 0 every entry refreshed; 1 the snapshot was written but some entries were kept\n",
+    "  from the old book (listed); 2 an error, nothing written (no credentials, offline, no entry\n",
+    "  could be refreshed, an answer over its size limit)."
+))]
 pub struct PricingRefreshArgs {
     /// AWS region to refresh, e.g. ap-northeast-2.
     #[arg(long, value_name = "REGION")]

@@ -19,7 +19,7 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 
 /// Reads and validates an AWS usage file.
 pub fn load_usage(path: &Path) -> Result<AwsUsage> {
-    crate::input::read_yaml(path, "usage file")
+    crate::input::read_yaml(path, crate::input::AWS_USAGE)
 }
 
 /// Prices a usage file as the arguments say.

@@ -1,5 +1,6 @@
-//! What `obs-cost measure` prints on stderr when it is done (not with `-q`): what it found, what
-//! it did not find and why, and the next command to run.
+//! What `obs-cost measure` prints on stderr when it is done (not with `-q`): what it found (with
+//! the series rules and dashboards read, when the used-series analysis ran), what it did not find
+//! and why, and the next command to run.
 
 use std::path::Path;
 use std::time::Duration;
@@ -43,6 +44,14 @@ pub fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path
     if !missing.is_empty() {
         out.push_str(&format!("; not measured: {}", missing.join(", ")));
     }
+    if let Some(d) = snapshot.deduplication.as_ref().filter(|d| d.shared_targets > 0) {
+        out.push_str(&match d.mode.as_str() {
+            "sum_servers" => {
+                format!("; {} target(s) shared by several servers ADDED UP (--sum-servers)", d.shared_targets)
+            }
+            _ => format!("; {} target(s) shared by several servers counted once", d.shared_targets),
+        });
+    }
     if !snapshot.failed_queries.is_empty() {
         out.push_str(&format!("; {} queries FAILED (see failed_queries)", snapshot.failed_queries.len()));
     }
@@ -50,6 +59,7 @@ pub fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path
         out.push_str(&format!("; wrote {}", path.display()));
     }
     out.push('\n');
+    out.push_str(&used_series(snapshot));
     for n in &snapshot.not_measured {
         let hint: String = n.hint.chars().filter(|c| !c.is_control()).collect();
         out.push_str(&format!("  not measured: {}: {hint}\n", n.component));
@@ -72,6 +82,30 @@ pub fn summary(snapshot: &UsageSnapshot, elapsed: Duration, output: Option<&Path
     out
 }
 
+/// The used-series analysis' line, when it ran: the series rules and dashboards read against the
+/// active series, the metric names, and the expressions it could not parse.
+fn used_series(snapshot: &UsageSnapshot) -> String {
+    let m = &snapshot.metrics;
+    let value = |v: &Option<measure::Measured>| v.as_ref().filter(|v| v.status == Status::Ok).and_then(|v| v.value);
+    let Some(used) = value(&m.series_used_by_rules_and_dashboards) else { return String::new() };
+    let count = |v: f64| {
+        rust_decimal::Decimal::from_f64_retain(v)
+            .map_or_else(|| format!("{v}"), |d| crate::units::group_thousands(d, 0))
+    };
+    let of = value(&m.active_series).map_or_else(String::new, |a| format!(" of {} active", count(a)));
+    let names = m.used_metric_names.as_ref().map_or(0, Vec::len);
+    let unparsed = m.unparsed_expressions.as_ref().map_or(0, Vec::len);
+    format!(
+        "  used series: rules and dashboards read {} series{of} ({names} metric names); {}\n",
+        count(used),
+        if unparsed == 0 {
+            "every expression parsed".to_string()
+        } else {
+            format!("{unparsed} expression(s) not parsed (see metrics.unparsed_expressions)")
+        }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +121,10 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[0].starts_with("obs-cost: measured metrics, logs (loki), traces (jaeger), database (1), cache (1), hosts (1) from 1 server(s) in 1.5s; not measured: containers; wrote usage.yaml"), "{text}");
         assert!(text.contains("  not measured: containers: no cAdvisor metrics"), "{text}");
+        assert_eq!(
+            lines[1],
+            "  used series: rules and dashboards read 265 series of 2,235 active (81 metric names); every expression parsed"
+        );
         assert!(text.contains("\n  obs-cost init --usage usage.yaml   #"), "{text}");
         assert!(text.contains("\n  obs-cost plan --usage usage.yaml   #"), "{text}");
         let stdout = summary(&example(), Duration::ZERO, None);
@@ -94,6 +132,14 @@ mod tests {
             stdout.contains("next: save the snapshot with -o FILE, then\n  obs-cost init --usage FILE"),
             "{stdout}"
         );
+        // Without the analysis, no used-series line.
+        let mut unmeasured = example();
+        unmeasured.metrics.series_used_by_rules_and_dashboards = None;
+        assert!(!summary(&unmeasured, Duration::ZERO, None).contains("used series:"));
+        let mut unparsed = example();
+        unparsed.metrics.unparsed_expressions =
+            Some(vec![measure::UnparsedExpression { source: "s".into(), expr: "e".into(), error: "x".into() }]);
+        assert!(summary(&unparsed, Duration::ZERO, None).contains("1 expression(s) not parsed"));
         let mut actual_only = example();
         actual_only.sources.clear();
         assert!(summary(&actual_only, Duration::ZERO, None).contains("--actual FILE"));

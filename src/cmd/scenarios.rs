@@ -24,7 +24,11 @@ pub fn check(args: &ScenariosCheckArgs, book: &PriceBook) -> Result<()> {
     if result.errors() > 0 {
         let errors: Vec<String> =
             result.scenarios.iter().filter_map(|s| s.error.as_ref().map(|e| format!("{}: {e}", s.file))).collect();
-        return Err(anyhow!("{} scenario(s) could not be checked:\n{}", result.errors(), errors.join("\n")));
+        return Err(anyhow!(
+            "{} scenario(s) could not be checked (the others were):\n{}\nhint: fix each file named above; `obs-cost plan --scenario FILE` shows the same error",
+            result.errors(),
+            errors.join("\n")
+        ));
     }
     if result.failed() > 0 {
         // Every failing scenario is named, with its first few failures (the output lists all).

@@ -108,7 +108,9 @@ async fn measure_async(opts: &CloudWatchOptions, progress: &mut dyn FnMut(&str))
     let end = opts.at.floor() as i64;
     let start = end - opts.window_seconds as i64;
     let period = period_for(opts.window_seconds);
-    let mut r = Reader { client: Client::new(&shared), endpoint, start, end, period, progress };
+    let client =
+        Client::from_conf(aws_sdk_cloudwatch::config::Builder::from(&shared).interceptor(aws::BodyLimit).build());
+    let mut r = Reader { client, endpoint, start, end, period, progress };
     let mut actual = ActualUsage {
         region: opts.region.clone(),
         endpoint: r.endpoint.clone(),
@@ -357,7 +359,10 @@ impl Reader<'_> {
                 "the CloudWatch API at {} sent a {operation} response obs-cost cannot read: {detail}\nhint: check that AWS_ENDPOINT_URL_CLOUDWATCH (if set) points at CloudWatch",
                 self.endpoint
             ),
-            _ => anyhow::anyhow!("CloudWatch {operation} at {} failed: {detail}", self.endpoint),
+            _ => anyhow::anyhow!(
+                "CloudWatch {operation} at {} failed: {detail}\nhint: run again; measuring with --prometheus alone works without AWS",
+                self.endpoint
+            ),
         }
     }
 
@@ -426,7 +431,10 @@ impl Reader<'_> {
             loop {
                 pages += 1;
                 if pages > MAX_PAGES {
-                    bail!("GetMetricData at {}: more than {MAX_PAGES} pages; obs-cost stops there", self.endpoint);
+                    bail!(
+                        "GetMetricData at {}: more than {MAX_PAGES} pages; obs-cost stops there\nhint: use --log-group-prefix or fewer --instance-id to read less",
+                        self.endpoint
+                    );
                 }
                 (self.progress)("GetMetricData");
                 let page = self
@@ -444,8 +452,9 @@ impl Reader<'_> {
                     let idx = id.strip_prefix('q').and_then(|n| n.parse::<usize>().ok()).filter(|&i| i < series.len());
                     let Some(idx) = idx else {
                         bail!(
-                            "the CloudWatch API at {} answered GetMetricData with an unknown query id '{id}'; this is not a CloudWatch answer",
-                            self.endpoint
+                            "the CloudWatch API at {} answered GetMetricData with an unknown query id '{}'; this is not a CloudWatch answer\nhint: check that AWS_ENDPOINT_URL_CLOUDWATCH (if set) points at CloudWatch",
+                            self.endpoint,
+                            crate::redact::escape_control(id)
                         );
                     };
                     if let Some(StatusCode::Forbidden | StatusCode::InternalError) = result.status_code() {
@@ -459,7 +468,7 @@ impl Reader<'_> {
                     }
                     if result.timestamps().len() != result.values().len() {
                         bail!(
-                            "the CloudWatch API at {} answered GetMetricData for {} with {} timestamps but {} values; the response is malformed",
+                            "the CloudWatch API at {} answered GetMetricData for {} with {} timestamps but {} values; the response is malformed\nhint: check that AWS_ENDPOINT_URL_CLOUDWATCH (if set) points at CloudWatch",
                             self.endpoint,
                             describe(&series[idx].metric, series[idx].stat),
                             result.timestamps().len(),

@@ -12,8 +12,11 @@
 //! - fields may be added within `schema_version: 1` (readers ignore unknown fields); renaming or
 //!   removing one, or changing its meaning, bumps the version.
 
+pub mod api;
 pub mod cloudwatch;
 pub mod collect;
+mod entities;
+mod merge;
 pub mod prometheus;
 pub mod queries;
 pub mod used;
@@ -34,6 +37,12 @@ pub const KIND_USAGE: &str = "usage";
 pub const MONTH_SECONDS: f64 = 2_628_000.0;
 /// Bytes in a GB (SI, 10^9).
 pub const BYTES_PER_GB: f64 = 1e9;
+/// The least history a rate should be scaled to a month from: a day, which holds one daily cycle
+/// of traffic. A quantity with less is still measured and scaled, with a warning in `warnings` and
+/// on the terminal.
+pub const MIN_HISTORY_SECONDS: u64 = 86_400;
+
+pub use merge::short_history_warnings;
 
 /// A measured usage snapshot of a self-hosted observability stack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +61,10 @@ pub struct UsageSnapshot {
     pub month_seconds: u64,
     /// The Prometheus-compatible servers that were queried, credentials redacted.
     pub sources: Vec<Source>,
+    /// How several servers (or copies of a target inside one) were counted; present when more
+    /// than one server was measured or a server holds copies of a target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deduplication: Option<Deduplication>,
     /// Metrics volume: what drives CloudWatch metrics and Amazon Managed Prometheus bills.
     pub metrics: MetricsUsage,
     /// Log volume, from the first log pipeline found (Loki, Fluent Bit, Elasticsearch, Promtail).
@@ -74,6 +87,10 @@ pub struct UsageSnapshot {
     /// Queries that failed (only with `--allow-partial`; without it a failure aborts the run).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub failed_queries: Vec<FailedQuery>,
+    /// Caveats on the values, e.g. less history than [`MIN_HISTORY_SECONDS`] scaled to a month
+    /// (also printed on stderr by `obs-cost measure`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// The actual usage of the AWS services already moved, read from CloudWatch
     /// (`measure --cloudwatch`); absent when CloudWatch was not read. `plan --actual` compares it
     /// with the plan's forecast.
@@ -216,13 +233,46 @@ pub struct FailedQuery {
 /// One queried server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
-    /// Base URL, with any `user:password@` replaced by `REDACTED@`.
+    /// Base URL (with any path prefix), `user:password@` replaced by `REDACTED@` and credential
+    /// query parameters (`token`, `access_token`, ...) by `REDACTED`.
     pub url: String,
     /// Server flavour detected: `prometheus` or `victoriametrics`.
     pub flavour: String,
     /// Version reported by `/api/v1/status/buildinfo`, when it answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// Extra headers sent (`--header`), as `Name: value` with credential values `REDACTED`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+    /// Scrape targets (`job`, `instance`) found on this server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<u64>,
+    /// Of those, targets a server listed earlier also has: counted once, from that server (or
+    /// added again with `--sum-servers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_targets: Option<u64>,
+}
+
+/// How targets shared by several servers were counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deduplication {
+    /// `by_target`: a target (same `job` and `instance`, copy labels set aside) scraped by several
+    /// servers counts once, with the values of the first `--prometheus` server that has it;
+    /// `sum_servers`: every server is added up (`--sum-servers`).
+    pub mode: String,
+    /// Labels that tell copies of one target apart and are set aside (`replica`,
+    /// `prometheus_replica`, `__replica__`, `prometheus`, and every `--dedup-label`).
+    pub copy_labels: Vec<String>,
+    /// Distinct scrape targets over all servers.
+    pub targets: u64,
+    /// Targets found on more than one server.
+    pub shared_targets: u64,
+    /// Targets stored more than once inside one server (series differing only in a copy label),
+    /// always counted once.
+    #[serde(default)]
+    pub copies_within_servers: u64,
+    /// What that means for the values, in words.
+    pub note: String,
 }
 
 /// Whether a quantity was measured.
@@ -238,7 +288,8 @@ pub enum Status {
 /// One measured quantity with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measured {
-    /// The value in `unit`; null when `status` is `failed`.
+    /// The value in `unit`, never negative; null when `status` is `failed`.
+    #[serde(deserialize_with = "non_negative::option")]
     pub value: Option<f64>,
     /// Unit of `value`, e.g. `series`, `GB/month`, `samples/s`.
     pub unit: String,
@@ -435,14 +486,15 @@ pub struct JobUsage {
     /// Scrape targets of the job (`count by (job)(up)`).
     pub targets: u64,
     /// Series per scrape, summed over the job's targets.
+    #[serde(deserialize_with = "non_negative::number")]
     pub series: f64,
     /// Scrape interval in seconds (from `/api/v1/targets`, else from the sample spacing of `up`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_negative::option")]
     pub scrape_interval_seconds: Option<f64>,
     /// Samples per second ingested from the job, averaged over the window.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_negative::option")]
     pub samples_per_second: Option<f64>,
-    /// The server that answered.
+    /// The server(s) that answered, joined with `, ` when the job's targets came from several.
     pub source_url: String,
 }
 
@@ -452,6 +504,7 @@ pub struct MetricSeries {
     /// Metric name.
     pub name: String,
     /// Series with that name.
+    #[serde(deserialize_with = "non_negative::number")]
     pub series: f64,
 }
 
@@ -511,7 +564,7 @@ pub struct DatabaseUsage {
     /// Size of all databases except templates, in GB.
     pub size_gb: Measured,
     /// Size per database name, in GB.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "non_negative::map")]
     pub databases_gb: BTreeMap<String, f64>,
     /// Transactions (commits + rollbacks) per second, averaged over the window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -519,6 +572,10 @@ pub struct DatabaseUsage {
     /// Client connections (backends) at `at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connections: Option<Measured>,
+    /// PostgreSQL major version (`pg_static`'s `short_version`, else its `version`), the full
+    /// version in `note`: past RDS standard support it brings Extended Support charges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postgres_major_version: Option<Measured>,
 }
 
 /// One Redis server.
@@ -533,6 +590,10 @@ pub struct CacheUsage {
     /// Commands processed per second, averaged over the window.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commands_per_second: Option<Measured>,
+    /// GB a month in and out of the server (`redis_net_input_bytes_total` +
+    /// `redis_net_output_bytes_total`): the app-to-cache traffic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_gb_per_month: Option<Measured>,
 }
 
 /// One host.
@@ -593,33 +654,84 @@ impl UsageSnapshot {
     }
 }
 
-/// Reads a usage snapshot (YAML or JSON; JSON is YAML) and checks its `schema_version` and `kind`.
+/// Reads a usage snapshot (YAML or JSON; JSON is YAML), at most [`crate::input::SNAPSHOT`] bytes,
+/// and checks its `schema_version`, `kind` and values. Errors name the file, line and column and
+/// never quote the file (a token file given by mistake must not leak).
 pub fn load_snapshot(path: &Path) -> Result<UsageSnapshot> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read usage snapshot '{}'", path.display()))?;
-    parse_snapshot(&text).with_context(|| format!("invalid usage snapshot '{}'", path.display()))
+    let text = crate::input::read_text(path, crate::input::SNAPSHOT)?;
+    parse_snapshot_at(&text, path)
 }
 
 /// Parses a usage snapshot from text, checking `schema_version` before the rest.
 pub fn parse_snapshot(text: &str) -> Result<UsageSnapshot> {
+    parse_snapshot_at(text, Path::new("(snapshot)"))
+}
+
+fn parse_snapshot_at(text: &str, path: &Path) -> Result<UsageSnapshot> {
     #[derive(Deserialize)]
     struct Header {
         schema_version: Option<u32>,
         kind: Option<String>,
     }
-    let header: Header = serde_yaml::from_str(text).context("not a YAML or JSON mapping")?;
+    let what = "usage snapshot";
+    crate::input::check_yaml_depth(text, path, what)?;
+    let header: Header = serde_yaml::from_str(text).map_err(|e| match e.location() {
+        // A string, a list, a number: not a snapshot at all (never quoted: it may be a token file).
+        Some(loc) if e.to_string().starts_with("invalid type") => anyhow::anyhow!(
+            "invalid usage snapshot {}:{}:{}: not a YAML or JSON mapping with `schema_version` and `kind`\nhint: {}",
+            path.display(),
+            loc.line(),
+            loc.column(),
+            crate::input::format_hint(what)
+        ),
+        _ => crate::input::yaml_error(&e, path, what),
+    })?;
     match header.schema_version {
         Some(SCHEMA_VERSION) => {}
         Some(other) => bail!(
-            "schema_version {other} is not supported (this obs-cost reads {SCHEMA_VERSION}); \
-             re-run `obs-cost measure` with this version"
+            "invalid usage snapshot '{}': schema_version {other} is not supported (this obs-cost reads {SCHEMA_VERSION})\nhint: re-run `obs-cost measure` with this version",
+            path.display()
         ),
-        None => bail!("missing `schema_version`; is this a file written by `obs-cost measure`?"),
+        None => bail!(
+            "invalid usage snapshot '{}': missing `schema_version`\nhint: give a file written by `obs-cost measure`",
+            path.display()
+        ),
     }
     if header.kind.as_deref() != Some(KIND_USAGE) {
-        bail!("`kind` must be `{KIND_USAGE}`; is this a file written by `obs-cost measure`?");
+        bail!(
+            "invalid usage snapshot '{}': `kind` must be `{KIND_USAGE}`\nhint: give a file written by `obs-cost measure`",
+            path.display()
+        );
     }
-    Ok(serde_yaml::from_str(text)?)
+    crate::input::parse_yaml(text, path, what)
+}
+
+/// `deserialize_with` helpers that refuse negative, NaN and infinite numbers, so that a damaged
+/// snapshot is a located error (file, line, column, key) rather than a negative cost.
+mod non_negative {
+    use std::collections::BTreeMap;
+
+    use serde::de::{Deserialize, Deserializer, Error};
+
+    fn check<E: Error>(v: f64) -> Result<f64, E> {
+        if v.is_finite() && v >= 0.0 {
+            Ok(v)
+        } else {
+            Err(E::custom(format!("a value is {v}; a measured quantity is a finite number, never negative")))
+        }
+    }
+
+    pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        check(f64::deserialize(d)?)
+    }
+
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        Option::<f64>::deserialize(d)?.map(check).transpose()
+    }
+
+    pub fn map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, f64>, D::Error> {
+        BTreeMap::<String, f64>::deserialize(d)?.into_iter().map(|(k, v)| Ok((k, check(v)?))).collect()
+    }
 }
 
 #[cfg(test)]
@@ -634,7 +746,15 @@ mod tests {
             at: "2024-02-01T00:00:00Z".into(),
             window_seconds: 2_592_000,
             month_seconds: 2_628_000,
-            sources: vec![Source { url: "http://p:9090".into(), flavour: "prometheus".into(), version: None }],
+            sources: vec![Source {
+                url: "http://p:9090".into(),
+                flavour: "prometheus".into(),
+                version: None,
+                headers: vec![],
+                targets: None,
+                duplicate_targets: None,
+            }],
+            deduplication: None,
             metrics: MetricsUsage {
                 active_series: Some(Measured::ok(1234.0, "series", "q".into(), 0, "http://p:9090")),
                 ..MetricsUsage::default()
@@ -648,6 +768,7 @@ mod tests {
             alerting: AlertingUsage::default(),
             not_measured: vec![NotMeasured { component: "logs".into(), hint: "scrape Loki".into() }],
             failed_queries: vec![],
+            warnings: vec![],
             actual: None,
         }
     }
@@ -666,6 +787,24 @@ mod tests {
         assert!(err.contains("schema_version 2 is not supported"), "{err}");
         let err = parse_snapshot("kind: usage\n").unwrap_err().to_string();
         assert!(err.contains("missing `schema_version`"), "{err}");
+    }
+
+    #[test]
+    fn negative_values_are_located_errors() {
+        let text = sample().to_yaml().unwrap().replace("value: 1234.0", "value: -4000.0");
+        assert!(text.contains("-4000"), "{text}");
+        let err = format!("{:#}", parse_snapshot_at(&text, Path::new("u.yaml")).unwrap_err());
+        assert!(
+            err.contains("u.yaml:12:") && err.contains("metrics.active_series") && err.contains("never negative"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_token_is_not_echoed() {
+        let token = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+        let err = format!("{:#}", parse_snapshot(token).unwrap_err());
+        assert!(!err.contains("16C7e42F"), "{err}");
     }
 
     #[test]

@@ -1,15 +1,20 @@
 //! The HTTP client for Prometheus-compatible query APIs (Prometheus, VictoriaMetrics, ...): auth
 //! (bearer token, basic auth, `user:pass@` in the URL), custom CA, timeout, retries with backoff on
-//! 503/timeouts, the `{status, data, error}` envelope, and errors that name the URL and the query.
-//! Credentials are stripped from the URL before any request, so no message, log line or snapshot
-//! field can contain them. It knows no PromQL beyond running it.
+//! 503/timeouts, extra headers (`--header`, e.g. a Mimir tenant), URL path prefixes and query
+//! parameters, the `{status, data, error}` envelope read as a bounded stream (see `api`), and
+//! errors that name the URL and the query. Credentials are stripped from the URL before any
+//! request and redacted (with credential query parameters) from every message, log line and
+//! snapshot field. It knows no PromQL beyond running it.
 
-use std::collections::BTreeMap;
+use std::io::Read;
 use std::time::Duration;
 
 use reqwest::blocking::{Client as HttpClient, Response};
 use reqwest::{StatusCode, Url};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
+
+use super::api;
 
 /// How to connect to every `--prometheus` URL.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +29,8 @@ pub struct ConnectOptions {
     pub basic_auth: Option<(String, String)>,
     /// Extra PEM root certificate(s) to trust.
     pub ca_pem: Option<Vec<u8>>,
+    /// Extra headers sent with every request (`--header 'X-Scope-OrgID: tenant-1'`).
+    pub headers: Vec<(String, String)>,
 }
 
 /// What kind of failure a query met; it selects the hint printed with the error.
@@ -45,11 +52,14 @@ pub enum FaultKind {
     Api,
     /// The query answered but with no data where data is required.
     Empty,
+    /// The answer is larger than [`MAX_RESPONSE_BYTES`] (or endless).
+    TooLarge,
 }
 
-/// A failed request: one line naming the server (credentials redacted), the query and the cause.
+/// A failed request: a line naming the server (credentials redacted), the query and the cause,
+/// then a `hint:` line. [`QueryError::one_line`] is the form written into snapshots.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("cannot measure from {url} (query: {query}): {reason}; {hint}", hint = self.hint())]
+#[error("cannot measure from {url} (query: {query}): {reason}\nhint: {hint}", hint = self.hint())]
 pub struct QueryError {
     /// The server, credentials redacted.
     pub url: String,
@@ -62,21 +72,31 @@ pub struct QueryError {
 }
 
 impl QueryError {
-    fn hint(&self) -> &'static str {
+    /// The error on one line (`...: reason; hint`), for the snapshot's `error` fields.
+    pub fn one_line(&self) -> String {
+        format!("cannot measure from {} (query: {}): {}; {}", self.url, self.query, self.reason, self.hint())
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> &'static str {
         match self.kind {
             FaultKind::Connect => "check the URL and that the server is running and reachable",
             FaultKind::Timeout => "raise --timeout, or check that the server is not overloaded",
             FaultKind::Tls => "pass the server's CA certificate with --ca-file, or check the https:// URL",
             FaultKind::Auth => {
                 "check --bearer-token-file, or --basic-auth-user with --basic-auth-password-file \
-                 (or OBS_COST_BASIC_AUTH_PASSWORD)"
+                 (or OBS_COST_BASIC_AUTH_PASSWORD), or the --header a gateway needs (e.g. X-Scope-OrgID)"
             }
-            FaultKind::Http(_) => "check that the URL points at a Prometheus-compatible API",
+            FaultKind::Http(500..=599) => {
+                "the server failed to answer this query; check the server's logs and limits, or raise --timeout and --retries"
+            }
+            FaultKind::Http(_) => "check that the URL points at a Prometheus-compatible API (with its path prefix, if any)",
             FaultKind::Malformed => {
                 "the answer is not Prometheus API JSON; check that the URL is the Prometheus API, not a proxy or UI page"
             }
             FaultKind::Api => "the server rejected the query; check its version and limits",
             FaultKind::Empty => "check --at (it must fall inside the data's time range) and that Prometheus scrapes targets",
+            FaultKind::TooLarge => "check that the URL is a Prometheus-compatible API and not a file or stream",
         }
     }
 }
@@ -84,8 +104,8 @@ impl QueryError {
 /// One sample of an instant-query result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
-    /// Labels of the series (empty for a scalar).
-    pub labels: BTreeMap<String, String>,
+    /// Labels of the series, sorted by name (empty for a scalar).
+    pub labels: api::Labels,
     /// The value; NaN and infinities are dropped before this is built.
     pub value: f64,
 }
@@ -93,48 +113,36 @@ pub struct Sample {
 impl Sample {
     /// A label value, or `""`.
     pub fn label(&self, name: &str) -> &str {
-        self.labels.get(name).map(String::as_str).unwrap_or("")
+        self.labels.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }
 }
+
+/// The largest response body read from a server: a longer (or endless) answer is an error.
+pub const MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How much of an answer is kept to quote in an error (the first line of it).
+const ERROR_EXCERPT_BYTES: usize = 4096;
 
 /// A client for one Prometheus-compatible server.
 #[derive(Debug)]
 pub struct Client {
     http: HttpClient,
     base: String,
+    /// Query parameters of the given URL (`?extra_label=...`, `?token=...`), sent with every request.
+    base_query: Vec<(String, String)>,
     display: String,
     bearer: Option<String>,
     basic: Option<(String, String)>,
     retries: u32,
 }
 
-/// Returns `url` with any `user:password@` replaced by `REDACTED@` (for text that mentions a URL).
-pub fn redact_url(url: &str) -> String {
-    match Url::parse(url) {
-        Ok(mut parsed) => {
-            let had_credentials = !parsed.username().is_empty() || parsed.password().is_some();
-            let _ = parsed.set_password(None);
-            let _ = parsed.set_username("");
-            let text = parsed.as_str().trim_end_matches('/').to_string();
-            if had_credentials {
-                text.replacen("://", "://REDACTED@", 1)
-            } else {
-                text
-            }
-        }
-        Err(_) => match url.rfind('@') {
-            Some(at) => match url.find("://") {
-                Some(scheme) if scheme < at => format!("{}://REDACTED@{}", &url[..scheme], &url[at + 1..]),
-                _ => format!("REDACTED@{}", &url[at + 1..]),
-            },
-            None => url.to_string(),
-        },
-    }
-}
+pub use crate::redact::redact_url;
 
 impl Client {
     /// Builds a client for `url`. Credentials in the URL become basic auth (unless basic auth is
-    /// given explicitly) and are removed from every request URL and message.
+    /// given explicitly) and are removed from every request URL and message. The URL may carry a
+    /// path prefix (`http://vmselect:8481/select/0/prometheus`, a proxy's `/prometheus`) and query
+    /// parameters, sent with every request and redacted in messages when they are credentials.
     pub fn new(url: &str, options: &ConnectOptions) -> Result<Self, QueryError> {
         let display = redact_url(url);
         let fail = |reason: String| QueryError {
@@ -157,12 +165,29 @@ impl Client {
             let _ = parsed.set_password(None);
             let _ = parsed.set_username("");
         }
+        let base_query: Vec<(String, String)> =
+            parsed.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
         parsed.set_query(None);
         parsed.set_fragment(None);
-        let base = parsed.as_str().trim_end_matches('/').to_string();
+        let mut base = parsed.as_str().trim_end_matches('/').to_string();
+        // A URL given with the API path (`.../api/v1`) means the server above it.
+        if let Some(stripped) = base.strip_suffix("/api/v1") {
+            base = stripped.to_string();
+        }
+        let mut headers = reqwest::header::HeaderMap::new();
+        for (name, value) in &options.headers {
+            let header = reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                fail(format!("--header name '{}' is not a valid HTTP header name", crate::redact::escape_control(name)))
+            })?;
+            let mut value = reqwest::header::HeaderValue::from_str(value)
+                .map_err(|_| fail(format!("--header '{header}' has a value that is not valid in an HTTP header")))?;
+            value.set_sensitive(true);
+            headers.append(header, value);
+        }
         let mut builder = HttpClient::builder()
             .timeout(options.timeout)
             .connect_timeout(options.timeout)
+            .default_headers(headers)
             .user_agent(concat!("obs-cost/", env!("CARGO_PKG_VERSION")));
         if let Some(pem) = &options.ca_pem {
             let certs = reqwest::Certificate::from_pem_bundle(pem)
@@ -175,7 +200,15 @@ impl Client {
             }
         }
         let http = builder.build().map_err(|e| fail(format!("cannot build the HTTP client: {}", e.without_url())))?;
-        Ok(Client { http, base, display, bearer: options.bearer_token.clone(), basic, retries: options.retries })
+        Ok(Client {
+            http,
+            base,
+            base_query,
+            display,
+            bearer: options.bearer_token.clone(),
+            basic,
+            retries: options.retries,
+        })
     }
 
     /// The server URL with credentials redacted.
@@ -187,16 +220,42 @@ impl Client {
         QueryError { url: self.display.clone(), query: query.to_string(), reason, kind }
     }
 
-    /// GETs an API path and returns the envelope's `data`. `label` names the request in errors.
+    /// GETs an API path and returns the envelope's `data` as a JSON tree (bounded in size; see
+    /// [`api::BoundedJson`]). `label` names the request in errors.
     pub fn get(&self, path: &str, params: &[(&str, String)], label: &str) -> Result<Value, QueryError> {
-        let value = self.get_json(path, params, label)?;
-        self.envelope(label, value)
+        self.get_as::<api::BoundedJson>(path, params, label).map(|v| v.0)
     }
 
     /// GETs a path of an HTTP JSON API without the Prometheus envelope (Grafana's API), with the
-    /// same auth, TLS, retries and errors.
+    /// same auth, TLS, retries, size limits and errors; the answer is a bounded JSON tree.
     pub fn get_json(&self, path: &str, params: &[(&str, String)], label: &str) -> Result<Value, QueryError> {
-        let url = Url::parse_with_params(&format!("{}{}", self.base, path), params)
+        self.fetch(path, params, label, |client, label, response| {
+            client.read_body::<api::BoundedJson>(label, response).map(|v| v.0)
+        })
+    }
+
+    /// GETs an API path and parses the envelope's `data` as `T`, streaming, from at most
+    /// [`MAX_RESPONSE_BYTES`] of body. A `success` answer without `data` is read as JSON `null`.
+    pub fn get_as<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        params: &[(&str, String)],
+        label: &str,
+    ) -> Result<T, QueryError> {
+        self.fetch(path, params, label, |client, label, response| client.read(label, response))
+    }
+
+    /// Sends the GET (base query parameters, auth, retries) and hands the response to `read`.
+    fn fetch<T>(
+        &self,
+        path: &str,
+        params: &[(&str, String)],
+        label: &str,
+        read: impl Fn(&Self, &str, Response) -> Result<T, QueryError>,
+    ) -> Result<T, QueryError> {
+        let mut all: Vec<(&str, String)> = self.base_query.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        all.extend(params.iter().cloned());
+        let url = Url::parse_with_params(&format!("{}{}", self.base, path), &all)
             .map_err(|e| self.error(label, format!("invalid request URL: {e}"), FaultKind::Connect))?;
         trace(&url);
         let mut attempt = 0;
@@ -208,7 +267,8 @@ impl Client {
             if let Some((user, pass)) = &self.basic {
                 request = request.basic_auth(user, Some(pass));
             }
-            let outcome = request.send().map_err(|e| self.transport_error(label, &e)).and_then(|r| self.read(label, r));
+            let outcome =
+                request.send().map_err(|e| self.transport_error(label, &e)).and_then(|r| read(self, label, r));
             match outcome {
                 Err(err) if attempt < self.retries && retryable(&err) => {
                     std::thread::sleep(Duration::from_millis(250 << attempt.min(6)));
@@ -244,62 +304,117 @@ impl Client {
         self.error(label, reason, kind)
     }
 
-    fn read(&self, label: &str, response: Response) -> Result<Value, QueryError> {
-        let status = response.status();
-        let body = response.bytes().map_err(|e| self.transport_error(label, &e))?;
-        let parsed: Result<Value, _> = serde_json::from_slice(&body);
-        if !status.is_success() {
-            let detail = match &parsed {
-                Ok(v) => v.get("error").or_else(|| v.get("message")).and_then(Value::as_str).map(str::to_string),
-                Err(_) => None,
-            }
-            .unwrap_or_else(|| first_line(&String::from_utf8_lossy(&body)));
-            let kind = match status {
-                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => FaultKind::Auth,
-                _ if parsed.is_ok() && status.is_client_error() => FaultKind::Api,
-                s => FaultKind::Http(s.as_u16()),
-            };
-            let reason = if detail.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status}: {detail}") };
-            return Err(self.error(label, reason, kind));
-        }
-        let value = parsed.map_err(|e| {
-            let snippet = first_line(&String::from_utf8_lossy(&body));
-            let reason = if body.is_empty() {
-                "empty response body".to_string()
-            } else {
-                format!("malformed JSON ({e}) in a response starting with '{snippet}'")
-            };
-            self.error(label, reason, FaultKind::Malformed)
-        })?;
-        Ok(value)
-    }
-
-    /// The `data` of a Prometheus `{status, data, error}` envelope.
-    fn envelope(&self, label: &str, value: Value) -> Result<Value, QueryError> {
-        match value.get("status").and_then(Value::as_str) {
-            Some("success") => Ok(value.get("data").cloned().unwrap_or(Value::Null)),
+    /// Reads a Prometheus `{status, data, error}` answer and returns its `data` as `T`.
+    fn read<T: DeserializeOwned>(&self, label: &str, response: Response) -> Result<T, QueryError> {
+        let envelope: api::Envelope<T> = self.read_body(label, response)?;
+        match envelope.status.as_deref() {
+            Some("success") => match envelope.data {
+                Some(data) => Ok(data),
+                None => serde_json::from_str("null").map_err(|e| {
+                    self.error(label, format!("a `success` answer without `data` ({e})"), FaultKind::Malformed)
+                }),
+            },
             Some("error") => {
-                let detail = value.get("error").and_then(Value::as_str).unwrap_or("unknown error");
+                let detail = envelope.error.as_deref().unwrap_or("unknown error");
                 Err(self.error(label, format!("server error: {}", first_line(detail)), FaultKind::Api))
             }
             _ => Err(self.error(label, "JSON without a Prometheus API `status` field".into(), FaultKind::Malformed)),
         }
     }
 
+    /// Reads a JSON answer as `T`, streaming from at most [`MAX_RESPONSE_BYTES`]; a non-2xx answer
+    /// is an error with the start of its body (its `error` or `message` field when JSON).
+    fn read_body<T: DeserializeOwned>(&self, label: &str, response: Response) -> Result<T, QueryError> {
+        let status = response.status();
+        if let Some(len) = response.content_length().filter(|len| *len > MAX_RESPONSE_BYTES) {
+            return Err(self.too_large(label, Some(len)));
+        }
+        let mut body = BodyReader { inner: response, read: 0, excerpt: Vec::new() };
+        if !status.is_success() {
+            // Only the start of an error answer is read: enough for its message.
+            let mut head = Vec::new();
+            let _ = (&mut body).take(ERROR_EXCERPT_BYTES as u64).read_to_end(&mut head);
+            let parsed: Option<api::Envelope<IgnoredAny>> = serde_json::from_slice(&head).ok();
+            let detail = parsed
+                .as_ref()
+                .and_then(|v| v.error.as_deref().or(v.message.as_deref()))
+                .map(first_line)
+                .unwrap_or_else(|| first_line(&String::from_utf8_lossy(&head)));
+            let kind = match status {
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => FaultKind::Auth,
+                _ if parsed.is_some() && status.is_client_error() => FaultKind::Api,
+                s => FaultKind::Http(s.as_u16()),
+            };
+            let reason = if detail.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status}: {detail}") };
+            return Err(self.error(label, reason, kind));
+        }
+        let parsed: Result<T, _> = serde_json::from_reader(std::io::BufReader::new(&mut body));
+        match parsed {
+            Ok(v) => Ok(v),
+            Err(_) if body.read > MAX_RESPONSE_BYTES => Err(self.too_large(label, None)),
+            Err(e) if e.is_io() => {
+                let reason = format!("cannot read the response body ({})", error_chain(&e));
+                Err(self.error(label, reason, FaultKind::Malformed))
+            }
+            Err(e) => {
+                let reason = if body.read == 0 {
+                    "empty response body".to_string()
+                } else {
+                    let snippet = first_line(&String::from_utf8_lossy(&body.excerpt));
+                    format!("malformed JSON ({e}) in a response starting with '{snippet}'")
+                };
+                Err(self.error(label, reason, FaultKind::Malformed))
+            }
+        }
+    }
+
+    fn too_large(&self, label: &str, length: Option<u64>) -> QueryError {
+        let size = length.map_or_else(|| "larger".to_string(), |l| format!("{l} bytes, larger"));
+        let limit = crate::input::human_bytes(MAX_RESPONSE_BYTES);
+        let reason =
+            format!("the answer is {size} than the {limit} obs-cost reads from a server; nothing of it was used");
+        self.error(label, reason, FaultKind::TooLarge)
+    }
+
     /// Runs an instant query at `at` (unix seconds) and returns its samples (vector or scalar).
     pub fn query(&self, promql: &str, at: f64) -> Result<Vec<Sample>, QueryError> {
-        let data = self.get("/api/v1/query", &[("query", promql.to_string()), ("time", format_time(at))], promql)?;
-        parse_instant(&data).map_err(|reason| self.error(promql, reason, FaultKind::Malformed))
+        let params = [("query", promql.to_string()), ("time", format_time(at))];
+        let data: api::QueryData = self.get_as("/api/v1/query", &params, promql)?;
+        samples(data).map_err(|reason| self.error(promql, reason, FaultKind::Malformed))
     }
 }
 
-/// Appends each request URL (never credentials: they are not part of it) to the file named by
-/// `OBS_COST_TRACE`, so that `scripts/measure-1m-series.sh` can replay the same requests with curl.
+/// A response body counted as it is read: it fails past [`MAX_RESPONSE_BYTES`] and keeps its
+/// first bytes for an error message.
+struct BodyReader<R> {
+    inner: R,
+    read: u64,
+    excerpt: Vec<u8>,
+}
+
+impl<R: Read> Read for BodyReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if self.excerpt.len() < ERROR_EXCERPT_BYTES {
+            let room = ERROR_EXCERPT_BYTES - self.excerpt.len();
+            self.excerpt.extend_from_slice(&buf[..n.min(room)]);
+        }
+        self.read += n as u64;
+        if self.read > MAX_RESPONSE_BYTES {
+            return Err(std::io::Error::other("the answer is larger than the limit"));
+        }
+        Ok(n)
+    }
+}
+
+/// Appends each request URL (credential query parameters redacted; user and password are never
+/// part of it) to the file named by `OBS_COST_TRACE`, so that `scripts/measure-1m-series.sh` can
+/// replay the same requests with curl.
 fn trace(url: &Url) {
     if let Some(path) = std::env::var_os("OBS_COST_TRACE") {
         use std::io::Write;
         if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
-            let _ = writeln!(file, "{}", url.as_str());
+            let _ = writeln!(file, "{}", redact_url(url.as_str()));
         }
     }
 }
@@ -317,43 +432,52 @@ pub fn format_time(at: f64) -> String {
     }
 }
 
-fn parse_value(v: &Value) -> Result<Option<f64>, String> {
-    let pair = v.as_array().filter(|a| a.len() == 2).ok_or("a sample is not a [time, value] pair")?;
-    let text = pair[1].as_str().ok_or("a sample value is not a string")?;
-    let value: f64 = text.parse().map_err(|_| format!("a sample value '{text}' is not a number"))?;
+fn parse_value(text: &str) -> Result<Option<f64>, String> {
+    let value: f64 = text.parse().map_err(|_| {
+        format!("a sample value '{}' is not a number", crate::redact::escape_control(&first_line(text)))
+    })?;
     Ok(value.is_finite().then_some(value))
 }
 
-/// Parses the `data` of an instant query.
-pub fn parse_instant(data: &Value) -> Result<Vec<Sample>, String> {
-    let kind = data.get("resultType").and_then(Value::as_str).ok_or("no `resultType` in the answer")?;
-    let result = data.get("result").ok_or("no `result` in the answer")?;
-    match kind {
-        "scalar" => {
-            Ok(parse_value(result)?.map(|value| Sample { labels: BTreeMap::new(), value }).into_iter().collect())
+/// The samples of an instant query's `data` (vector or scalar); NaN and infinities are dropped.
+pub fn samples(data: api::QueryData) -> Result<Vec<Sample>, String> {
+    match (data.result_type.as_str(), data.result) {
+        ("scalar", api::QueryResult::Scalar(text)) => {
+            Ok(parse_value(&text)?.map(|value| Sample { labels: Vec::new(), value }).into_iter().collect())
         }
-        "vector" => {
-            let rows = result.as_array().ok_or("`result` is not a list")?;
+        ("vector", api::QueryResult::Rows(rows)) => {
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
-                let labels = row
-                    .get("metric")
-                    .and_then(Value::as_object)
-                    .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect())
-                    .unwrap_or_default();
-                let Some(value) = row.get("value") else { continue };
-                if let Some(value) = parse_value(value)? {
-                    out.push(Sample { labels, value });
+                let Some(point) = row.value else { continue };
+                if let Some(value) = parse_value(&point.1)? {
+                    out.push(Sample { labels: row.metric, value });
                 }
             }
             Ok(out)
         }
-        other => Err(format!("unexpected resultType '{other}' for an instant query")),
+        ("scalar" | "vector", _) => Err("the result does not match its resultType".into()),
+        (other, _) => Err(format!(
+            "unexpected resultType '{}' for an instant query",
+            crate::redact::escape_control(&first_line(other))
+        )),
     }
 }
 
+/// Parses the body of an instant-query answer (the envelope and its `data`), as the client does:
+/// the entry point for tests and the fuzz target.
+pub fn parse_query_body(body: &[u8]) -> Result<Vec<Sample>, String> {
+    let envelope: api::Envelope<api::QueryData> = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+    match envelope.data {
+        Some(data) => samples(data),
+        None => Err("no data".into()),
+    }
+}
+
+/// The first line of a server's text, at most 160 characters, control characters escaped (it is
+/// printed, and written into snapshots).
 fn first_line(text: &str) -> String {
-    let line = text.trim().lines().next().unwrap_or("").trim();
+    let escaped = crate::redact::escape_control(text);
+    let line = escaped.trim().lines().next().unwrap_or("").trim();
     let mut out: String = line.chars().take(160).collect();
     if line.chars().count() > 160 {
         out.push('…');
@@ -412,14 +536,6 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn redacts_credentials_in_urls() {
-        assert_eq!(redact_url("http://alice:s3cret@prom:9090/"), "http://REDACTED@prom:9090");
-        assert_eq!(redact_url("https://prom.example/api/"), "https://prom.example/api");
-        assert_eq!(redact_url("not a url alice:s3cret@host"), "REDACTED@host");
-    }
 
     #[test]
     fn credentials_in_the_url_become_basic_auth_and_leave_the_url() {
@@ -431,17 +547,29 @@ mod tests {
     }
 
     #[test]
+    fn query_parameters_are_kept_and_redacted_and_api_suffixes_dropped() {
+        let opts = ConnectOptions { timeout: Duration::from_secs(1), ..Default::default() };
+        let client =
+            Client::new("http://127.0.0.1:9/select/0/prometheus/api/v1?token=t0k&extra_label=a%3Db", &opts).unwrap();
+        assert_eq!(client.base, "http://127.0.0.1:9/select/0/prometheus");
+        assert_eq!(client.base_query, vec![("token".into(), "t0k".into()), ("extra_label".into(), "a=b".into())]);
+        assert!(!client.url().contains("t0k"), "{}", client.url());
+    }
+
+    #[test]
     fn parses_vectors_and_scalars_and_drops_nan() {
-        let data = json!({"resultType":"vector","result":[
+        let body = br#"{"status":"success","data":{"resultType":"vector","result":[
             {"metric":{"job":"a"},"value":[1,"2.5"]},
-            {"metric":{"job":"b"},"value":[1,"NaN"]}]});
-        let samples = parse_instant(&data).unwrap();
+            {"metric":{"job":"b"},"value":[1,"NaN"]}]}}"#;
+        let samples = parse_query_body(body).unwrap();
         assert_eq!(samples.len(), 1);
         assert_eq!(samples[0].label("job"), "a");
         assert_eq!(samples[0].value, 2.5);
-        let scalar = parse_instant(&json!({"resultType":"scalar","result":[1,"7"]})).unwrap();
+        let scalar =
+            parse_query_body(br#"{"status":"success","data":{"resultType":"scalar","result":[1,"7"]}}"#).unwrap();
         assert_eq!(scalar[0].value, 7.0);
-        assert!(parse_instant(&json!({"resultType":"vector"})).is_err());
+        assert!(parse_query_body(br#"{"status":"success","data":{"resultType":"vector"}}"#).is_err());
+        assert!(parse_query_body(br#"{"status":"success","data":{"resultType":"scalar","result":[{}]}}"#).is_err());
     }
 
     #[test]
@@ -453,8 +581,9 @@ mod tests {
             kind: FaultKind::Auth,
         };
         let text = err.to_string();
-        assert!(!text.contains('\n'));
+        assert_eq!(text.lines().count(), 2, "{text}");
         assert!(text.starts_with("cannot measure from http://p:9090 (query: up): HTTP 401"), "{text}");
-        assert!(text.contains("--bearer-token-file"));
+        assert!(text.lines().nth(1).unwrap().starts_with("hint: check --bearer-token-file"), "{text}");
+        assert!(!err.one_line().contains('\n'));
     }
 }

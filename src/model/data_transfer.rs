@@ -1,5 +1,9 @@
-//! Data transfer out from AWS to the internet, tiered (10 TB / 40 TB / 100 TB), with the 100 GB
-//! monthly free allowance. <https://aws.amazon.com/ec2/pricing/on-demand/> (Data Transfer)
+//! AWS data transfer: out to the internet, tiered (10 TB / 40 TB / 100 TB), with the 100 GB
+//! monthly free allowance; and between Availability Zones of the region, billed in each direction
+//! (out of one AZ and into the other). <https://aws.amazon.com/ec2/pricing/on-demand/> (Data Transfer)
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use super::{q, CostComponent, ModelContext, ServiceModel};
 use crate::pricing::PriceQuery;
@@ -20,6 +24,30 @@ impl ServiceModel for DataTransfer {
             "Data transfer out to the internet",
             q(self.out_gb),
             PriceQuery::new("data_transfer.out_internet", "AWSDataTransfer", "DataTransfer-Out-Bytes"),
+        )]
+    }
+}
+
+/// One `cross_az_transfer:` item: traffic between two sides (an application and its database,
+/// say) that crosses an Availability Zone boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossAzTransfer {
+    /// Which traffic, e.g. `app-database`, shown in the line items.
+    pub name: String,
+    /// GB per month that cross between AZs, both directions added up; each GB is billed twice,
+    /// out of the AZ it leaves and into the AZ it enters. Absent means unknown.
+    pub gb: Option<Quantity>,
+}
+
+impl ServiceModel for CrossAzTransfer {
+    const SERVICE: &'static str = "data_transfer";
+
+    fn components(&self, _ctx: &ModelContext) -> Vec<CostComponent> {
+        vec![CostComponent::maybe(
+            format!("Cross-AZ data transfer ({}, out and in)", self.name),
+            q(self.gb).map(|gb| gb * Decimal::TWO),
+            PriceQuery::new("data_transfer.cross_az", "AWSDataTransfer", "DataTransfer-Regional-Bytes"),
         )]
     }
 }
@@ -94,5 +122,24 @@ data_transfer_out_gb: 50
         assert_eq!(by("ec2"), d("182.208"));
         assert_eq!(by("ebs"), d("24"));
         assert_eq!(by("data_transfer"), d("0"));
+    }
+
+    #[test]
+    fn cross_az_traffic_is_billed_out_and_in() {
+        // infracost data_transfer_test: intra-region 2,000 GB = $20.00 ($0.01 per GB and direction),
+        // i.e. 1,000 GB between an app and its database in different AZs, billed on both sides.
+        let yaml = "cross_az_transfer: [{name: app-database, gb: 1000}]";
+        let c = estimate_with(yaml, "us-east-1", true);
+        assert_eq!(c.total_monthly_usd, d("20"));
+        assert_eq!(c.services[0].line_items[0].quantity.unwrap().0, d("2000"));
+        assert_eq!(c.services[0].line_items[0].name, "Cross-AZ data transfer (app-database, out and in)");
+        // Seoul: the same $0.01, read for Seoul; it shares the data_transfer service with the
+        // internet egress.
+        let yaml = "data_transfer_out_gb: 50\ncross_az_transfer: [{name: app-cache, gb: 25}]";
+        let c = estimate_with(yaml, "ap-northeast-2", true);
+        assert_eq!(c.services.len(), 1);
+        assert_eq!(c.total_monthly_usd, d("0.5"));
+        assert!(c.unconfirmed_prices.is_empty());
+        assert_eq!(estimate_with("cross_az_transfer: [{name: x}]", "us-east-1", true).unknown_line_items, 1);
     }
 }

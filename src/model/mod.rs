@@ -12,13 +12,20 @@ pub mod cloudwatch_metrics;
 pub mod data_transfer;
 pub mod ebs;
 pub mod ec2;
+pub mod ecr;
+pub mod eks;
 pub mod elasticache;
 pub mod fargate;
 pub mod load_balancer;
 pub mod managed_grafana;
 pub mod managed_prometheus;
 pub mod nat_gateway;
+pub mod public_ipv4;
 pub mod rds;
+pub mod s3;
+pub mod secrets_manager;
+pub mod sns;
+pub mod vpc_endpoint;
 pub mod xray;
 
 #[cfg(test)]
@@ -114,9 +121,15 @@ pub struct AwsUsage {
     /// Amazon Managed Grafana.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_grafana: Option<managed_grafana::ManagedGrafana>,
+    /// Amazon SNS notification deliveries (alarm notifications).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns: Option<sns::Sns>,
     /// CloudWatch Logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cloudwatch_logs: Option<cloudwatch_logs::CloudwatchLogs>,
+    /// S3 Standard buckets (a log archive).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub s3: Vec<s3::S3Bucket>,
     /// AWS X-Ray.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub xray: Option<xray::Xray>,
@@ -126,9 +139,21 @@ pub struct AwsUsage {
     /// ElastiCache (Redis OSS / Valkey) clusters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elasticache: Vec<elasticache::ElastiCacheCluster>,
-    /// ECS Fargate services.
+    /// AWS Secrets Manager secrets and API requests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secrets_manager: Option<secrets_manager::SecretsManager>,
+    /// Traffic crossing Availability Zones, GB per month (app to database, app to cache).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cross_az_transfer: Vec<data_transfer::CrossAzTransfer>,
+    /// ECS (or EKS) Fargate services.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fargate: Vec<fargate::FargateService>,
+    /// EKS control planes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eks: Vec<eks::EksCluster>,
+    /// ECR image storage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ecr: Option<ecr::Ecr>,
     /// EC2 instances (the self-hosted baseline).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ec2: Vec<ec2::Ec2Instances>,
@@ -141,6 +166,12 @@ pub struct AwsUsage {
     /// NAT gateways.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nat_gateways: Vec<nat_gateway::NatGateway>,
+    /// Public IPv4 addresses in use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_ipv4: Vec<public_ipv4::PublicIpv4>,
+    /// VPC interface endpoints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vpc_endpoints: Vec<vpc_endpoint::VpcEndpoint>,
     /// Data transfer out to the internet, GB per month.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_transfer_out_gb: Option<Quantity>,
@@ -168,11 +199,18 @@ impl AwsUsage {
         one(&self.xray, ctx, &mut out);
         one(&self.managed_prometheus, ctx, &mut out);
         one(&self.managed_grafana, ctx, &mut out);
+        one(&self.sns, ctx, &mut out);
+        many(&self.s3, ctx, &mut out);
         many(&self.rds, ctx, &mut out);
         many(&self.elasticache, ctx, &mut out);
+        one(&self.secrets_manager, ctx, &mut out);
         many(&self.fargate, ctx, &mut out);
+        many(&self.eks, ctx, &mut out);
+        one(&self.ecr, ctx, &mut out);
         many(&self.load_balancers, ctx, &mut out);
         many(&self.nat_gateways, ctx, &mut out);
+        many(&self.public_ipv4, ctx, &mut out);
+        many(&self.vpc_endpoints, ctx, &mut out);
         many(&self.ec2, ctx, &mut out);
         many(&self.ebs, ctx, &mut out);
         if let Some(gb) = self.data_transfer_out_gb {
@@ -181,6 +219,7 @@ impl AwsUsage {
                 data_transfer::DataTransfer { out_gb: Some(gb) }.components(ctx),
             ));
         }
+        many(&self.cross_az_transfer, ctx, &mut out);
         out
     }
 }

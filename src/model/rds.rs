@@ -1,6 +1,7 @@
 //! Amazon RDS for PostgreSQL: DB instance hours (Single-AZ or Multi-AZ), gp2/gp3 storage, gp3 IOPS
-//! above the included baseline, and backup storage beyond the free allocation.
-//! <https://aws.amazon.com/rds/postgresql/pricing/>
+//! above the included baseline, backup storage beyond the free allocation, and RDS Extended
+//! Support per vCPU-hour for a major version past standard support (with the support calendar
+//! that says when). <https://aws.amazon.com/rds/postgresql/pricing/>
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -102,6 +103,117 @@ impl RdsStorageType {
     }
 }
 
+/// The RDS Extended Support pricing period of a major version past standard support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ExtendedSupport {
+    /// Years 1 and 2 after the end of standard support.
+    #[serde(rename = "years_1_2")]
+    Years1To2,
+    /// Year 3 (twice the rate in us-east-1).
+    #[serde(rename = "year_3")]
+    Year3,
+    /// The major version is unknown: the charge is shown as unknown (priced at the years 1-2 rate
+    /// once known), never $0.
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl ExtendedSupport {
+    /// `years 1-2` or `year 3`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExtendedSupport::Years1To2 => "years 1-2",
+            ExtendedSupport::Year3 => "year 3",
+            ExtendedSupport::Unknown => "PostgreSQL major version unknown",
+        }
+    }
+
+    fn price(self) -> PriceQuery {
+        let (id, period) = match self {
+            ExtendedSupport::Years1To2 | ExtendedSupport::Unknown => ("rds.extended_support.years_1_2", "Yr1-Yr2"),
+            ExtendedSupport::Year3 => ("rds.extended_support.year_3", "Yr3"),
+        };
+        PriceQuery::new(id, "AmazonRDS", format!("ExtendedSupport:{period}:PostgreSQL12"))
+    }
+}
+
+/// Where an RDS for PostgreSQL major version stands on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostgresSupport {
+    /// In standard support until `ends` (inclusive).
+    Standard {
+        /// Last day of standard support.
+        ends: &'static str,
+    },
+    /// Past standard support: Extended Support is billed.
+    Extended {
+        /// The pricing period.
+        period: ExtendedSupport,
+        /// Last day of standard support.
+        standard_ended: &'static str,
+        /// First day of the pricing period.
+        since: &'static str,
+    },
+    /// Past the end of Extended Support, or a major RDS never offered Extended Support for: the
+    /// instance cannot run on RDS.
+    NotOffered,
+    /// A major newer than the calendar below (assumed in standard support).
+    Newer,
+}
+
+/// RDS for PostgreSQL majors: last day of standard support, first day Extended Support is billed,
+/// first day of year-3 pricing, last day of Extended Support. From the RDS for PostgreSQL release
+/// calendar, <https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html>,
+/// as transcribed by infracost/infracost@02a71da50424 `internal/resources/aws/db_instance.go`
+/// (`postgresExtendedSupport`, majors 11-16; 17 from the AWS calendar); charges start the day after
+/// standard support ends (<https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-charges.html>),
+/// except for 11, billed from 2024-04-01.
+pub const POSTGRES_CALENDAR: &[(u32, &str, &str, &str, &str)] = &[
+    (11, "2024-02-29", "2024-04-01", "2026-04-01", "2027-03-31"),
+    (12, "2025-02-28", "2025-03-01", "2027-03-01", "2028-02-29"),
+    (13, "2026-02-28", "2026-03-01", "2028-03-01", "2029-02-28"),
+    (14, "2027-02-28", "2027-03-01", "2029-03-01", "2030-02-28"),
+    (15, "2028-02-29", "2028-03-01", "2030-03-01", "2031-02-28"),
+    (16, "2029-02-28", "2029-03-01", "2031-03-01", "2032-02-29"),
+    (17, "2030-02-28", "2030-03-01", "2032-03-01", "2033-02-28"),
+];
+
+/// Where PostgreSQL `major` stands on RDS on `date` (`YYYY-MM-DD`).
+pub fn postgres_support(major: u32, date: &str) -> PostgresSupport {
+    let Some(&(_, standard_end, charged_from, year3_from, extended_end)) =
+        POSTGRES_CALENDAR.iter().find(|row| row.0 == major)
+    else {
+        return if POSTGRES_CALENDAR.last().is_some_and(|last| major > last.0) {
+            PostgresSupport::Newer
+        } else {
+            PostgresSupport::NotOffered
+        };
+    };
+    if date > extended_end {
+        PostgresSupport::NotOffered
+    } else if date >= year3_from {
+        PostgresSupport::Extended { period: ExtendedSupport::Year3, standard_ended: standard_end, since: year3_from }
+    } else if date > standard_end {
+        // Between the end of standard support and the first billed day nothing is charged (11 only).
+        if date < charged_from {
+            PostgresSupport::Standard { ends: charged_from }
+        } else {
+            PostgresSupport::Extended {
+                period: ExtendedSupport::Years1To2,
+                standard_ended: standard_end,
+                since: charged_from,
+            }
+        }
+    } else {
+        PostgresSupport::Standard { ends: standard_end }
+    }
+}
+
+/// vCPUs of an instance class of [`RDS_INSTANCE_CLASSES`].
+pub fn class_vcpus(class: RdsInstanceClass) -> Decimal {
+    RDS_INSTANCE_CLASSES.iter().find(|s| s.name == class.as_str()).map_or(Decimal::ONE, |s| Decimal::from(s.vcpu))
+}
+
 /// One `rds:` item: one DB instance (with its standby when Multi-AZ).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -131,6 +243,11 @@ pub struct RdsInstance {
     /// Running hours in the month (default: the month's hours).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Quantity>,
+    /// RDS Extended Support period when the major version is past standard support: `years_1_2`
+    /// or `year_3`, or `unknown` when the version is (absent: standard support, nothing billed).
+    /// Billed per vCPU-hour of the instance, and of its standby when Multi-AZ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended_support: Option<ExtendedSupport>,
 }
 
 impl ServiceModel for RdsInstance {
@@ -184,6 +301,17 @@ impl ServiceModel for RdsInstance {
             q(self.backup_storage_gb),
             PriceQuery::new("rds.backup", rds, "RDS:ChargedBackupUsage"),
         ));
+        if let Some(period) = self.extended_support {
+            // Extended Support charges apply to the standby of a Multi-AZ instance too.
+            let instances = if self.multi_az { Decimal::TWO } else { Decimal::ONE };
+            let vcpus = class_vcpus(self.instance_class);
+            let quantity = (period != ExtendedSupport::Unknown).then(|| vcpus * instances * hours);
+            out.push(CostComponent::maybe(
+                format!("DB Extended Support ({name}: {}, {vcpus} vCPU x {instances} instance(s))", period.label()),
+                quantity,
+                period.price(),
+            ));
+        }
         out
     }
 }
@@ -317,5 +445,44 @@ mod tests {
             }
         }
         assert!(RDS_INSTANCE_CLASSES.iter().any(|s| s.name == "db.r6g.large" && s.memory_gib == 16.0));
+    }
+
+    #[test]
+    fn extended_support_is_billed_per_vcpu_hour_of_each_instance() {
+        // infracost db_instance_test: extended support (year 1) 1,460 vCPU-hours = $146.00, a
+        // 2-vCPU Single-AZ instance for 730 h.
+        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.t3.large, storage_gb: 20, extended_support: years_1_2}]";
+        let c = estimate(yaml, "us-east-1");
+        assert_eq!(line(&c, "DB Extended Support (db: years 1-2, 2 vCPU x 1 instance(s))"), d("146"));
+        // Multi-AZ bills the standby too; year 3 is $0.20: 4 vCPU x 2 x 730 h x $0.20
+        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.m6g.xlarge, multi_az: true, storage_gb: 20, extended_support: year_3}]";
+        assert_eq!(line(&estimate(yaml, "us-east-1"), "DB Extended Support (db: year 3, 4 vCPU x 2"), d("1168"));
+        // Seoul: us-east-1's rate, flagged unconfirmed
+        let c = estimate(yaml, "ap-northeast-2");
+        assert!(c.unconfirmed_prices.iter().any(|p| p.id == "rds.extended_support.year_3"), "{c:?}");
+        let yaml = "rds: [{name: db, engine: postgres, instance_class: db.t3.large, storage_gb: 20, backup_storage_gb: 0, extended_support: unknown}]";
+        assert_eq!(estimate(yaml, "us-east-1").unknown_line_items, 1);
+        assert!(serde_yaml::from_str::<AwsUsage>(
+            "rds: [{name: db, engine: postgres, instance_class: db.t3.large, extended_support: forever}]"
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn the_support_calendar() {
+        use PostgresSupport::*;
+        assert_eq!(postgres_support(16, "2026-11-01"), Standard { ends: "2029-02-28" });
+        assert_eq!(
+            postgres_support(13, "2026-11-01"),
+            Extended { period: ExtendedSupport::Years1To2, standard_ended: "2026-02-28", since: "2026-03-01" }
+        );
+        assert_eq!(postgres_support(13, "2026-02-28"), Standard { ends: "2026-02-28" });
+        assert!(matches!(postgres_support(11, "2026-11-01"), Extended { period: ExtendedSupport::Year3, .. }));
+        // 11 left standard support on 2024-02-29 but was billed from 2024-04-01.
+        assert!(matches!(postgres_support(11, "2024-03-15"), Standard { .. }));
+        assert_eq!(postgres_support(11, "2027-04-01"), NotOffered);
+        assert_eq!(postgres_support(10, "2026-11-01"), NotOffered);
+        assert_eq!(postgres_support(18, "2026-11-01"), Newer);
+        assert_eq!(class_vcpus(serde_yaml::from_str("db.r6g.2xlarge").unwrap()), d("8"));
     }
 }

@@ -15,8 +15,8 @@ use super::document::{
 };
 use super::engine::{AwsPhase, Engine};
 use super::values::Values;
-use super::{measured, switch, uncertainty};
-use crate::cost::{Costing, PriceRef};
+use super::{findings, measured, switch, uncertainty, used};
+use crate::cost::{Costing, PriceFlags, PriceRef};
 use crate::pricing::PriceBook;
 use crate::roi::{self, tree, CashFlowInputs, Decision};
 use crate::scenario::{MetricsTarget, Scenario, Workload};
@@ -100,8 +100,9 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
     let mut phases = Vec::new();
     let mut on_aws = Vec::new();
     let mut notes = Vec::new();
-    let per_phase = engine.phases.iter().zip(&eco).zip(&state).zip(&estate.remaining).zip(&biz.phases);
-    for ((((p, e), aws_side), rem), pb) in per_phase {
+    let series = used::phases(engine)?;
+    let per_phase = engine.phases.iter().zip(&eco).zip(&state).zip(&estate.remaining).zip(&biz.phases).zip(series);
+    for (((((p, e), aws_side), rem), pb), cloudwatch_series) in per_phase {
         on_aws.extend(p.moves.iter().copied());
         let net = e.terms.net();
         let one_time = e.one_time();
@@ -153,6 +154,7 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             aws_services: aws_c.services.clone(),
             self_hosted_services: rem.costing.services.clone(),
             aws_usage: aws_side.priced.usage.clone(),
+            cloudwatch_series,
             cash_flow: flows,
         });
     }
@@ -163,8 +165,11 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         ));
     }
     let decision_tree = decision_tree(s, &phases);
-    let (switch_points, switch_points_method, switch_curve) = switch::compute(engine, &estate, &biz)?;
+    let (switch_points, switch_points_method, switch_curve, stops) = switch::compute(engine, &estate, &biz)?;
+    let sizing_warnings = findings::sizing_warnings(engine, &state, &stops);
+    let agent_transport = findings::agent_transport(engine, &state)?;
     let usage = measured::compute(engine)?;
+    let used_series = used::section(engine)?;
     let uncertainty = uncertainty::compute(engine, &estate, &phases)?;
     // Unconfirmed prices across every costing, once each.
     let mut unconfirmed: BTreeMap<String, PriceRef> = BTreeMap::new();
@@ -173,6 +178,10 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
             unconfirmed.entry(p.id.clone()).or_insert_with(|| p.clone());
         }
     }
+    let price_flags = PriceFlags::of(
+        &s.region,
+        costings(&estate.baseline.costing, &state, &estate.remaining).flat_map(|c| c.prices.iter()),
+    );
     let region_book = engine.book.regions.get(&s.region);
     let mut used: BTreeMap<String, UsedPrice> = BTreeMap::new();
     for c in costings(&estate.baseline.costing, &state, &estate.remaining) {
@@ -277,9 +286,16 @@ pub fn build(engine: &Engine<'_>, scenario_path: &Path, selected: Option<u32>) -
         switch_points_method,
         switch_curve: switch_curve.filtered(selected),
         usage,
+        used_series: Some(used_series),
         uncertainty: uncertainty.filtered(selected),
         unconfirmed_prices: unconfirmed.into_values().collect(),
+        price_flags,
         prices: used.into_values().collect(),
+        sizing_warnings: sizing_warnings
+            .into_iter()
+            .filter(|w| selected.is_none_or(|s| w.phases.iter().any(|p| *p <= s)))
+            .collect(),
+        agent_transport,
         notes,
         price_book_regions: engine
             .book

@@ -18,11 +18,13 @@ use super::actual::ActualComparison;
 use super::measured::UsageSection;
 use super::switch::{SwitchCurve, SwitchPoint};
 use super::uncertainty::Uncertainty;
-use crate::cost::{PriceRef, ServiceCost};
+use super::used::{SeriesPricing, UsedSeries};
+use crate::cost::{PriceFlags, PriceRef, ServiceCost};
 use crate::model::AwsUsage;
 use crate::pricing::Tier;
 use crate::roi::tree::Outcome;
 use crate::roi::{Decision, MonthFlow, RoiTerms};
+use crate::scenario::hidden::AgentPath;
 use crate::scenario::{MetricsTarget, OpsBurden, Workload};
 use crate::units::{Exact, Money};
 
@@ -76,15 +78,34 @@ pub struct Plan {
     /// builds before it.
     #[serde(default)]
     pub usage: UsageSection,
+    /// What the rules and dashboards read: used against unused series, what the unused ones cost
+    /// on CloudWatch and on AMP, the expressions not parsed; null in plans of builds before it
+    /// (its `used_series` is null when the usage has no used-series count).
+    #[serde(default)]
+    pub used_series: Option<UsedSeries>,
     /// Uncertainty and sensitivity.
     pub uncertainty: Uncertainty,
     /// Every unconfirmed price used, once each.
     #[serde(default)]
     pub unconfirmed_prices: Vec<PriceRef>,
+    /// The derived, unconfirmed and stale prices any costing of the plan uses (baseline, phases,
+    /// what remains self-hosted): counts, each one, and the command that renews them; empty in
+    /// plans of builds before it.
+    #[serde(default)]
+    pub price_flags: PriceFlags,
     /// Every price-book entry a line item of the plan uses (free-tier parts included), by id, with
     /// its tiers: what `plan --compare-to` and `scenarios check` compare to list the prices that moved.
     #[serde(default)]
     pub prices: Vec<UsedPrice>,
+    /// Sizings that priced a class while a fitting one, no larger, had no price in the region (it
+    /// could have been cheaper), and switch-point searches that stopped where nothing could be
+    /// priced; empty in plans of builds before it.
+    #[serde(default)]
+    pub sizing_warnings: Vec<SizingWarning>,
+    /// How the agents reach AWS once compute runs there, priced both ways (NAT gateway or VPC
+    /// interface endpoints); absent when compute stays self-hosted or tasks run in public subnets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_transport: Option<AgentTransport>,
     /// Things a reader must know.
     #[serde(default)]
     pub notes: Vec<String>,
@@ -239,8 +260,56 @@ pub struct PhasePlan {
     pub self_hosted_services: Vec<ServiceCost>,
     /// The AWS side as an `estimate --aws-usage` document.
     pub aws_usage: AwsUsage,
+    /// With metrics on CloudWatch, the AWS total shipping every series and shipping only the used
+    /// ones (the phase's totals use `chosen`); null when metrics are not on CloudWatch in this
+    /// phase, and in plans of builds before it.
+    #[serde(default)]
+    pub cloudwatch_series: Option<SeriesPricing>,
     /// Month-by-month cash flow (month 0 = one-time cost).
     pub cash_flow: Vec<MonthFlow>,
+}
+
+/// A size the plan could not trust: a sizing that passed over fitting classes for lack of a price,
+/// or a switch-point search that stopped where no size could be priced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SizingWarning {
+    /// The phases it concerns (a search stop ends the searches of the later phases too).
+    pub phases: Vec<u32>,
+    /// The workload sized.
+    pub workload: Workload,
+    /// The DAU it was sized at: the scenario's, or where the switch-point search stopped.
+    pub dau: Exact,
+    /// Classes that fit but have no price in the region (for a priced sizing, those no larger than
+    /// the class priced, so one of them could have been cheaper).
+    pub skipped: Vec<String>,
+    /// The class priced instead; null when none could be (the search stopped there).
+    pub priced: Option<String>,
+    /// The warning in words.
+    pub text: String,
+}
+
+/// The agents' traffic to CloudWatch, X-Ray and AMP, priced through the NAT gateway and through VPC
+/// interface endpoints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentTransport {
+    /// The phase it is priced for: the last one, with everything it moves on AWS.
+    pub phase: u32,
+    /// `nat` or `vpc_endpoints`: the path the plan prices (`mapping.network.agents_via`).
+    pub via: AgentPath,
+    /// GB per month the agents send; null when some of it is unknown.
+    pub telemetry_gb: Option<Exact>,
+    /// The interface endpoints they would need, one per AWS service.
+    pub endpoints: Vec<String>,
+    /// Availability Zones each endpoint would have an interface in.
+    pub availability_zones: u32,
+    /// What the telemetry costs a month as NAT data processed; null when unknown.
+    pub nat_monthly_usd: Option<Money>,
+    /// What it costs a month through the endpoints (hours and data processed); null when unknown.
+    pub vpc_endpoints_monthly_usd: Option<Money>,
+    /// The cheaper path; null when unknown.
+    pub cheaper: Option<AgentPath>,
+    /// One sentence saying which is cheaper and by how much.
+    pub text: String,
 }
 
 /// One workload's mapping explanations.
@@ -351,6 +420,9 @@ pub enum PlanReadError {
     /// The right version, the wrong fields.
     #[error("does not have the shape of a plan: {0}")]
     Shape(String),
+    /// A key or string with a terminal control character (an ANSI escape), which would reach a terminal.
+    #[error("has the control character {1} in {0}, which obs-cost refuses so that it cannot reach a terminal")]
+    Control(String, String),
 }
 
 impl Plan {
@@ -360,14 +432,20 @@ impl Plan {
     }
 
     /// Reads plan JSON: the schema version first, then the shape, so that the error says which.
+    /// The JSON is read as a bounded tree (`input::parse_json`), and parser messages never quote
+    /// the file's strings.
     pub fn from_json(text: &str) -> Result<Plan, PlanReadError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| PlanReadError::NotJson(e.to_string()))?;
+        let scrub = |e: serde_json::Error| crate::redact::scrub_parse_error(&e.to_string());
+        let value = crate::input::parse_json(text).map_err(|e| PlanReadError::NotJson(scrub(e)))?;
+        if let Some((key, c)) = crate::input::json_control_character(&value) {
+            return Err(PlanReadError::Control(key, c.escape_unicode().to_string()));
+        }
         match value.get("schema_version").and_then(serde_json::Value::as_u64) {
             None => return Err(PlanReadError::NoVersion),
             Some(v) if v == u64::from(PLAN_SCHEMA_VERSION) => {}
             Some(v) => return Err(PlanReadError::Version(v)),
         }
-        serde_json::from_value(value).map_err(|e| PlanReadError::Shape(e.to_string()))
+        serde_json::from_value(value).map_err(|e| PlanReadError::Shape(scrub(e)))
     }
 
     /// The plan as it reads back from its JSON: money to the cent, as `report --from`, a golden
@@ -380,7 +458,8 @@ impl Plan {
 
     /// Reads a saved plan from `path`; `what` names it in errors (`plan`, `golden`, ...).
     pub fn read(path: &Path, what: &str) -> Result<Plan> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {what} '{}'", path.display()))?;
+        let text = crate::input::read_text(path, crate::input::PLAN_JSON)
+            .with_context(|| format!("cannot read {what} '{}'", path.display()))?;
         Plan::from_json(&text).map_err(|e| {
             let hint = match e {
                 PlanReadError::Version(_) => {
@@ -422,8 +501,28 @@ mod tests {
     fn a_plan_saved_before_the_later_fields_still_reads() {
         let mut v = golden();
         let o = v.as_object_mut().unwrap();
-        for key in ["usage", "switch_curve", "prices", "price_book_regions", "generated_by", "mapping", "notes"] {
+        for key in [
+            "usage",
+            "switch_curve",
+            "prices",
+            "price_book_regions",
+            "generated_by",
+            "mapping",
+            "notes",
+            "price_flags",
+            "sizing_warnings",
+            "agent_transport",
+            "used_series",
+        ] {
             o.remove(key);
+        }
+        for ph in o["phases"].as_array_mut().unwrap() {
+            ph.as_object_mut().unwrap().remove("cloudwatch_series");
+            for s in ph["aws_services"].as_array_mut().unwrap() {
+                for l in s["line_items"].as_array_mut().unwrap() {
+                    l.as_object_mut().unwrap().remove("price_stale");
+                }
+            }
         }
         o["scenario"].as_object_mut().unwrap().remove("inputs");
         o["decision_tree"].as_object_mut().unwrap().remove("thresholds");
@@ -434,9 +533,14 @@ mod tests {
         assert!(p.usage.source.is_empty() && p.switch_curve.dau.is_empty() && p.scenario.inputs.is_empty());
         assert_eq!(p.decision_tree.thresholds, TreeThresholds::default());
         assert!(p.switch_points.iter().all(|s| s.dau_searched_max.is_none()));
+        assert!(p.price_flags.is_empty() && p.sizing_warnings.is_empty() && p.agent_transport.is_none());
+        assert!(p.used_series.is_none() && p.phases.iter().all(|ph| ph.cloudwatch_series.is_none()));
         // And the report still renders it, saying what the old plan lacks.
         use crate::report::Render;
         let html = crate::report::plan::Html { generated: None, locale: Default::default() }.render(&p).unwrap();
         assert!(html.contains("not recorded in this plan") && html.contains("no cost-against-DAU series"), "{html}");
+        assert!(html.contains("<section id=\"used-series\"") && html.contains("saved by an older build"), "{html}");
+        let table = crate::report::plan::renderer(crate::report::Format::Table).unwrap().render(&p).unwrap();
+        assert!(table.contains("What your rules and dashboards read: not recorded in this plan"), "{table}");
     }
 }

@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use rust_decimal::Decimal;
 
 use super::document::MetricsOption;
-use super::mapping::{self, Explanation, MapInput, SizePricer};
+use super::mapping::{self, Explanation, MapInput, SizePricer, Skipped, Telemetry};
 use super::values::Values;
 use crate::cost::{self, Costing};
 use crate::model::{AwsUsage, ModelContext};
@@ -46,6 +46,23 @@ pub struct AwsPhase {
     pub priced: Priced,
     /// The mapping sentences of the workloads this phase moves.
     pub explanations: Vec<Explanation>,
+    /// Sizings of this phase's workloads that passed over fitting sizes for lack of a price.
+    pub skipped: Vec<Skipped>,
+    /// The agents' telemetry to AWS after this phase (once compute runs there).
+    pub telemetry: Option<Telemetry>,
+}
+
+/// One phase's AWS usage document as mapped, before pricing.
+#[derive(Debug, Clone)]
+pub struct Mapped {
+    /// The usage document (cumulative).
+    pub usage: AwsUsage,
+    /// The mapping sentences of the workloads this phase moves.
+    pub explanations: Vec<Explanation>,
+    /// Sizings of this phase's workloads that passed over fitting sizes for lack of a price.
+    pub skipped: Vec<Skipped>,
+    /// The agents' telemetry to AWS after this phase.
+    pub telemetry: Option<Telemetry>,
 }
 
 /// The self-hosted side: the baseline and what remains after each phase, in phase order.
@@ -135,6 +152,12 @@ impl<'a> Engine<'a> {
         self.phases.iter().position(|p| p.moves.contains(&w))
     }
 
+    /// The price book's snapshot date of the scenario's region: the date support calendars are read on.
+    fn support_date(&self) -> &str {
+        self.book.regions.get(&self.scenario.region).map_or("", |r| r.snapshot.as_str())
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn input<'b>(
         &'b self,
         s: &'b Scenario,
@@ -143,24 +166,35 @@ impl<'a> Engine<'a> {
         factor: Decimal,
         explain: bool,
         pricer: &'b SizePricer<'b>,
+        skipped: &'b RefCell<Vec<Skipped>>,
     ) -> MapInput<'b> {
-        MapInput { scenario: s, usage, values, factor, hours: self.hours, explain, pricer }
+        let support_date = self.support_date();
+        MapInput { scenario: s, usage, values, factor, hours: self.hours, explain, pricer, support_date, skipped }
     }
 
     /// AWS usage documents of every phase up to `last` (index), cumulatively, mapped at `factor`,
-    /// with the sentences of the workloads each phase moves.
-    pub fn aws_usages(
+    /// with the sentences of the workloads each phase moves (the hidden costs that change with a
+    /// phase, such as secrets or the agents' traffic, under that phase's first workload).
+    pub fn aws_usages(&self, values: &Values, factor: Decimal, explain: bool, last: usize) -> Result<Vec<Mapped>> {
+        self.aws_usages_of(self.scenario, values, factor, explain, last)
+    }
+
+    /// [`Engine::aws_usages`] of `s`, a variant of the scenario (another mapping choice).
+    fn aws_usages_of(
         &self,
+        s: &Scenario,
         values: &Values,
         factor: Decimal,
         explain: bool,
         last: usize,
-    ) -> Result<Vec<(AwsUsage, Vec<Explanation>)>> {
+    ) -> Result<Vec<Mapped>> {
         let pricer = |name: &str, usage: &AwsUsage| self.size_price(name, usage);
-        let input = self.input(self.scenario, &self.usage, values, factor, explain, &pricer);
+        let skipped = RefCell::new(Vec::new());
+        let input = self.input(s, &self.usage, values, factor, explain, &pricer, &skipped);
         let compute_phase = self.moved_in(Workload::Compute);
         let mut out = Vec::new();
         let mut doc = AwsUsage::default();
+        let mut said: Vec<String> = Vec::new();
         for (i, p) in self.phases.iter().enumerate().take(last + 1) {
             let mut ex = Vec::new();
             for w in &p.moves {
@@ -172,7 +206,20 @@ impl<'a> Engine<'a> {
                     doc.data_transfer_out_gb = Some(crate::units::Quantity(gb));
                 }
             }
-            out.push((doc.clone(), ex));
+            let finished = mapping::finish(&input, &mut doc)
+                .with_context(|| format!("cannot map the costs every migration pays in phase {}", p.phase))?;
+            if let Some(first) = p.moves.first() {
+                for text in finished.sentences.iter().filter(|t| !said.contains(t)) {
+                    ex.push(Explanation { workload: *first, text: text.clone() });
+                }
+            }
+            said = finished.sentences;
+            out.push(Mapped {
+                usage: doc.clone(),
+                explanations: ex,
+                skipped: std::mem::take(&mut *skipped.borrow_mut()),
+                telemetry: finished.telemetry,
+            });
         }
         Ok(out)
     }
@@ -182,9 +229,26 @@ impl<'a> Engine<'a> {
         let docs = self.aws_usages(values, factor, explain, self.phases.len().saturating_sub(1))?;
         docs.into_iter()
             .zip(&self.phases)
-            .map(|((usage, explanations), p)| {
-                let priced = self.priced(usage).with_context(|| format!("cannot price phase {} on AWS", p.phase))?;
-                Ok(AwsPhase { priced, explanations })
+            .map(|(m, p)| {
+                let priced = self.priced(m.usage).with_context(|| format!("cannot price phase {} on AWS", p.phase))?;
+                Ok(AwsPhase { priced, explanations: m.explanations, skipped: m.skipped, telemetry: m.telemetry })
+            })
+            .collect()
+    }
+
+    /// Every phase's AWS side (expected values, as measured) with the metrics that go to CloudWatch
+    /// chosen by `series` instead of `mapping.cloudwatch_series`: the plan prices both choices.
+    pub fn state_with_series(&self, series: SeriesSelection) -> Result<Vec<Priced>> {
+        let mut s = self.scenario.clone();
+        s.mapping.cloudwatch_series = series;
+        let last = self.phases.len().saturating_sub(1);
+        let docs = self.aws_usages_of(&s, &Values::expected(), Decimal::ONE, false, last)?;
+        docs.into_iter()
+            .zip(&self.phases)
+            .map(|(m, p)| {
+                self.priced(m.usage).with_context(|| {
+                    format!("cannot price phase {} on AWS with mapping.cloudwatch_series: {}", p.phase, series.as_str())
+                })
             })
             .collect()
     }
@@ -192,8 +256,8 @@ impl<'a> Engine<'a> {
     /// The AWS monthly total of one phase (index) at a traffic scale, expected values.
     pub fn aws_total(&self, idx: usize, factor: Decimal) -> Result<Decimal> {
         let docs = self.aws_usages(&Values::expected(), factor, false, idx)?;
-        let Some((doc, _)) = docs.last() else { return Ok(Decimal::ZERO) };
-        Ok(self.price(doc)?.total_monthly_usd)
+        let Some(m) = docs.last() else { return Ok(Decimal::ZERO) };
+        Ok(self.price(&m.usage)?.total_monthly_usd)
     }
 
     /// The self-hosted estate: the baseline and what remains after each phase.
@@ -201,7 +265,8 @@ impl<'a> Engine<'a> {
         let s = self.scenario;
         let compute_phase = self.moved_in(Workload::Compute);
         let pricer = |_: &str, _: &AwsUsage| Ok(None);
-        let input = self.input(s, &self.usage, values, Decimal::ONE, false, &pricer);
+        let skipped = RefCell::new(Vec::new());
+        let input = self.input(s, &self.usage, values, Decimal::ONE, false, &pricer, &skipped);
         let dto = mapping::data_transfer_out(&input);
         let baseline = self.priced(mapping::estate(s, 0, dto)?).context("cannot price the self-hosted baseline")?;
         let mut remaining = Vec::new();
@@ -296,15 +361,32 @@ impl<'a> Engine<'a> {
 
     /// The metrics workload of `usage` priced on a target with a series selection (expected values).
     pub fn metrics_costing(&self, target: MetricsTarget, series: SeriesSelection, usage: &Usage) -> Result<Costing> {
+        Ok(self.metrics_priced(target, series, usage)?.costing)
+    }
+
+    /// [`Engine::metrics_costing`] with the usage document it priced.
+    pub fn metrics_priced(&self, target: MetricsTarget, series: SeriesSelection, usage: &Usage) -> Result<Priced> {
         let mut s = self.scenario.clone();
         s.mapping.metrics_target = target;
         s.mapping.cloudwatch_series = series;
+        self.metrics_priced_for(&s, usage)
+    }
+
+    /// The metrics workload of `usage` priced with `s`'s mapping (expected values): for callers
+    /// that price many usages with one mapping and prepare the scenario once.
+    pub fn metrics_costing_for(&self, s: &Scenario, usage: &Usage) -> Result<Costing> {
+        Ok(self.metrics_priced_for(s, usage)?.costing)
+    }
+
+    /// [`Engine::metrics_costing_for`] with the usage document it priced.
+    fn metrics_priced_for(&self, s: &Scenario, usage: &Usage) -> Result<Priced> {
         let values = Values::expected();
         let pricer = |name: &str, usage: &AwsUsage| self.size_price(name, usage);
-        let input = self.input(&s, usage, &values, Decimal::ONE, false, &pricer);
+        let skipped = RefCell::new(Vec::new());
+        let input = self.input(s, usage, &values, Decimal::ONE, false, &pricer, &skipped);
         let mut doc = AwsUsage::default();
         mapping::map_workload(Workload::Metrics, &input, &mut doc, &mut Vec::new())?;
-        Ok(self.price(&doc)?)
+        Ok(self.priced(doc)?)
     }
 
     /// Every phase's economics and AWS total for a set of values (full repricing), against `estate`.

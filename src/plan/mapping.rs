@@ -4,9 +4,15 @@
 //! phase can be checked with `obs-cost estimate`; the self-hosted estate maps the same way
 //! ([`estate`]). Owns no prices: sizes that need one go through the caller's pricer.
 
+mod hidden;
+
+use std::cell::RefCell;
+
 use anyhow::{anyhow, bail, Result};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
+
+pub use hidden::{finish, Telemetry};
 
 use super::sizing::{self, Candidate};
 use super::values::Values;
@@ -52,6 +58,35 @@ pub struct MapInput<'a> {
     pub explain: bool,
     /// Prices sizing candidates.
     pub pricer: &'a SizePricer<'a>,
+    /// The date to look support calendars up on (`YYYY-MM-DD`): the price book's snapshot.
+    pub support_date: &'a str,
+    /// Where sizings record the fitting classes they passed over for lack of a price.
+    pub skipped: &'a RefCell<Vec<Skipped>>,
+}
+
+/// No size of a workload can be priced at some traffic (no priced class fits, or the need is beyond
+/// the largest size): what ends a switch-point search.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct NoSize {
+    /// The workload sized.
+    pub workload: Workload,
+    /// Sizes that fit but have no price in the region.
+    pub unpriced: Vec<&'static str>,
+    /// What happened and how to fix it.
+    pub message: String,
+}
+
+/// A sizing that passed over fitting sizes, no larger than the one it priced, for lack of a price
+/// in the region: one of them could have been cheaper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The workload sized.
+    pub workload: Workload,
+    /// The sizes skipped.
+    pub skipped: Vec<&'static str>,
+    /// The size priced instead.
+    pub priced: &'static str,
 }
 
 /// One line of explanation.
@@ -95,6 +130,17 @@ impl Mapper<'_, '_> {
     fn region(&self) -> &str {
         &self.input.scenario.region
     }
+
+    /// Records the fitting sizes a sizing passed over that could have been cheaper than `priced`.
+    fn skipped(&self, sized: &sizing::Sizing, priced: &'static str) {
+        if !sized.skipped_smaller.is_empty() {
+            self.input.skipped.borrow_mut().push(Skipped {
+                workload: self.workload,
+                skipped: sized.skipped_smaller.clone(),
+                priced,
+            });
+        }
+    }
 }
 
 fn fmt(v: Decimal) -> String {
@@ -121,7 +167,10 @@ fn choice<T: DeserializeOwned>(key: &str, value: &str) -> Result<T> {
 pub fn map_workload(w: Workload, i: &MapInput<'_>, doc: &mut AwsUsage, out: &mut Vec<Explanation>) -> Result<()> {
     let mut c = Mapper { input: i, workload: w, out };
     match w {
-        Workload::Metrics => metrics(&mut c, doc),
+        Workload::Metrics => {
+            metrics(&mut c, doc);
+            hidden::sns(&mut c, doc)?;
+        }
         Workload::Logs => logs(&mut c, doc),
         Workload::Traces => traces(&mut c, doc),
         Workload::Database => database(&mut c, doc)?,
@@ -241,7 +290,7 @@ fn metrics(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
             };
             let samples = sps.map(|x| (x * seconds).round());
             c.say(format!(
-                "{} samples/s x {} s/month -> {} AMP samples ingested",
+                "{} samples/s x {} s/month -> {} AMP samples ingested (AMP bills every sample ingested, whatever rules and dashboards read; mapping.cloudwatch_series applies to CloudWatch only)",
                 unknown_or(sps),
                 fmt(seconds),
                 unknown_or(samples)
@@ -350,6 +399,7 @@ fn logs(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
         insights_scanned_gb: qty(scanned),
         ..CloudwatchLogs::default()
     });
+    hidden::log_archive(c, doc, gb);
 }
 
 fn traces(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) {
@@ -427,6 +477,7 @@ fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
     let need_vcpu = tps.map_or(Decimal::ONE, |t| (t / tps_per_vcpu).max(Decimal::ONE));
     let need_mem =
         size.unwrap_or_default() * mem_per_gb + conns.unwrap_or_default() * mb_per_conn / Decimal::from(1024);
+    let extended_support = hidden::extended_support(c)?;
     let base = |class: &str| -> Result<RdsInstance> {
         Ok(RdsInstance {
             name: "db".into(),
@@ -438,6 +489,7 @@ fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
             iops: None,
             backup_storage_gb: qty(backup),
             hours: None,
+            extended_support,
         })
     };
     let class = match &m.instance_class {
@@ -450,14 +502,19 @@ fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
             let sized = sizing::cheapest_fitting(&catalog, need_vcpu, need_mem, |cand: &Candidate| {
                 (c.input.pricer)(cand.name, &AwsUsage { rds: vec![base(cand.name)?], ..AwsUsage::default() })
             })?;
-            let Some(chosen) = sized.chosen else {
-                bail!(
-                    "no RDS for PostgreSQL class with at least {} vCPU and {} GB memory has a price in {} ({})\nhint: pin one with mapping.rds.instance_class or add its price to the price book",
-                    fmt(need_vcpu),
-                    fmt(need_mem),
-                    c.region(),
-                    unpriced_list(&sized.unpriced)
-                );
+            let Some(chosen) = sized.chosen.clone() else {
+                return Err(NoSize {
+                    workload: Workload::Database,
+                    unpriced: sized.unpriced.clone(),
+                    message: format!(
+                        "no RDS for PostgreSQL class with at least {} vCPU and {} GB memory has a price in {} ({})\nhint: pin one with mapping.rds.instance_class or add its price to the price book",
+                        fmt(need_vcpu),
+                        fmt(need_mem),
+                        c.region(),
+                        unpriced_list(&sized.unpriced)
+                    ),
+                }
+                .into());
             };
             c.say(format!(
                 "database {} GB, {} transactions/s, {} connections -> needs {} vCPU ({} tps per vCPU) and {} GB memory -> {} ({} vCPU, {} GB), the cheapest fitting class with a price in {}{}",
@@ -473,6 +530,7 @@ fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
                 c.region(),
                 skipped_note(&sized.unpriced)
             ));
+            c.skipped(&sized, chosen.name);
             chosen.name.to_string()
         }
     };
@@ -486,6 +544,14 @@ fn database(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
         unknown_or(backup)
     ));
     doc.rds.push(base(&class)?);
+    hidden::cross_az(
+        c,
+        doc,
+        "app-database",
+        "app_to_database_gb_per_month",
+        "database",
+        if multi_az { "; Multi-AZ replication to the standby is not charged" } else { "" },
+    );
     Ok(())
 }
 
@@ -519,13 +585,18 @@ fn cache(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
             let sized = sizing::cheapest_fitting(&catalog, Decimal::ZERO, need, |cand: &Candidate| {
                 (c.input.pricer)(cand.name, &AwsUsage { elasticache: vec![base(cand.name)?], ..AwsUsage::default() })
             })?;
-            let Some(chosen) = sized.chosen else {
-                bail!(
-                    "no ElastiCache {engine} node type with at least {} GB memory has a price in {} ({})\nhint: pin one with mapping.elasticache.node_type or add its price to the price book",
-                    fmt(need),
-                    c.region(),
-                    unpriced_list(&sized.unpriced)
-                );
+            let Some(chosen) = sized.chosen.clone() else {
+                return Err(NoSize {
+                    workload: Workload::Cache,
+                    unpriced: sized.unpriced.clone(),
+                    message: format!(
+                        "no ElastiCache {engine} node type with at least {} GB memory has a price in {} ({})\nhint: pin one with mapping.elasticache.node_type or add its price to the price book",
+                        fmt(need),
+                        c.region(),
+                        unpriced_list(&sized.unpriced)
+                    ),
+                }
+                .into());
             };
             c.say(format!(
                 "Redis {} GB used x {} headroom -> {} GB -> {} ({} GB), the cheapest fitting node type with a price in {}{}",
@@ -537,6 +608,7 @@ fn cache(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
                 c.region(),
                 skipped_note(&sized.unpriced)
             ));
+            c.skipped(&sized, chosen.name);
             chosen.name.to_string()
         }
     };
@@ -546,6 +618,7 @@ fn cache(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
         fmt(nodes - Decimal::ONE)
     ));
     doc.elasticache.push(base(&node)?);
+    hidden::cross_az(c, doc, "app-cache", "app_to_cache_gb_per_month", "cache", "");
     Ok(())
 }
 
@@ -555,6 +628,7 @@ fn compute(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
     let arch = m.architecture.clone().unwrap_or_else(|| defaults::FARGATE_ARCHITECTURE.word().into());
     let architecture = choice("mapping.fargate.architecture", &arch)?;
     let headroom = c.assume(&defaults::FARGATE_HEADROOM, m.headroom.as_ref());
+    let overhead = hidden::pod_overhead_gb(c.input);
     if c.input.usage.containers.is_empty() {
         c.say("no containers in usage.containers -> no Fargate tasks (compute usage unknown)".into());
     }
@@ -566,20 +640,26 @@ fn compute(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
         let (Some(cpu), Some(mem)) = (cpu, mem) else {
             bail!("usage.containers[{idx}] ({}) needs cpu_cores and memory_gb to size its Fargate task", ct.name);
         };
-        let Some((vcpu, gb)) = sizing::fargate_task(cpu * headroom, mem * headroom) else {
-            bail!(
-                "usage.containers[{idx}] ({}) needs {} vCPU and {} GB with headroom, more than the largest Fargate task (16 vCPU, 120 GB)",
-                ct.name,
-                fmt(cpu * headroom),
-                fmt(mem * headroom)
-            );
+        let Some((vcpu, gb)) = sizing::fargate_task(cpu * headroom, mem * headroom + overhead) else {
+            return Err(NoSize {
+                workload: Workload::Compute,
+                unpriced: Vec::new(),
+                message: format!(
+                    "usage.containers[{idx}] ({}) needs {} vCPU and {} GB with headroom, more than the largest Fargate task (16 vCPU, 120 GB)",
+                    ct.name,
+                    fmt(cpu * headroom),
+                    fmt(mem * headroom + overhead)
+                ),
+            }
+            .into());
         };
         c.say(format!(
-            "container {}: {} cores and {} GB peak x {} headroom -> Fargate task {} vCPU / {} GB ({arch}) x {} tasks, {} hours",
+            "container {}: {} cores and {} GB peak x {} headroom{} -> Fargate task {} vCPU / {} GB ({arch}) x {} tasks, {} hours",
             ct.name,
             fmt(cpu),
             fmt(mem),
             fmt(headroom),
+            if overhead.is_zero() { String::new() } else { format!(" + {} GB pod overhead", fmt(overhead)) },
             fmt(vcpu),
             fmt(gb),
             unknown_or(replicas),
@@ -618,6 +698,8 @@ fn compute(c: &mut Mapper<'_, '_>, doc: &mut AwsUsage) -> Result<()> {
             processed_gb: qty(nat_gb),
         });
     }
+    hidden::eks(c, doc)?;
+    hidden::compute_extras(c, doc);
     Ok(())
 }
 

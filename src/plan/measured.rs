@@ -78,8 +78,9 @@ pub struct UsageSection {
     pub top_metrics_method: String,
 }
 
-/// The usage with one metric's series taken out of the metrics workload.
-fn without(usage: &Usage, series: Decimal) -> Option<Usage> {
+/// The usage with `series` taken out of the metrics workload: active series reduced by them,
+/// samples per second in proportion (`None` when the active series are unknown or none).
+pub(super) fn without(usage: &Usage, series: Decimal) -> Option<Usage> {
     let mut u = usage.clone();
     let m = u.metrics.as_mut()?;
     let total = m.active_series?.expected();
@@ -128,23 +129,40 @@ pub fn compute(engine: &Engine<'_>) -> Result<UsageSection> {
         None => "given in the scenario".to_string(),
     };
     let mut top_metrics = Vec::new();
-    let top = usage.metrics.as_ref().map(|m| m.top_metrics.clone()).unwrap_or_default();
+    let top = usage.metrics.as_ref().map(|m| m.top_metrics.as_slice()).unwrap_or_default();
+    // The usage without its list of top metrics (which no price depends on), so that each metric
+    // costs a constant amount of work: the whole section is linear in the number of metrics.
+    let mut base = usage.clone();
+    if let Some(m) = base.metrics.as_mut() {
+        m.top_metrics = Vec::new();
+    }
+    let mapped = |target: MetricsTarget| {
+        let mut s = engine.scenario.clone();
+        if let Some(m) = s.usage.metrics.as_mut() {
+            m.top_metrics = Vec::new();
+        }
+        s.mapping.metrics_target = target;
+        s.mapping.cloudwatch_series = SeriesSelection::All;
+        s
+    };
+    let (on_cloudwatch, on_amp) = (mapped(MetricsTarget::Cloudwatch), mapped(MetricsTarget::ManagedPrometheus));
+    let full_cloudwatch = engine.metrics_costing_for(&on_cloudwatch, &base)?;
+    let full_amp = engine.metrics_costing_for(&on_amp, &base)?;
     for t in top {
         let series = t.series.0;
-        let reduced = without(usage, series);
-        let cost = |target: MetricsTarget| -> Result<Option<Decimal>> {
+        let reduced = without(&base, series);
+        let cost = |scenario: &crate::scenario::Scenario, full: &crate::cost::Costing| -> Result<Option<Decimal>> {
             let Some(reduced) = &reduced else { return Ok(None) };
-            let full = engine.metrics_costing(target, SeriesSelection::All, usage)?;
-            let less = engine.metrics_costing(target, SeriesSelection::All, reduced)?;
+            let less = engine.metrics_costing_for(scenario, reduced)?;
             if full.unknown_line_items > 0 && full.unknown_line_items != less.unknown_line_items {
                 return Ok(None);
             }
             Ok(Some(full.total_monthly_usd - less.total_monthly_usd))
         };
-        let cloudwatch_monthly_usd = cost(MetricsTarget::Cloudwatch)?;
-        let managed_prometheus_monthly_usd = cost(MetricsTarget::ManagedPrometheus)?;
+        let cloudwatch_monthly_usd = cost(&on_cloudwatch, &full_cloudwatch)?;
+        let managed_prometheus_monthly_usd = cost(&on_amp, &full_amp)?;
         top_metrics.push(TopMetricCost {
-            name: t.name,
+            name: t.name.clone(),
             series: Exact(series),
             cloudwatch_monthly_usd: cloudwatch_monthly_usd.map(Money),
             managed_prometheus_monthly_usd: managed_prometheus_monthly_usd.map(Money),

@@ -10,11 +10,13 @@ pub mod build;
 pub mod diff;
 pub mod document;
 pub mod engine;
+pub mod findings;
 pub mod mapping;
 pub mod measured;
 pub mod sizing;
 pub mod switch;
 pub mod uncertainty;
+pub mod used;
 pub mod values;
 
 pub use build::{build, from_file, with_loaded};

@@ -62,7 +62,15 @@ pub fn cheapest_fitting(
             None => unpriced.push(cand.name),
         }
     }
-    Ok(Sizing { chosen: best.map(|(c, _)| c), unpriced })
+    let skipped_smaller = match &best {
+        Some((chosen, _)) => catalog
+            .iter()
+            .filter(|c| unpriced.contains(&c.name) && c.vcpu <= chosen.vcpu && c.memory_gb <= chosen.memory_gb)
+            .map(|c| c.name)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Sizing { chosen: best.map(|(c, _)| c), unpriced, skipped_smaller })
 }
 
 /// The outcome of a sizing.
@@ -72,6 +80,9 @@ pub struct Sizing {
     pub chosen: Option<Candidate>,
     /// Fitting candidates skipped for lack of a price in the region.
     pub unpriced: Vec<&'static str>,
+    /// Those of them no larger than the chosen one in vCPU and memory: one of them could have been
+    /// cheaper, so the sizing warns.
+    pub skipped_smaller: Vec<&'static str>,
 }
 
 /// Fargate's valid task sizes: for each vCPU, the memory range and step in GB.
@@ -139,7 +150,11 @@ mod tests {
             })
         })
         .unwrap();
-        assert_eq!(s.chosen.unwrap().name, "db.m7g.large");
+        assert_eq!(s.chosen.as_ref().unwrap().name, "db.m7g.large");
         assert!(s.unpriced.contains(&"db.t3.large"));
+        // db.t3.large (2 vCPU, 8 GB) is no larger than db.m7g.large and has no price: it could have
+        // been cheaper. The larger unpriced classes could not.
+        assert!(s.skipped_smaller.contains(&"db.t3.large") && s.skipped_smaller.contains(&"db.m6g.large"));
+        assert!(!s.skipped_smaller.contains(&"db.r6g.large") && !s.skipped_smaller.contains(&"db.m6g.xlarge"));
     }
 }

@@ -79,6 +79,23 @@ pub struct PhaseCurve {
     pub monthly_usd: Vec<Option<Money>>,
 }
 
+/// Where the DAU search of a phase stopped: the first DAU it could not price the phase at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stop {
+    /// 1-based phase.
+    pub phase: u32,
+    /// The DAU that could not be priced.
+    pub dau: Decimal,
+    /// The highest DAU that could, if any.
+    pub searched_max: Option<Decimal>,
+    /// The workload no size could be priced for, when that is why.
+    pub workload: Option<crate::scenario::Workload>,
+    /// Sizes that fit there but have no price in the region.
+    pub unpriced: Vec<&'static str>,
+    /// Why, in one line.
+    pub reason: String,
+}
+
 /// How the curve's costs are built.
 pub const CURVE_METHOD: &str = "monthly cost of ownership = infrastructure (AWS + what remains self-hosted) + ops labor + downtime cost - productivity gained; the all-self-hosted cost minus a phase's cost is that phase's net monthly benefit, so a phase's line crosses the self-hosted line at its DAU switch point";
 
@@ -120,13 +137,13 @@ fn crossing<T>(value: Option<T>, was_above: bool) -> (Option<T>, Crossing) {
     (value, if was_above { Crossing::FallsBelow } else { Crossing::RisesAbove })
 }
 
-/// Switch points of every phase, the sentence that says how they were computed, and the cost of
-/// ownership against DAU they were searched on.
+/// Switch points of every phase, the sentence that says how they were computed, the cost of
+/// ownership against DAU they were searched on, and where the searches stopped early.
 pub fn compute(
     engine: &Engine<'_>,
     estate: &Estate,
     biz: &Business<Decimal>,
-) -> Result<(Vec<SwitchPoint>, String, SwitchCurve)> {
+) -> Result<(Vec<SwitchPoint>, String, SwitchCurve, Vec<Stop>)> {
     let s = engine.scenario;
     let dau0 = s.traffic.dau.0;
     let thresholds = [Decimal::ZERO, s.decision.migrate_now_above_usd.0];
@@ -171,7 +188,7 @@ pub fn compute(
     let aws: Vec<Decimal> =
         engine.state(&Values::expected(), Decimal::ONE, false)?.iter().map(|p| p.priced.total()).collect();
     let teams: Vec<u32> = (s.switch_points.team_min..=s.switch_points.team_max).collect();
-    let mut limits: Vec<(u32, Decimal, String)> = Vec::new();
+    let mut stops: Vec<Stop> = Vec::new();
     let mut out = Vec::new();
     let mut curves = Vec::new();
     for (i, p) in engine.phases.iter().enumerate() {
@@ -183,7 +200,15 @@ pub fn compute(
                 Ok(net) => searched.push((*d, net)),
                 Err(e) => {
                     let reason = format!("{e:#}");
-                    limits.push((p.phase, *d, reason.lines().next().unwrap_or_default().to_string()));
+                    let size = e.downcast_ref::<crate::plan::mapping::NoSize>();
+                    stops.push(Stop {
+                        phase: p.phase,
+                        dau: *d,
+                        searched_max: searched.last().map(|(x, _)| *x),
+                        workload: size.map(|n| n.workload),
+                        unpriced: size.map(|n| n.unpriced.clone()).unwrap_or_default(),
+                        reason: reason.lines().next().unwrap_or_default().to_string(),
+                    });
                     break;
                 }
             }
@@ -266,11 +291,13 @@ pub fn compute(
         s.switch_points.team_max,
         crate::units::usd(now_above),
     );
-    for (phase, d, reason) in limits {
+    for st in &stops {
         method.push_str(&format!(
-            " Phase {phase}: the DAU search stopped below {} DAU, where the phase cannot be priced: {reason}.",
-            group_thousands(d, 0)
+            " Phase {}: the DAU search stopped below {} DAU, where the phase cannot be priced: {}.",
+            st.phase,
+            group_thousands(st.dau, 0),
+            st.reason
         ));
     }
-    Ok((out, method, curve))
+    Ok((out, method, curve, stops))
 }

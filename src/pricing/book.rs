@@ -322,8 +322,7 @@ impl PriceBook {
         for item in listing {
             let path = item.with_context(|| format!("cannot list '{}'", dir.display()))?.path();
             if path.extension().and_then(|e| e.to_str()) == Some("yaml") {
-                let text =
-                    std::fs::read_to_string(&path).with_context(|| format!("cannot read '{}'", path.display()))?;
+                let text = crate::input::read_text(&path, crate::input::PRICE_BOOK)?;
                 files.push((path, text));
             }
         }
@@ -349,8 +348,7 @@ impl PriceBook {
         let mut free_tiers = None;
         for (path, text) in files {
             if path.file_name().and_then(|n| n.to_str()) == Some("free-tiers.yaml") {
-                let book: FreeTierBook = serde_yaml::from_str(&text)
-                    .with_context(|| format!("invalid price book file '{}'", path.display()))?;
+                let book: FreeTierBook = crate::input::parse_yaml(&text, &path, "price book file")?;
                 check_schema(&path, book.schema_version)?;
                 free_tiers = Some(book.free_tiers);
             } else {
@@ -391,14 +389,14 @@ impl PriceBook {
             region: region.to_string(),
             usage_type: query.usage_type.clone(),
             id: query.id.clone(),
+            item: String::new(),
         })
     }
 }
 
 /// Parses and validates one region file (`path` is only used in messages).
 pub fn parse_region(path: &Path, text: &str) -> Result<RegionBook> {
-    let book: RegionBook =
-        serde_yaml::from_str(text).with_context(|| format!("invalid price book file '{}'", path.display()))?;
+    let book: RegionBook = crate::input::parse_yaml(text, path, "price book file")?;
     check_schema(path, book.schema_version)?;
     validate_region(path, &book)?;
     Ok(book)

@@ -47,7 +47,7 @@ pub fn load_regions(path: &Path) -> Result<Regions> {
         );
     }
     for f in files {
-        let text = std::fs::read_to_string(&f).with_context(|| format!("cannot read '{}'", f.display()))?;
+        let text = crate::input::read_text(&f, crate::input::PRICE_BOOK)?;
         let book = parse_region(&f, &text)?;
         if out.insert(book.region.clone(), book).is_some() {
             bail!("'{}' repeats a region already read from another file", f.display());

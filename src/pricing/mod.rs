@@ -42,7 +42,7 @@ pub enum LookupError {
         close: String,
     },
     /// The region is known but this price is not in it.
-    #[error("missing price: {service_code} usage type '{usage_type}' in {region} (price id '{id}') is not in the price book\nhint: add it to pricing-data/{region}.yaml with its source, or price this item in a region that has it")]
+    #[error("missing price: {service_code} usage type '{usage_type}' in {region} (price id '{id}') is not in the price book{item}\nhint: add it to pricing-data/{region}.yaml with its source, or price this item in a region that has it")]
     NotFound {
         /// AWS service code.
         service_code: String,
@@ -52,6 +52,8 @@ pub enum LookupError {
         usage_type: String,
         /// Price id asked for.
         id: String,
+        /// `, for <usage section>: <line>` when the usage item that asked is known, else empty.
+        item: String,
     },
     /// The quantity runs past the last tier the book has a source for.
     #[error("missing price tier: {} usage type '{}' in {} has sourced tiers only up to {} {unit}, but {} {unit} were asked for\nhint: add the higher tiers to pricing-data/{}.yaml with their source", .0.service_code, .0.usage_type, .0.region, .0.last_end, .0.quantity, .0.region, unit = .0.unit)]

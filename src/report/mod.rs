@@ -18,7 +18,6 @@ use anyhow::{bail, Result};
 
 use crate::cost::LineItem;
 use crate::i18n::Locale;
-use crate::pricing::PriceStatus;
 use crate::units::{group_thousands, unit_price};
 
 /// One output format of one document.
@@ -65,9 +64,10 @@ fn unsupported<D: ?Sized>(document: &str, format: Format, formats: &[Format]) ->
 }
 
 /// The cells every human-readable format shows for a line item: name, quantity, unit, unit price
-/// (with † when the price is unconfirmed), monthly cost ("depends on usage" when unknown).
+/// (marked when the price is derived, unconfirmed or stale), monthly cost ("depends on usage" when
+/// unknown).
 pub(crate) fn line_cells(loc: &Locale, l: &LineItem) -> [String; 5] {
-    let unconfirmed = if l.price_status == PriceStatus::Unconfirmed { " †" } else { "" };
+    let unconfirmed = wording::price_mark(loc, l.price_status, l.price_stale);
     let price = unit_price(l.unit_price_usd.0);
     let unit = loc.unit(&l.unit);
     match (l.quantity, l.monthly_usd) {

@@ -1,7 +1,8 @@
 //! Charts as inline SVG strings (plotters' SVG backend, no fonts needed: the viewer renders the
 //! text): stacked bars, line charts with marked points, a tornado chart, and the decision tree
-//! drawn by hand. Every chart carries a `<title>` and `<desc>` as its text alternative. Inputs are
-//! plain numbers and labels; nothing here knows about plans or prices. All text is XML-escaped.
+//! and a share bar drawn by hand. Every chart carries a `<title>` and `<desc>` as its text
+//! alternative. Inputs are plain numbers and labels; nothing here knows about plans or prices.
+//! All text is XML-escaped.
 
 use std::fmt::Write as _;
 
@@ -418,6 +419,46 @@ fn finish(svg: Result<String, String>, id: &str, title: &str, desc: &str) -> Str
     }
 }
 
+/// One horizontal bar split into labelled parts in proportion to their values (a share: used
+/// against unused), with a legend of each part's value and percentage under it.
+pub fn share_bar(id: &str, title: &str, desc: &str, parts: &[(String, f64)]) -> String {
+    const WIDTH: f64 = 900.0;
+    const BAR_X: f64 = 10.0;
+    const BAR_W: f64 = WIDTH - 2.0 * BAR_X;
+    let total: f64 = parts.iter().map(|(_, v)| v.max(0.0)).sum();
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH:.0} 96\" width=\"{WIDTH:.0}\" height=\"96\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        xml(title),
+        xml(desc)
+    );
+    let _ = write!(
+        svg,
+        "<rect x=\"{BAR_X}\" y=\"10\" width=\"{BAR_W}\" height=\"40\" fill=\"#f0f0f0\" stroke=\"#8a8a8a\"/>"
+    );
+    let mut x = BAR_X;
+    let mut legend_x = BAR_X;
+    for (k, (label, value)) in parts.iter().enumerate() {
+        let RGBColor(r, g, b) = PALETTE[k % PALETTE.len()];
+        let share = if total > 0.0 { value.max(0.0) / total } else { 0.0 };
+        let w = share * BAR_W;
+        if w > 0.0 {
+            let _ =
+                write!(svg, "<rect x=\"{x:.1}\" y=\"10\" width=\"{w:.1}\" height=\"40\" fill=\"rgb({r},{g},{b})\"/>");
+        }
+        x += w;
+        let text = format!("{label}: {} ({:.1}%)", axis_number(*value), share * 100.0);
+        let _ = write!(
+            svg,
+            "<rect x=\"{legend_x:.1}\" y=\"66\" width=\"14\" height=\"14\" fill=\"rgb({r},{g},{b})\"/><text x=\"{:.1}\" y=\"78\" font-family=\"{FONT}\" font-size=\"14\" fill=\"#111\">{}</text>",
+            legend_x + 20.0,
+            xml(&text)
+        );
+        legend_x += 40.0 + 8.5 * text.chars().count() as f64;
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 /// Draws a decision tree top-down, the nodes on `on_path` and the edges between them highlighted.
 pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> String {
     const BOX_W: f64 = 170.0;
@@ -578,6 +619,18 @@ mod tests {
         );
         is_well_formed(&svg);
         assert!(svg.contains("ops FTE"));
+    }
+
+    #[test]
+    fn a_share_bar_splits_in_proportion_and_escapes_its_labels() {
+        let svg = share_bar("s", "Used <series>", "d", &[("Used".into(), 25.0), ("Un&used".into(), 75.0)]);
+        is_well_formed(&svg);
+        assert!(svg.contains("width=\"220.0\"") && svg.contains("width=\"660.0\""), "{svg}");
+        assert!(svg.contains("Used: 25 (25.0%)") && svg.contains("Un&amp;used: 75 (75.0%)"), "{svg}");
+        assert!(svg.contains("Used &lt;series&gt;"));
+        // Nothing to split: no segment, and no division by zero.
+        let empty = share_bar("e", "t", "d", &[("Used".into(), 0.0)]);
+        assert!(empty.contains("Used: 0 (0.0%)"), "{empty}");
     }
 
     #[test]

@@ -4,10 +4,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::cost::PriceRef;
+use crate::cost::{FlaggedPrice, PriceFlags};
 use crate::i18n::Locale;
 use crate::plan::switch::Crossing;
 use crate::plan::PhasePlan;
+use crate::pricing::PriceStatus;
 use crate::roi::tree::Outcome;
 use crate::roi::Decision;
 use crate::tr;
@@ -90,24 +91,55 @@ pub fn crossing(l: &Locale, value: Option<String>, status: Crossing) -> String {
     }
 }
 
-/// Why a price is unconfirmed: the price book's note (its own words, as the source gives them),
-/// or the standard reason.
-pub fn unconfirmed_reason(l: &Locale, p: &PriceRef) -> String {
-    p.note.clone().unwrap_or_else(|| l.t("unconfirmed-default-reason"))
+/// What is said beside a unit price that is not a plain confirmed, fresh one: ` (derived)`,
+/// ` (unconfirmed)`, ` (stale)`, ` (derived, stale)`; nothing for a confirmed, fresh price.
+pub fn price_mark(l: &Locale, status: PriceStatus, stale: bool) -> String {
+    let kind = match status {
+        PriceStatus::Confirmed => None,
+        PriceStatus::Derived => Some("flag-derived"),
+        PriceStatus::Unconfirmed => Some("flag-unconfirmed"),
+    };
+    match (kind, stale) {
+        (None, false) => String::new(),
+        (None, true) => format!(" {}", l.t("mark-stale")),
+        (Some(k), false) => format!(" {}", tr!(l, "mark-flag", flag = l.t(k))),
+        (Some(k), true) => format!(" {}", tr!(l, "mark-flag-stale", flag = l.t(k))),
+    }
 }
 
-/// The note under a table for an unconfirmed price it uses (marked †).
-pub fn unconfirmed_note(l: &Locale, p: &PriceRef) -> String {
-    tr!(
+/// The summary of the flagged prices a document uses: how many of each kind, and the fix; `None`
+/// when every price is confirmed and fresh.
+pub fn price_flags_summary(l: &Locale, f: &PriceFlags) -> Option<String> {
+    if f.is_empty() {
+        return None;
+    }
+    let region = f.refresh.rsplit(' ').next().unwrap_or_default();
+    Some(tr!(
         l,
-        "unconfirmed-note",
-        id = p.id,
-        service_code = p.service_code,
-        usage_type = p.usage_type,
-        region = p.region,
-        as_of = p.as_of,
-        reason = unconfirmed_reason(l, p)
-    )
+        "price-flags-summary",
+        derived = f.derived,
+        unconfirmed = f.unconfirmed,
+        stale = f.stale,
+        months = crate::pricing::STALE_AFTER_MONTHS,
+        refresh = f.refresh,
+        region = region
+    ))
+}
+
+/// One flagged price in the notes: `derived price a = 2 x b (as of 2021-08-03, stale)`,
+/// `unconfirmed price c (as of 2026-11-01): why`, `stale price d (as of 2024-07-01)`.
+pub fn flagged_price(l: &Locale, p: &FlaggedPrice) -> String {
+    let rule = p.rule.as_ref().map(|r| format!(" = {r}")).unwrap_or_default();
+    let (id, why) = match (p.status, p.stale) {
+        (PriceStatus::Confirmed, _) => ("flagged-stale", String::new()),
+        (PriceStatus::Derived, false) => ("flagged-derived", String::new()),
+        (PriceStatus::Derived, true) => ("flagged-derived-stale", String::new()),
+        (PriceStatus::Unconfirmed, stale) => (
+            if stale { "flagged-unconfirmed-stale" } else { "flagged-unconfirmed" },
+            p.note.clone().unwrap_or_else(|| l.t("unconfirmed-default-reason")),
+        ),
+    };
+    tr!(l, id, id = p.id, rule = rule, as_of = p.as_of, why = why)
 }
 
 /// The display name of a service key of the cost engine (`cloudwatch_logs` → `CloudWatch Logs`).
@@ -125,6 +157,13 @@ pub fn service_name(l: &Locale, key: &str) -> String {
         "fargate" => "service-fargate",
         "load_balancers" => "service-load-balancers",
         "nat_gateways" => "service-nat-gateways",
+        "public_ipv4" => "service-public-ipv4",
+        "vpc_endpoints" => "service-vpc-endpoints",
+        "sns" => "service-sns",
+        "secrets_manager" => "service-secrets-manager",
+        "s3" => "service-s3",
+        "ecr" => "service-ecr",
+        "eks" => "service-eks",
         "data_transfer" => "service-data-transfer",
         "ec2" => "service-ec2",
         "ebs" => "service-ebs",
@@ -166,6 +205,44 @@ mod tests {
         let ko = &Locale::new(crate::i18n::Lang::Ko);
         assert_eq!(payback_cell(ko, Some(4)), "4개월");
         assert_eq!(payback_text(ko, Some(4), Some(5)), "4개월 (성장 반영 시 5개월 차)");
+    }
+
+    #[test]
+    fn price_flags_read_the_same_everywhere() {
+        let l = &Locale::english();
+        assert_eq!(price_mark(l, PriceStatus::Confirmed, false), "");
+        assert_eq!(price_mark(l, PriceStatus::Derived, true), " (derived, stale)");
+        assert_eq!(price_mark(l, PriceStatus::Confirmed, true), " (stale)");
+        let p = |status, stale, rule: Option<&str>, note: Option<&str>| FlaggedPrice {
+            id: "x".into(),
+            status,
+            stale,
+            as_of: "2021-08-03".into(),
+            rule: rule.map(String::from),
+            note: note.map(String::from),
+            source: "s".into(),
+        };
+        assert_eq!(
+            flagged_price(l, &p(PriceStatus::Derived, true, Some("2 x y"), Some("doc"))),
+            "derived price x = 2 x y (as of 2021-08-03, stale)"
+        );
+        assert_eq!(
+            flagged_price(l, &p(PriceStatus::Unconfirmed, false, None, Some("us-east-1 rate"))),
+            "unconfirmed price x (as of 2021-08-03): us-east-1 rate"
+        );
+        assert_eq!(flagged_price(l, &p(PriceStatus::Confirmed, true, None, None)), "stale price x (as of 2021-08-03)");
+        assert_eq!(price_flags_summary(l, &PriceFlags::default()), None);
+        let f = PriceFlags {
+            derived: 1,
+            unconfirmed: 0,
+            stale: 1,
+            prices: vec![p(PriceStatus::Derived, true, Some("2 x y"), None)],
+            refresh: "obs-cost pricing refresh --region ap-northeast-2".into(),
+        };
+        let s = price_flags_summary(l, &f).unwrap();
+        assert!(s.starts_with("Prices: 1 derived, 0 unconfirmed and 1 stale"), "{s}");
+        assert!(s.contains("`obs-cost pricing refresh --region ap-northeast-2` re-reads them"), "{s}");
+        assert!(s.contains("pricing show --region ap-northeast-2 --status"), "{s}");
     }
 
     #[test]

@@ -302,8 +302,91 @@ pub const FARGATE_NAT_GATEWAYS: KeyDefault = d(
     "tasks in private subnets",
 );
 
+/// `mapping.logs.archive_retention_days` (the archive exists only with `archive_after_days`).
+pub const LOG_ARCHIVE_RETENTION_DAYS: KeyDefault = d(
+    "mapping.logs.archive_retention_days",
+    Value::Number(dec(365, 0)),
+    "age at which archived logs leave S3 (with archive_after_days)",
+    "a year of logs kept",
+);
+/// `mapping.network.availability_zones`.
+pub const AVAILABILITY_ZONES: KeyDefault = d(
+    "mapping.network.availability_zones",
+    Value::Count(2),
+    "AZs: one ALB public IPv4 address and one endpoint interface in each",
+    "the fewest an ALB allows",
+);
+/// `mapping.network.cross_az_share_percent`.
+pub const CROSS_AZ_SHARE_PERCENT: KeyDefault = d(
+    "mapping.network.cross_az_share_percent",
+    Value::Number(dec(50, 0)),
+    "share of app-to-database and app-to-cache traffic crossing AZs",
+    "tasks spread over 2 AZs, the primary in one of them",
+);
+/// `mapping.network.agents_via`.
+pub const AGENTS_VIA: KeyDefault = d(
+    "mapping.network.agents_via",
+    Value::Word("nat"),
+    "nat | vpc_endpoints: how agents reach CloudWatch, X-Ray, AMP; the plan prices both",
+    "tasks in private subnets behind the NAT gateway",
+);
+/// `mapping.network.span_bytes`.
+pub const SPAN_BYTES: KeyDefault =
+    d("mapping.network.span_bytes", Value::Number(dec(500, 0)), "bytes one X-Ray span takes on the wire", OBS);
+/// `mapping.network.metric_datapoint_bytes`.
+pub const METRIC_DATAPOINT_BYTES: KeyDefault = d(
+    "mapping.network.metric_datapoint_bytes",
+    Value::Number(dec(200, 0)),
+    "bytes one datapoint takes in PutMetricData",
+    OBS,
+);
+/// `mapping.network.remote_write_sample_bytes`.
+pub const REMOTE_WRITE_SAMPLE_BYTES: KeyDefault = d(
+    "mapping.network.remote_write_sample_bytes",
+    Value::Number(dec(2, 0)),
+    "bytes one sample takes in AMP remote write, compressed",
+    OBS,
+);
+/// `mapping.compute.platform`.
+pub const COMPUTE_PLATFORM: KeyDefault =
+    d("mapping.compute.platform", Value::Word("ecs"), "ecs | eks", "seed 004 runs the services on ECS Fargate");
+/// `mapping.compute.image_gb`.
+pub const IMAGE_GB: KeyDefault =
+    d("mapping.compute.image_gb", Value::Number(dec(3, 1)), "size of one application image in ECR, GB", OBS);
+/// `mapping.compute.image_versions_kept`.
+pub const IMAGE_VERSIONS_KEPT: KeyDefault = d(
+    "mapping.compute.image_versions_kept",
+    Value::Number(dec(10, 0)),
+    "image versions kept per service (an ECR lifecycle policy)",
+    OBS,
+);
+/// `mapping.compute.deployments_per_month`.
+pub const DEPLOYMENTS_PER_MONTH: KeyDefault = d(
+    "mapping.compute.deployments_per_month",
+    Value::Number(dec(30, 0)),
+    "deployments a month; each task reads its secrets at start",
+    "one deployment a day",
+);
+/// `mapping.secrets_manager.additional_secrets`.
+pub const ADDITIONAL_SECRETS: KeyDefault = d(
+    "mapping.secrets_manager.additional_secrets",
+    Value::Number(dec(0, 0)),
+    "secrets besides one per database and one per cache",
+    OBS,
+);
+/// `mapping.compute.eks_nodes` (with `platform: eks`).
+pub const EKS_NODES: KeyDefault =
+    d("mapping.compute.eks_nodes", Value::Word("fargate"), "fargate | ec2 nodes, with platform: eks", OBS);
+/// `mapping.compute.eks_node_type` (with `platform: eks` and `eks_nodes: ec2`).
+pub const EKS_NODE_TYPE: KeyDefault =
+    d("mapping.compute.eks_node_type", Value::Word("m6i.large"), "EC2 node type, with eks_nodes: ec2", OBS);
+/// Memory EKS on Fargate adds to every pod for the Kubernetes agents, GB (256 MB).
+pub const EKS_FARGATE_POD_OVERHEAD_GB: Decimal = dec(25, 2);
+/// Root volume of an EKS EC2 node, GB of gp3 (the EKS AMI's default).
+pub const EKS_NODE_ROOT_GB: Decimal = dec(20, 0);
+
 /// Every `mapping:` default, in the file's order.
-pub const MAPPING: [KeyDefault; 30] = [
+pub const MAPPING: [KeyDefault; 42] = [
     METRICS_TARGET,
     CLOUDWATCH_SERIES,
     PUBLISH_INTERVAL_SECONDS,
@@ -334,6 +417,18 @@ pub const MAPPING: [KeyDefault; 30] = [
     FARGATE_HEADROOM,
     FARGATE_LOAD_BALANCER,
     FARGATE_NAT_GATEWAYS,
+    LOG_ARCHIVE_RETENTION_DAYS,
+    AVAILABILITY_ZONES,
+    CROSS_AZ_SHARE_PERCENT,
+    AGENTS_VIA,
+    SPAN_BYTES,
+    METRIC_DATAPOINT_BYTES,
+    REMOTE_WRITE_SAMPLE_BYTES,
+    COMPUTE_PLATFORM,
+    IMAGE_GB,
+    IMAGE_VERSIONS_KEPT,
+    DEPLOYMENTS_PER_MONTH,
+    ADDITIONAL_SECRETS,
 ];
 
 /// The values a scenario must give, as `obs-cost init` starts them (and `plan --usage` plans with

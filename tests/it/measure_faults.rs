@@ -10,26 +10,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use support::exporter::{Reply, Request, Server};
+use support::exporter::{fake_prometheus, Reply, Server};
 use support::obs_cost;
 
 const SECRET: &str = "s3cret-pw";
-
-/// A minimal Prometheus API: every query answers one sample of value 1.
-fn fake_prometheus(req: &Request) -> Reply {
-    let json = |body: &str| Reply::Send(200, "application/json", body.to_string());
-    match req.path() {
-        "/api/v1/query" => json(
-            r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"x","instance":"i:1"},"value":[1,"1"]}]}}"#,
-        ),
-        "/api/v1/status/tsdb" => json(
-            r#"{"status":"success","data":{"headStats":{"numSeries":1},"seriesCountByMetricName":[{"name":"up","value":1}]}}"#,
-        ),
-        "/api/v1/rules" => json(r#"{"status":"success","data":{"groups":[]}}"#),
-        "/api/v1/targets" => json(r#"{"status":"success","data":{"activeTargets":[]}}"#),
-        _ => json(r#"{"status":"success","data":[]}"#),
-    }
-}
 
 /// Runs measure against `url` with a short timeout and asserts the fault contract; returns stderr.
 fn assert_fault(url: &str, extra: &[&str], expect: &[&str]) -> String {
@@ -45,7 +29,8 @@ fn assert_fault(url: &str, extra: &[&str], expect: &[&str]) -> String {
     let out = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(2), "expected exit 2 for {url}, stderr: {stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "not one line: {stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 2, "not an error line and a hint line: {stderr}");
+    assert!(stderr.trim_end().lines().nth(1).is_some_and(|l| l.starts_with("hint: ")), "no hint line: {stderr}");
     assert!(stderr.starts_with("obs-cost: error: cannot measure from "), "{stderr}");
     assert!(stderr.contains("(query: "), "no query named: {stderr}");
     for e in expect {

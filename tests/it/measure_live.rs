@@ -90,10 +90,17 @@ fn measures_the_reference_stack_without_docker() {
     assert!(db["databases_gb"]["app"].as_f64().unwrap() > 0.005, "{db:#}");
     assert!(value(db, "/transactions_per_second") > 0.0);
     assert!(value(db, "/connections") >= 1.0);
+    // The major version, from PostgreSQL itself (server_version_num is major x 10000 + minor).
+    let version_num: f64 = pg.psql("postgres", "SHOW server_version_num").unwrap().parse().unwrap();
+    assert_eq!(value(db, "/postgres_major_version"), (version_num / 10000.0).floor(), "{db:#}");
+    let note = db["postgres_major_version"]["note"].as_str().unwrap();
+    assert!(note.starts_with("PostgreSQL "), "{note}");
 
     let cache = &json["cache"][0];
     assert!(value(cache, "/memory_used_gb") > 0.0);
     assert!(value(cache, "/commands_per_second") > 0.0);
+    // The exporter's INFO calls alone move bytes in and out of Redis.
+    assert!(value(cache, "/network_gb_per_month") > 0.0, "{cache:#}");
 
     // Host: CPUs and memory from /proc.
     let cpus = std::fs::read_to_string("/proc/stat")

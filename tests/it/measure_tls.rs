@@ -118,5 +118,6 @@ fn ca_file_makes_a_private_ca_trusted() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("TLS error") && stderr.contains(&url) && stderr.contains("--ca-file"), "{stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 2, "{stderr}");
+    assert!(stderr.trim_end().lines().nth(1).is_some_and(|l| l.starts_with("hint: ")), "no hint line: {stderr}");
 }

@@ -1,6 +1,6 @@
 //! `obs-cost measure` against VictoriaMetrics (its TSDB status API and rules endpoint differ from
 //! Prometheus's) loaded with the same 30-day fixture, and several `--prometheus` URLs merged
-//! (Prometheus + VictoriaMetrics holding the same data: every volume doubles).
+//! (Prometheus + VictoriaMetrics holding the same data: counted once, or doubled with `--sum-servers`).
 
 use crate::support;
 
@@ -8,9 +8,9 @@ use serde_json::Value;
 use support::fixture::{self, AT};
 use support::obs_cost;
 
-fn measure(urls: &[&str]) -> Value {
+fn measure(urls: &[&str], extra: &[&str]) -> Value {
     let mut cmd = obs_cost();
-    cmd.args(["measure", "--at", AT, "--format", "json", "--top", "5", "--quiet"]);
+    cmd.args(["measure", "--at", AT, "--format", "json", "--top", "5", "--quiet"]).args(extra);
     for url in urls {
         cmd.args(["--prometheus", url]);
     }
@@ -24,7 +24,7 @@ fn measure(urls: &[&str]) -> Value {
 fn measures_victoriametrics_and_merges_several_servers() {
     let Some(vm) = support::Victoria::start() else { return };
     vm.import(&fixture::prometheus_text_ms());
-    let json = measure(&[&vm.url]);
+    let json = measure(&[&vm.url], &[]);
     assert_eq!(json["sources"][0]["flavour"], "victoriametrics", "{:#}", json["sources"]);
     fixture::check_truths(&json, 1.0);
     // VictoriaMetrics without vmalert has no rules API: not measured, with a hint; never 0.
@@ -37,14 +37,28 @@ fn measures_victoriametrics_and_merges_several_servers() {
     );
     assert!(!json["metrics"]["top_metrics"].as_array().unwrap().is_empty());
 
-    // Several servers: Prometheus with the backfilled blocks plus VictoriaMetrics.
+    // Several servers: Prometheus with the backfilled blocks plus VictoriaMetrics holding the same
+    // data. Every target is on both: counted once, and the snapshot says so.
     let dir = tempfile::tempdir().unwrap();
     let Some(data) = support::backfill(dir.path()) else { return };
     let Some(prom) = support::Prometheus::start("global:\n  scrape_interval: 15s\n", &[], Some(&data)) else { return };
-    let merged = measure(&[&prom.url, &vm.url]);
-    fixture::check_truths(&merged, 2.0);
+    let merged = measure(&[&prom.url, &vm.url], &[]);
+    fixture::check_truths(&merged, 1.0);
     assert_eq!(merged["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(merged["sources"][1]["duplicate_targets"], 5, "{:#}", merged["sources"]);
+    assert_eq!(merged["deduplication"]["mode"], "by_target");
+    assert_eq!(merged["deduplication"]["shared_targets"], 5, "{:#}", merged["deduplication"]);
     let source = merged["logs"]["ingested_gb_per_month"]["source_url"].as_str().unwrap();
+    assert_eq!(source, prom.url, "the first server listed gives a shared target's values");
+    assert_eq!(merged["database"].as_array().unwrap().len(), 1);
+    assert_eq!(merged["metrics"]["jobs"].as_array().unwrap().len(), 5, "{:#}", merged["metrics"]["jobs"]);
+    assert_eq!(merged["metrics"]["jobs"][0]["targets"], 1);
+
+    // --sum-servers adds them deliberately: every volume doubles.
+    let summed = measure(&[&prom.url, &vm.url], &["--sum-servers"]);
+    fixture::check_truths(&summed, 2.0);
+    assert_eq!(summed["deduplication"]["mode"], "sum_servers");
+    let source = summed["logs"]["ingested_gb_per_month"]["source_url"].as_str().unwrap();
     assert!(source.contains(&prom.url) && source.contains(&vm.url), "{source}");
-    assert_eq!(merged["database"].as_array().unwrap().len(), 2);
+    assert_eq!(summed["database"].as_array().unwrap().len(), 2);
 }

@@ -477,3 +477,49 @@ fn services_that_select_nothing_are_an_error_listing_the_service_codes() {
         stderr(&out)
     );
 }
+
+#[test]
+fn bulk_offline_is_one_error_before_anything_is_written() {
+    // Nothing listens on this port: every offer file is unreachable, as without a network.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let home = tempfile::tempdir().unwrap();
+    let out_dir = home.path().join("snap");
+    let out = obs_cost(home.path())
+        .env("OBS_COST_PRICING_BULK_URL", format!("http://127.0.0.1:{port}/?token=s3cret-mirror-token"))
+        .args(refresh_args(&out_dir, "bulk"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("cannot reach").count(), 1, "one error, not one per entry: {err}");
+    assert!(err.contains("nothing was written") && err.contains("hint: "), "{err}");
+    assert!(!err.contains("s3cret-mirror-token"), "a token in the mirror URL leaked: {err}");
+    assert!(!out_dir.exists(), "something was written");
+}
+
+#[test]
+fn bulk_when_no_entry_can_be_refreshed_nothing_is_written() {
+    // Every offer file answers, but none is a valid offer file.
+    let server = bulk_server(|req| (req.method == "GET").then(|| Response::ok("{\"products\": 7}")));
+    let home = tempfile::tempdir().unwrap();
+    let out_dir = home.path().join("snap");
+    let out = bulk_cmd(home.path(), &server).args(refresh_args(&out_dir, "bulk")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("none of the 7 entries could be refreshed") && err.contains("nothing was written"), "{err}");
+    assert!(err.matches("is not a valid AWS offer file").count() <= 5, "one line per offer file at most: {err}");
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn api_an_answer_over_the_size_limit_is_refused() {
+    // A GetProducts page of 33 MiB (a real one is well under 1 MiB).
+    let server = FakeAws::start(AWS_JSON, |_, _| Response::ok(vec![b' '; 33 * 1024 * 1024]));
+    let home = tempfile::tempdir().unwrap();
+    let out_dir = home.path().join("snap");
+    let out = api_cmd(home.path(), &server).args(refresh_args(&out_dir, "api")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("larger than the 32 MiB obs-cost reads") && err.contains("hint: "), "{err}");
+    assert!(!out_dir.exists());
+}

@@ -1,6 +1,7 @@
 //! The HTML report in a real browser (issue 5): headless Chromium loads a bundled scenario's report
 //! from a file; the page must draw (a non-blank screenshot), request nothing but the file itself,
-//! log no error and carry the right title. Under CI=true a missing Chromium fails the test.
+//! log no error, carry the right title and lay out the used-series section. Under CI=true a
+//! missing Chromium fails the test.
 
 use crate::support;
 
@@ -20,12 +21,31 @@ fn the_report_loads_offline_draws_and_logs_no_error() {
         .arg(&out)
         .assert()
         .success();
-    let load = browser::load(&chromium, &out, 1280, 900);
+    // The used-series section is laid out: its heading, its bar chart and its figures.
+    let load = browser::load_and_evaluate(
+        &chromium,
+        &out,
+        1280,
+        900,
+        &[
+            "document.querySelector('#used-series h2').textContent",
+            "document.querySelector('#used-series svg').getBoundingClientRect().height",
+            "Array.from(document.querySelectorAll('#used-series .card .value')).map(e => e.textContent)",
+            "document.querySelector('nav.toc a[href=\"#used-series\"]').textContent",
+        ],
+    );
     let url = format!("file://{}", out.canonicalize().unwrap().display());
     assert_eq!(load.title, "obs-cost report: cloudmart-dau-50k");
     assert!(load.network_requests(&url).is_empty(), "the report made network requests: {:?}", load.requests);
     assert!(load.requests.iter().any(|r| r == &url), "the page itself was not loaded: {:?}", load.requests);
     assert!(load.errors.is_empty(), "console or page errors: {:?}", load.errors);
+    assert_eq!(load.values[0], "3. What your rules and dashboards read");
+    assert!(load.values[1].as_f64().is_some_and(|h| h > 20.0), "the share bar is not drawn: {:?}", load.values[1]);
+    // cloudmart-dau-50k reads 100 of 12,000 series (given in the scenario).
+    let cards: Vec<&str> = load.values[2].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(cards[..2], ["100", "11,900"], "{cards:?}");
+    assert!(cards[2].starts_with('$') && cards[3].starts_with('$'), "{cards:?}");
+    assert_eq!(load.values[3], "3. What your rules and dashboards read");
     let (w, h, colours, ink) = browser::png_stats(&load.screenshot);
     assert!(w >= 1200 && h >= 800, "{w}x{h}");
     assert!(colours > 20 && ink > 0.03, "the screenshot looks blank: {colours} colours, {ink} ink");
@@ -96,7 +116,7 @@ fn the_korean_report_renders_hangul_offline_and_logs_no_error() {
         .arg(&out)
         .assert()
         .success();
-    let load = browser::load_probing(&chromium, &out, 1280, 900, HANGUL_PROBE);
+    let load = browser::load_and_evaluate(&chromium, &out, 1280, 900, &[HANGUL_PROBE]);
     let url = format!("file://{}", out.canonicalize().unwrap().display());
     assert_eq!(load.title, "obs-cost 보고서: cloudmart-dau-50k");
     assert!(load.network_requests(&url).is_empty(), "the report made network requests: {:?}", load.requests);
@@ -104,7 +124,8 @@ fn the_korean_report_renders_hangul_offline_and_logs_no_error() {
     let (w, h, colours, ink) = browser::png_stats(&load.screenshot);
     assert!(w >= 1200 && h >= 800, "{w}x{h}");
     assert!(colours > 20 && ink > 0.03, "the screenshot looks blank: {colours} colours, {ink} ink");
-    let probe: serde_json::Value = serde_json::from_str(&load.probe).unwrap_or_else(|e| panic!("{e}: {}", load.probe));
+    let probe: serde_json::Value = serde_json::from_str(load.values[0].as_str().unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}: {:?}", load.values));
     assert_eq!(probe["lang"], "ko", "{probe}");
     assert_eq!(probe["wordBreak"], "keep-all", "{probe}");
     assert!(probe["font"].as_str().unwrap_or_default().contains("Noto Sans CJK KR"), "{probe}");

@@ -15,8 +15,17 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use support::scenarios;
 
-const SECTIONS: [&str; 8] =
-    ["summary", "usage", "phases", "roi", "switch-points", "decision-tree", "sensitivity", "assumptions"];
+const SECTIONS: [&str; 9] = [
+    "summary",
+    "usage",
+    "used-series",
+    "phases",
+    "roi",
+    "switch-points",
+    "decision-tree",
+    "sensitivity",
+    "assumptions",
+];
 const CLOUDMART: &str = "scenarios/cloudmart-dau-50k.yaml";
 
 fn obs_cost() -> Command {
@@ -123,6 +132,14 @@ fn every_bundled_scenario_renders_every_section_with_the_plan_numbers() {
             assert!(html.contains(t["name"].as_str().unwrap()));
             assert!(html.contains(&format!(">{}<", money(&t["cloudwatch_monthly_usd"]))), "{rel}: {t}");
             assert!(html.contains(&format!(">{}<", money(&t["managed_prometheus_monthly_usd"]))), "{rel}: {t}");
+        }
+        // What the rules and dashboards read: the plan's figures, or how to measure them.
+        let used = &plan["used_series"];
+        if used["used_series"].is_null() {
+            assert!(html.contains("obs-cost measure --prometheus URL --grafana-dashboards DIR"), "{rel}");
+        } else {
+            let unused = &used["cloudwatch_unused_monthly_usd"];
+            assert!(html.contains(&format!("<span class=\"value\">{}</span>", money(unused))), "{rel}: {unused}");
         }
         assert!(html.contains(plan["generated_by"].as_str().unwrap()));
         assert!(html.len() < 1_000_000, "{rel}: {} bytes", html.len());

@@ -115,7 +115,7 @@ fn a_broken_guardrail_fails_naming_it() {
     let stderr = text(&out.stderr);
     assert!(
         stderr.contains(
-            "startup-3p-5k: guardrail guardrails.max_aws_monthly_usd (phase 4): expected at most 1000, actual 1358.21"
+            "startup-3p-5k: guardrail guardrails.max_aws_monthly_usd (phase 4): expected at most 1000, actual 1372.52"
         ),
         "{stderr}"
     );
@@ -142,9 +142,9 @@ fn a_moved_price_fails_and_is_named() {
         ),
         "{stderr}"
     );
-    assert!(stdout.contains("golden phases.4.aws_monthly_usd: expected 1358.21, actual 1372.11"), "{stdout}");
+    assert!(stdout.contains("golden phases.4.aws_monthly_usd: expected 1372.52, actual 1386.42"), "{stdout}");
     assert!(
-        stderr.contains("startup-3p-5k: golden phases.4.aws_monthly_usd: expected 1358.21, actual 1372.11"),
+        stderr.contains("startup-3p-5k: golden phases.4.aws_monthly_usd: expected 1372.52, actual 1386.42"),
         "{stderr}"
     );
     assert!(stderr.contains("startup-3p-5k: ... and "), "{stderr}");

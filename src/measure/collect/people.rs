@@ -2,8 +2,11 @@
 //! an Amazon Managed Grafana licence (`grafana_stat_totals_active_*`, when Grafana's /metrics is
 //! scraped) and how many notifications each Alertmanager integration sends a month
 //! (`alertmanager_notifications_total`), what SNS and other notification channels would carry.
+//! Notifications are kept per Alertmanager target, so that an Alertmanager several servers scrape
+//! counts once (see `merge`).
 
 use super::*;
+use crate::measure::Status as MeasureStatus;
 
 impl Session<'_> {
     /// Active Grafana admins + editors, and viewers.
@@ -26,39 +29,53 @@ impl Session<'_> {
         Ok(())
     }
 
-    /// Notifications per month by Alertmanager integration.
+    /// Notifications per month by Alertmanager integration, per Alertmanager target.
     pub(super) fn notifications(&mut self) -> Result<(), QueryError> {
         let rq = q::alertmanager::NOTIFICATIONS;
-        match self.grouped_rate(&rq, &["integration"])? {
-            Ok(Some((groups, meta))) => {
-                for (key, value) in groups {
-                    let m = self.measured_rate(value, rq.unit, &meta);
-                    self.part.notifications.insert(key[0].clone(), m);
+        match self.rate(&rq) {
+            Ok(Some((samples, meta))) => {
+                let mut per: BTreeMap<String, Groups> = BTreeMap::new();
+                for (key, value) in group(&samples, &["integration", "job", "instance"], &self.opts.dedup_labels) {
+                    per.entry(key[0].clone()).or_default().insert(key[1..].to_vec(), value);
+                }
+                for (integration, values) in per {
+                    let template = self.rate_template(rq.unit, &meta);
+                    self.part.notifications.insert(integration, Slot::Keyed { values, template });
                 }
             }
             Ok(None) => {}
-            Err(failed) => {
-                self.part.notifications.insert("all".into(), failed);
+            Err(e) => {
+                let m = self.failed(rq.unit, &e, self.opts.window_seconds);
+                self.fail(e)?;
+                self.part.notifications.insert("all".into(), Slot::Failed(m));
             }
         }
         Ok(())
     }
 }
 
-/// Adds one server's notifications to the merged ones.
-pub(super) fn merge_notifications(into: &mut BTreeMap<String, Measured>, other: BTreeMap<String, Measured>) {
-    for (k, m) in other {
-        match into.get_mut(&k) {
-            Some(e) => e.merge_sum(&m),
-            None => {
-                into.insert(k, m);
-            }
+/// Grafana users of every server: the largest value (servers that scrape the same Grafana see the
+/// same users), or the sum with `--sum-servers`.
+pub(in crate::measure) fn merge_users(values: Vec<&Measured>, sum_servers: bool) -> Option<Measured> {
+    let mut out: Option<Measured> = None;
+    for m in values {
+        match &mut out {
+            None => out = Some(m.clone()),
+            Some(o) if sum_servers => o.merge_sum(m),
+            Some(o) if m.status == MeasureStatus::Failed => *o = m.clone(),
+            Some(o) if o.status == MeasureStatus::Ok && m.value > o.value => *o = m.clone(),
+            Some(_) => {}
         }
     }
+    out
 }
 
 /// What is missing among the values above.
-pub(super) fn not_measured(metrics: &MetricsUsage, alerting: &AlertingUsage, missing: &mut dyn FnMut(&str, &str)) {
+pub(in crate::measure) fn not_measured(
+    metrics: &MetricsUsage,
+    alerting: &AlertingUsage,
+    missing: &mut dyn FnMut(&str, &str),
+) {
     if metrics.grafana_editors.is_none() {
         missing(
             "metrics.grafana_editors",

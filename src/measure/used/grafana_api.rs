@@ -50,7 +50,7 @@ pub fn from_dir(dir: &Path, into: &mut Dashboards) -> Result<()> {
     }
     for file in files {
         let text = read_limited(&file, MAX_DASHBOARD_FILE_BYTES, "dashboard file")?;
-        let doc: Value = serde_json::from_str(&text).map_err(|e| {
+        let doc: Value = crate::input::parse_json(&text).map_err(|e| {
             anyhow!(
                 "invalid dashboard file {}:{}:{}: not JSON ({}); hint: export dashboards with Grafana's \"Export as JSON\"",
                 file.display(),

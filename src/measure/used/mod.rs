@@ -12,10 +12,9 @@ pub mod promql;
 pub mod rules;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::Result;
 use serde_json::Value;
 
 use super::collect::{MeasureOptions, Progress};
@@ -57,19 +56,10 @@ pub struct UsedSeries {
     pub not_measured: Vec<NotMeasured>,
 }
 
-/// Reads at most `limit` bytes of a file as UTF-8; a larger file is an error naming the limit.
-pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<String> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {what} '{}'", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes).with_context(|| format!("cannot read {what} '{}'", path.display()))?;
-    if bytes.len() as u64 > limit {
-        return Err(anyhow!(
-            "{what} '{}' is larger than {} MiB, the limit; hint: check that it is the right file",
-            path.display(),
-            limit >> 20
-        ));
-    }
-    String::from_utf8(bytes).map_err(|_| anyhow!("{what} '{}' is not UTF-8 text", path.display()))
+/// Reads at most `limit` bytes of a file as UTF-8; a larger file is an error naming the limit
+/// (the one bounded reader of `crate::input`).
+pub fn read_limited(path: &Path, limit: u64, what: &'static str) -> Result<String> {
+    crate::input::read_text(path, crate::input::Limit { what, max_bytes: limit })
 }
 
 /// One expression and what it reads.

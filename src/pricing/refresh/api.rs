@@ -54,8 +54,9 @@ struct ItemTerms {
     on_demand: BTreeMap<String, Term>,
 }
 
-/// Parses one `PriceList` string.
-fn parse_item(raw: &str, retrieved: &str, endpoint: &str) -> Result<Candidate, String> {
+/// Parses one `PriceList` string (a product document with its terms), as GetProducts returns it;
+/// also the entry point of the Price List fuzz target.
+pub fn parse_item(raw: &str, retrieved: &str, endpoint: &str) -> Result<Candidate, String> {
     let item: PriceListItem = serde_json::from_str(raw)
         .map_err(|err| format!("a PriceList element is not a valid product document: {err}"))?;
     Ok(Candidate {
@@ -82,7 +83,7 @@ async fn fetch_async(region: &str, selectors: &[Selector<'_>], retrieved: &str) 
     let endpoint_region = endpoint_region(region);
     let shared = aws::load_config(endpoint_region).await;
     aws::check_credentials(&shared, "AWS Price List Query API", OFFLINE_HINT).await?;
-    let client = Client::new(&shared);
+    let client = Client::from_conf(aws_sdk_pricing::config::Builder::from(&shared).interceptor(aws::BodyLimit).build());
     let endpoint = aws::endpoint("PRICING", format!("api.pricing.{endpoint_region}.amazonaws.com"));
     let mut out = Vec::with_capacity(selectors.len());
     for sel in selectors {
@@ -189,7 +190,9 @@ where
             SdkError::ResponseError(_) => bail!(
                 "cannot reach the AWS Price List Query API at {endpoint}: {detail}\nhint: check the network, or use --source bulk; {OFFLINE_HINT}"
             ),
-            _ => bail!("the AWS Price List Query API at {endpoint} failed: {detail}"),
+            _ => bail!(
+                "the AWS Price List Query API at {endpoint} failed: {detail}\nhint: run again, or use --source bulk; {OFFLINE_HINT}"
+            ),
         },
     }
 }

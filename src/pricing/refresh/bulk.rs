@@ -11,6 +11,8 @@ use std::io::{BufReader, Read};
 use anyhow::{Context, Result};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
+#[cfg(test)]
+use super::offer::MAX_ENTRIES;
 use super::offer::{Candidate, Product, Provenance, Selector, Term};
 
 /// Where the offer files are published.
@@ -211,6 +213,56 @@ impl<R: Read> Read for Limited<R> {
     }
 }
 
+/// The longest string or number token read from an offer file (AWS's longest, descriptions, are
+/// a few hundred bytes): a longer one is refused, so that one endless token cannot fill memory.
+pub const MAX_TOKEN_BYTES: usize = 64 * 1024;
+
+/// A reader that fails on a JSON string or number token longer than [`MAX_TOKEN_BYTES`]: the
+/// parser would otherwise buffer a token of any size whole.
+struct TokenGuard<R> {
+    inner: R,
+    in_string: bool,
+    escaped: bool,
+    run: usize,
+}
+
+impl<R> TokenGuard<R> {
+    fn new(inner: R) -> Self {
+        TokenGuard { inner, in_string: false, escaped: false, run: 0 }
+    }
+}
+
+impl<R: Read> Read for TokenGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if self.in_string {
+                match (self.escaped, b) {
+                    (true, _) => self.escaped = false,
+                    (false, b'\\') => self.escaped = true,
+                    (false, b'"') => {
+                        self.in_string = false;
+                        self.run = 0;
+                    }
+                    _ => {}
+                }
+            } else if b == b'"' {
+                self.in_string = true;
+                self.run = 0;
+            } else if b.is_ascii_whitespace() || b"{}[],:".contains(&b) {
+                self.run = 0;
+            }
+            self.run += 1;
+            if self.run > MAX_TOKEN_BYTES {
+                return Err(std::io::Error::other(format!(
+                    "a string or number is longer than {MAX_TOKEN_BYTES} bytes, which no AWS offer file has"
+                )));
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// What fetching one service's offer file gave each entry of that service.
 pub type EntryFetch = std::result::Result<Vec<Candidate>, String>;
 
@@ -218,6 +270,8 @@ pub type EntryFetch = std::result::Result<Vec<Candidate>, String>;
 enum ServiceFetch {
     Read(Vec<Candidate>),
     NoOfferFile(String),
+    /// The offer file's host could not be reached at all (offline, DNS, proxy).
+    Unreachable(String),
     Failed(String),
 }
 
@@ -237,6 +291,14 @@ pub fn fetch(region: &str, selectors: &[Selector<'_>], opts: &BulkOptions, retri
         let url = offer_url(&opts.base_url, code, region);
         by_service.insert(code, fetch_service(&client, &url, &sels, opts.max_bytes, retrieved));
     }
+    if let Some(ServiceFetch::Unreachable(first)) = by_service.values().next() {
+        if by_service.values().all(|f| matches!(f, ServiceFetch::Unreachable(_))) {
+            anyhow::bail!(
+                "cannot reach the AWS Price List offer files at {} (e.g. {first}); nothing was written\nhint: check the network (or HTTPS_PROXY), or use --source api",
+                crate::redact::redact_url(&opts.base_url)
+            );
+        }
+    }
     if !by_service.is_empty() && by_service.values().all(|f| matches!(f, ServiceFetch::NoOfferFile(_))) {
         anyhow::bail!(
             "the AWS Price List has no offer file for region '{region}' (none of {} exists, e.g. {})\nhint: check the region code (e.g. us-east-1, ap-northeast-2)",
@@ -248,6 +310,10 @@ pub fn fetch(region: &str, selectors: &[Selector<'_>], opts: &BulkOptions, retri
         .iter()
         .map(|sel| match &by_service[sel.entry.service_code.as_str()] {
             ServiceFetch::Read(cands) => Ok(cands.iter().filter(|c| sel.matches(&c.product)).cloned().collect()),
+            ServiceFetch::Unreachable(msg) => Err(format!(
+                "entry '{}' ({} usage type '*{}' in {region}): cannot reach {msg}\nhint: check the network, or use --source api",
+                sel.entry.id, sel.entry.service_code, sel.entry.usage_type
+            )),
             ServiceFetch::NoOfferFile(msg) | ServiceFetch::Failed(msg) => Err(format!(
                 "entry '{}' ({} usage type '*{}' in {region}): {msg}",
                 sel.entry.id, sel.entry.service_code, sel.entry.usage_type
@@ -264,47 +330,52 @@ fn fetch_service(
     retrieved: &str,
 ) -> ServiceFetch {
     let max_mb = max_bytes / 1_000_000;
+    let shown = crate::redact::redact_url(url);
     match client.head(url).send() {
         Ok(r) if matches!(r.status().as_u16(), 403 | 404) => {
             // The offer bucket answers 403 as well as 404 for a file that does not exist.
-            return ServiceFetch::NoOfferFile(format!("no offer file at {url} (HTTP {})", r.status().as_u16()));
+            return ServiceFetch::NoOfferFile(format!("no offer file at {shown} (HTTP {})", r.status().as_u16()));
         }
         Ok(r) if !r.status().is_success() => {
-            return ServiceFetch::Failed(format!("HEAD {url} answered HTTP {}", r.status()));
+            return ServiceFetch::Failed(format!("HEAD {shown} answered HTTP {}", r.status()));
         }
         Ok(r) => {
             let length =
                 r.headers().get(reqwest::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
             if let Some(len) = length.filter(|len| *len > max_bytes) {
                 return ServiceFetch::Failed(format!(
-                    "the offer file {url} is {} MB, over the limit of {max_mb} MB; not fetched\nhint: raise it with --max-offer-mb, or use --source api",
+                    "the offer file {shown} is {} MB, over the limit of {max_mb} MB; not fetched\nhint: raise it with --max-offer-mb, or use --source api",
                     len / 1_000_000
                 ));
             }
         }
         Err(err) => {
-            return ServiceFetch::Failed(format!(
-                "cannot reach {url}: {err}\nhint: check the network, or use --source api"
-            ))
+            return ServiceFetch::Unreachable(format!("{shown}: {}", crate::aws::error_chain(&err.without_url())))
         }
     }
     let response = match client.get(url).send().and_then(|r| r.error_for_status()) {
         Ok(r) => r,
-        Err(err) => return ServiceFetch::Failed(format!("cannot fetch {url}: {err}")),
+        Err(err) => {
+            return ServiceFetch::Failed(format!(
+                "cannot fetch {shown}: {}",
+                crate::aws::error_chain(&err.without_url())
+            ))
+        }
     };
-    let reader = BufReader::with_capacity(256 * 1024, Limited { inner: response, read: 0, limit: max_bytes });
+    let reader =
+        BufReader::with_capacity(256 * 1024, TokenGuard::new(Limited { inner: response, read: 0, limit: max_bytes }));
     let keep = |p: &Product| sels.iter().any(|s| s.matches(p));
     let file = match parse_offer(reader, &keep) {
         Ok(f) => f,
         Err(err) if err.is_io() => {
             return ServiceFetch::Failed(format!(
-                "reading {url} failed: {err}\nhint: raise --max-offer-mb if the file is larger than {max_mb} MB"
+                "reading {shown} failed: {err}\nhint: raise --max-offer-mb if the file is larger than {max_mb} MB"
             ))
         }
-        Err(err) => return ServiceFetch::Failed(format!("{url} is not a valid AWS offer file: {err}")),
+        Err(err) => return ServiceFetch::Failed(format!("{shown} is not a valid AWS offer file: {err}")),
     };
     let provenance = Provenance {
-        source: format!("AWS Price List bulk offer file {url} (read {retrieved})"),
+        source: format!("AWS Price List bulk offer file {shown} (read {retrieved})"),
         version: file.version.clone(),
         publication_date: file.publication_date.clone(),
     };
@@ -358,6 +429,21 @@ mod tests {
         let keep = |_: &Product| true;
         let err = parse_offer(&FILE.as_bytes()[..FILE.len() - 20], &keep).unwrap_err();
         assert!(err.is_eof(), "{err}");
+    }
+
+    #[test]
+    fn an_endless_token_is_refused() {
+        let keep = |_: &Product| true;
+        let mut file = String::from(r#"{"products":{"A":{"sku":"A","productFamily":""#);
+        file.push_str(&"x".repeat(MAX_TOKEN_BYTES + 10));
+        let err = parse_offer(TokenGuard::new(file.as_bytes()), &keep).unwrap_err();
+        assert!(err.is_io() && err.to_string().contains("longer than 65536 bytes"), "{err}");
+        // An escaped quote does not end a string; a normal file passes.
+        let ok = FILE.replace("\"d\"", r#""d \" \\""#);
+        parse_offer(TokenGuard::new(ok.as_bytes()), &keep).unwrap();
+        let many: String = (0..MAX_ENTRIES + 1).map(|i| format!(r#""a{i}":"v","#)).collect();
+        let huge = format!(r#"{{"products":{{"A":{{"sku":"A","attributes":{{{}"z":"v"}}}}}}}}"#, many);
+        assert!(parse_offer(huge.as_bytes(), &keep).unwrap_err().to_string().contains("more than 1000 entries"));
     }
 
     #[test]

@@ -212,6 +212,21 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             Err(reason) => report.kept.push(NotRefreshed { id: e.id.clone(), reason }),
         }
     }
+    if report.refreshed.is_empty() && !report.kept.is_empty() {
+        // Nothing came from AWS: a snapshot would only be the old book under a new date.
+        let mut distinct: Vec<&str> = Vec::new();
+        for n in &report.kept {
+            let why = n.reason.split_once("): ").map_or(n.reason.as_str(), |(_, why)| why);
+            if !distinct.contains(&why) {
+                distinct.push(why);
+            }
+        }
+        bail!(
+            "none of the {} entries could be refreshed from the AWS Price List, so nothing was written:\n{}\nhint: fix what is named above and run again; the price book in use is unchanged",
+            report.kept.len(),
+            distinct.iter().map(|w| format!("  - {}", w.replace('\n', "\n    "))).collect::<Vec<_>>().join("\n")
+        );
+    }
     let mut entries: Vec<PriceEntry> = old
         .entries
         .iter()
@@ -227,7 +242,7 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
     crate::pricing::book::rederive(&mut entries);
     if entries.is_empty() {
         bail!(
-            "no entry of region '{region}' could be refreshed, so there is no snapshot to write:\n{}",
+            "no entry of region '{region}' could be refreshed, so there is no snapshot to write:\n{}\nhint: fix what is named above and run again, or pick a region the book has",
             reasons(&report.dropped)
         );
     }

@@ -13,6 +13,36 @@ use serde::Deserialize;
 
 use crate::pricing::{FreeTier, PriceEntry, Tier};
 
+/// The most attributes of a product, or price dimensions of a term, read: a row with more is not
+/// an AWS row, and is refused rather than held in memory.
+pub const MAX_ENTRIES: usize = 1_000;
+
+/// A map of at most [`MAX_ENTRIES`] entries.
+fn bounded_map<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Bounded<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Bounded<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a map of at most {MAX_ENTRIES} entries")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<String, V>()? {
+                if out.len() >= MAX_ENTRIES {
+                    return Err(serde::de::Error::custom(format!("more than {MAX_ENTRIES} entries in one row")));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Bounded(std::marker::PhantomData))
+}
+
 /// A product row (`products.<sku>` in an offer file, `product` in a GetProducts item).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -22,8 +52,9 @@ pub struct Product {
     /// `productFamily`, e.g. `Metric`, `Database Instance`.
     #[serde(default)]
     pub product_family: Option<String>,
-    /// The product's attributes (`usagetype`, `regionCode`, `locationType`, ...).
-    #[serde(default)]
+    /// The product's attributes (`usagetype`, `regionCode`, `locationType`, ...), at most
+    /// [`MAX_ENTRIES`] (AWS products have a few dozen).
+    #[serde(default, deserialize_with = "bounded_map")]
     pub attributes: BTreeMap<String, String>,
 }
 
@@ -57,8 +88,8 @@ pub struct Term {
     /// When the term took effect (an ISO timestamp).
     #[serde(default)]
     pub effective_date: Option<String>,
-    /// `<sku>.<term>.<rate>` → one price range.
-    #[serde(default)]
+    /// `<sku>.<term>.<rate>` → one price range, at most [`MAX_ENTRIES`] (AWS tiers are a handful).
+    #[serde(default, deserialize_with = "bounded_map")]
     pub price_dimensions: BTreeMap<String, Dimension>,
 }
 

@@ -1,13 +1,14 @@
 //! JSON output. Money is a number rounded to the cent; unit prices and quantities are exact.
 //! The field docs below are the format reference; `region`, `free_tier`, `total_monthly_usd` and
 //! `services[].{service, monthly_usd, line_items[].{name, quantity, unit, unit_price_usd,
-//! monthly_usd, price_status}}` are a contract.
+//! monthly_usd, price_status}}` are a contract. `line_items[].price_stale` and `price_flags` say
+//! which prices are derived, unconfirmed or stale.
 
 use anyhow::Result;
 use serde::Serialize;
 
 use super::Estimate;
-use crate::cost::{PriceRef, ServiceCost};
+use crate::cost::{PriceFlags, PriceRef, ServiceCost};
 use crate::report::Render;
 use crate::units::{Exact, Money};
 
@@ -65,6 +66,8 @@ pub struct JsonEstimate<'a> {
     pub unknown_line_items: usize,
     /// Unconfirmed prices used.
     pub unconfirmed_prices: Vec<JsonUnconfirmed<'a>>,
+    /// Derived, unconfirmed and stale prices used: counts, each one, and the command that renews them.
+    pub price_flags: PriceFlags,
     /// Per-service costs with their line items.
     pub services: &'a [ServiceCost],
 }
@@ -90,6 +93,7 @@ fn estimate(view: &Estimate<'_>) -> Result<String> {
         total_monthly_usd: Money(c.total_monthly_usd),
         unknown_line_items: c.unknown_line_items,
         unconfirmed_prices: c.unconfirmed_prices.iter().map(JsonUnconfirmed::from).collect(),
+        price_flags: c.price_flags(),
         services: &c.services,
     };
     Ok(serde_json::to_string_pretty(&doc)? + "\n")

@@ -9,7 +9,7 @@ pub mod table;
 use anyhow::Result;
 use rust_decimal::Decimal;
 
-use super::wording::unconfirmed_note;
+use super::wording::{flagged_price, price_flags_summary};
 use super::{unsupported, Format, Render};
 use crate::cost::Costing;
 use crate::i18n::Locale;
@@ -44,35 +44,16 @@ pub fn renderer<'a>(format: Format, locale: &Locale) -> Result<Box<dyn Render<Es
 pub(crate) const HEADER: [&str; 6] =
     ["col-service", "col-item", "col-quantity", "col-unit", "col-unit-price", "col-monthly"];
 
-/// Notes every human-readable format prints under the table: unknown usage, and the unconfirmed,
-/// derived and stale prices used.
+/// Notes every human-readable format prints under the table: unknown usage, then the derived,
+/// unconfirmed and stale prices used (how many, the fix, and each one), then how won were computed.
 pub(crate) fn notes(l: &Locale, c: &Costing) -> Vec<String> {
     let mut out = Vec::new();
     if c.unknown_line_items > 0 {
         out.push(tr!(l, "estimate-unknown-note", unknown = c.unknown_line_items));
     }
-    out.extend(c.unconfirmed_prices.iter().map(|p| unconfirmed_note(l, p)));
-    // Derived and stale prices, once each, in id order, one line each kind.
-    let derived: Vec<String> =
-        c.prices.iter().filter_map(|p| p.derived.as_ref().map(|rule| format!("{} = {rule}", p.id))).collect();
-    if !derived.is_empty() {
-        out.push(tr!(l, "estimate-derived-note", region = c.region, prices = derived.join(", ")));
-    }
-    let stale: Vec<String> = c
-        .prices
-        .iter()
-        .filter(|p| p.stale)
-        .map(|p| tr!(l, "estimate-stale-price", id = p.id, as_of = p.as_of))
-        .collect();
-    if !stale.is_empty() {
-        out.push(tr!(
-            l,
-            "estimate-stale-note",
-            months = crate::pricing::STALE_AFTER_MONTHS,
-            region = c.region,
-            prices = stale.join(", ")
-        ));
-    }
+    let flags = c.price_flags();
+    out.extend(price_flags_summary(l, &flags));
+    out.extend(flags.prices.iter().map(|f| flagged_price(l, f)));
     out.extend(l.fx_note());
     out
 }

@@ -1,11 +1,16 @@
 //! The plan as CSV, one row per phase with its costs, ROI terms and decision, for spreadsheets.
-//! Money is exact (unrounded); line items are in the JSON and `estimate --format csv`.
+//! Money is exact (unrounded); line items are in the JSON and `estimate --format csv`. Each row
+//! counts the phase's AWS line items priced with a derived, unconfirmed or stale price.
+//! With metrics on CloudWatch, `cloudwatch_series` says which series the phase's totals ship (`all` or
+//! `used`), beside the AWS total shipping every series, shipping the used ones, and the
+//! difference (empty when unknown or when metrics are not on CloudWatch).
 //! With `plan --actual`, each row gains forecast/actual/error columns for the compared quantities
 //! and costs (appended after the usual columns, so readers by column name are unaffected).
 
 use anyhow::Result;
 
 use crate::plan::Plan;
+use crate::pricing::PriceStatus;
 use crate::report::wording::payback_months;
 use crate::report::Render;
 use crate::units::{Exact, Money};
@@ -55,6 +60,13 @@ fn plan(p: &Plan) -> Result<String> {
         "decision",
         "dau_net_zero",
         "dau_net_1000",
+        "derived_price_lines",
+        "unconfirmed_price_lines",
+        "stale_price_lines",
+        "cloudwatch_series",
+        "ship_all_series_aws_monthly_usd",
+        "ship_used_series_aws_monthly_usd",
+        "ship_all_minus_used_usd",
     ]
     .map(String::from)
     .to_vec();
@@ -95,6 +107,16 @@ fn plan(p: &Plan) -> Result<String> {
             opt(sp.and_then(|s| s.dau_net_zero)),
             opt(sp.and_then(|s| s.dau_net_1000)),
         ];
+        let lines = || ph.aws_services.iter().flat_map(|s| &s.line_items);
+        let status = |st: PriceStatus| lines().filter(|l| l.price_status == st).count().to_string();
+        record.push(status(PriceStatus::Derived));
+        record.push(status(PriceStatus::Unconfirmed));
+        record.push(lines().filter(|l| l.price_stale).count().to_string());
+        let series = ph.cloudwatch_series.as_ref();
+        record.push(series.map_or_else(String::new, |s| s.chosen.as_str().to_string()));
+        record.push(money(series.and_then(|s| s.ship_all_aws_monthly_usd)));
+        record.push(money(series.and_then(|s| s.ship_used_aws_monthly_usd)));
+        record.push(money(series.and_then(|s| s.difference_monthly_usd)));
         if let Some(c) = &p.actual_comparison {
             let cmp = c.phases.iter().find(|x| x.phase == ph.phase);
             for (service, key) in ACTUAL_KEYS {

@@ -12,6 +12,7 @@ use askama::Template;
 use rust_decimal::Decimal;
 
 use super::charts::{self, best_phase};
+use super::used::{self, window, UsedView};
 use super::{actual_rows, aws_cell, uncertainty_cells, ActualStyle};
 use crate::cost::ServiceCost;
 use crate::i18n::Locale;
@@ -131,6 +132,10 @@ pub struct Summary {
     pub npv: String,
     /// Recommended next phase, one sentence.
     pub next_step: String,
+    /// What the reader must not miss: sizes skipped for lack of a price, flagged prices.
+    pub warnings: Vec<String>,
+    /// How the agents reach AWS and which way is cheaper (empty when compute stays self-hosted).
+    pub agents: String,
 }
 
 /// The report template.
@@ -165,6 +170,8 @@ pub struct Page {
     pub top_metrics_method: String,
     /// The metrics workload on each target.
     pub metrics_targets: Vec<Row>,
+    /// What the rules and dashboards read.
+    pub used: UsedView,
     /// Stacked bars.
     pub cost_chart: String,
     /// label, self-hosted, AWS, total.
@@ -218,8 +225,8 @@ pub struct Page {
     pub inputs: Vec<Row>,
     /// Price-book regions.
     pub regions: Vec<Row>,
-    /// Unconfirmed prices.
-    pub unconfirmed: Vec<Row>,
+    /// Derived, unconfirmed and stale prices: id, status, as of, stale, rule or why, source.
+    pub flagged: Vec<Row>,
     /// How usage maps to AWS.
     pub mapping: Vec<Row>,
     /// Notes.
@@ -310,16 +317,8 @@ fn summary(l: &Locale, p: &Plan) -> Summary {
         payback: best.map_or_else(String::new, |b| payback_text(l, b.payback_months, b.payback_month_in_horizon)),
         npv: best.map_or_else(String::new, |b| money(b.npv_usd)),
         next_step,
-    }
-}
-
-fn window(l: &Locale, seconds: Option<u64>) -> String {
-    match seconds {
-        None => "—".into(),
-        Some(0) => l.t("r-window-instant"),
-        Some(s) if s % 86_400 == 0 => tr!(l, "r-window-days", days = s / 86_400),
-        Some(s) if s % 3600 == 0 => tr!(l, "r-window-hours", hours = s / 3600),
-        Some(s) => tr!(l, "r-window-seconds", seconds = s),
+        warnings: super::summary_lines(l, p),
+        agents: super::agents_line(l, p).unwrap_or_default(),
     }
 }
 
@@ -465,6 +464,7 @@ fn render(p: &Plan, generated: Option<&str>, l: &Locale) -> Result<String> {
                 ])
             })
             .collect(),
+        used: used::view(l, p),
         cost_chart,
         cost_rows,
         actual_rows: p
@@ -529,17 +529,18 @@ fn render(p: &Plan, generated: Option<&str>, l: &Locale) -> Result<String> {
             .iter()
             .map(|r| Row(vec![r.region.clone(), r.location.clone(), r.snapshot.clone()]))
             .collect(),
-        unconfirmed: p
-            .unconfirmed_prices
+        flagged: p
+            .price_flags
+            .prices
             .iter()
-            .map(|u| {
+            .map(|f| {
                 Row(vec![
-                    u.id.clone(),
-                    format!("{} {}", u.service_code, u.usage_type),
-                    u.region.clone(),
-                    u.as_of.clone(),
-                    wording::unconfirmed_reason(l, u),
-                    u.source.clone(),
+                    f.id.clone(),
+                    l.term(f.status.as_str()),
+                    f.as_of.clone(),
+                    l.t(if f.stale { "yes" } else { "no" }),
+                    f.rule.clone().or_else(|| f.note.clone()).unwrap_or_else(|| "—".into()),
+                    f.source.clone(),
                 ])
             })
             .collect(),

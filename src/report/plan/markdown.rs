@@ -1,9 +1,10 @@
-//! The plan as GitHub-flavoured Markdown: summary, decision tree, switch points, uncertainty,
-//! tornado, each phase's AWS line items, mapping explanations and notes.
+//! The plan as GitHub-flavoured Markdown: summary, what the rules and dashboards read, decision
+//! tree, switch points, uncertainty, tornado, each phase's AWS line items, mapping explanations
+//! and notes.
 
 use anyhow::Result;
 
-use super::{self as plan_text, header, phase_name, SUMMARY_HEADER};
+use super::{self as plan_text, header, phase_name, used, SUMMARY_HEADER};
 use crate::i18n::Locale;
 use crate::plan::Plan;
 use crate::report::markup::{cell, row};
@@ -39,6 +40,14 @@ fn plan(l: &Locale, p: &Plan) -> String {
     for ph in &p.phases {
         out.push_str(&row(&plan_text::summary_row(l, ph)));
     }
+    let lines: Vec<String> = plan_text::summary_lines(l, p).into_iter().chain(plan_text::agents_line(l, p)).collect();
+    if !lines.is_empty() {
+        out.push('\n');
+        for line in lines {
+            out.push_str(&format!("- {}\n", cell(&line)));
+        }
+    }
+    out.push_str(&used::text(l, p, &USED_TEXT));
     if let Some(c) = &p.actual_comparison {
         out.push_str(&format!("\n#### {}\n\n", l.t("r-h-actual")));
         out.push_str(&head(l, plan_text::ACTUAL_HEADER, "|---|---|---|--:|--:|--:|--:|--:|--:|"));
@@ -130,3 +139,19 @@ fn plan(l: &Locale, p: &Plan) -> String {
     }
     out
 }
+
+/// How Markdown writes the used-series block (its heading says the title, so lines drop it).
+const USED_TEXT: used::TextStyle = used::TextStyle {
+    start: |title| format!("\n#### {title}\n\n"),
+    line: |title, l| {
+        let l = l.strip_prefix(title).and_then(|l| l.strip_prefix(": ")).unwrap_or(l);
+        format!("- {}\n", cell(l))
+    },
+    table: |header, rows| {
+        let mut out = format!("\n{}|---|{}\n", row(header), "--:|".repeat(header.len().saturating_sub(1)));
+        for r in rows {
+            out.push_str(&row(&r));
+        }
+        out + "\n"
+    },
+};

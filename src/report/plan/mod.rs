@@ -1,6 +1,6 @@
 //! The plan document's renderers, one per format (`table`, `markdown`, `csv`, `json`, and `html`
-//! with its `charts`), and the cells, labels and notes the human-readable ones share, so that
-//! every format says the same thing. Pure.
+//! with its `charts`), and the cells, labels and notes the human-readable ones share (here, and
+//! for the used-series section in `used`), so that every format says the same thing. Pure.
 
 pub mod charts;
 pub mod csv;
@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod used;
 
 use anyhow::Result;
 
@@ -230,11 +231,25 @@ pub fn tree_lines(l: &Locale, p: &Plan) -> Vec<String> {
     out
 }
 
-/// Notes and unconfirmed prices.
+/// Notes, then every derived, unconfirmed and stale price used.
 pub fn notes(l: &Locale, p: &Plan) -> Vec<String> {
     let mut out: Vec<String> = p.notes.iter().map(|n| l.doc(n)).collect();
-    out.extend(p.unconfirmed_prices.iter().map(|u| wording::unconfirmed_note(l, u)));
+    out.extend(p.price_flags.prices.iter().map(|f| wording::flagged_price(l, f)));
     out
+}
+
+/// The warnings under the phase summary: sizes skipped for lack of a price (and switch-point
+/// searches that stopped), then the flagged prices (counts and the fix).
+pub fn summary_lines(l: &Locale, p: &Plan) -> Vec<String> {
+    let mut out: Vec<String> =
+        p.sizing_warnings.iter().map(|w| tr!(l, "plan-sizing-warning", warning = l.doc(&w.text))).collect();
+    out.extend(wording::price_flags_summary(l, &p.price_flags));
+    out
+}
+
+/// The line saying how the agents reach AWS and which way is cheaper, when compute runs on AWS.
+pub fn agents_line(l: &Locale, p: &Plan) -> Option<String> {
+    p.agent_transport.as_ref().map(|a| l.doc(&a.text))
 }
 
 /// Header of the forecast-vs-actual table (`plan --actual`), message ids.

@@ -1,10 +1,11 @@
-//! The plan as terminal tables (tabled): summary per phase, each phase's AWS line items, decision
-//! tree, switch points, uncertainty and tornado, mapping explanations, notes.
+//! The plan as terminal tables (tabled): summary per phase, what the rules and dashboards read
+//! (every series against the used ones per phase, the largest unused metrics), each phase's AWS
+//! line items, decision tree, switch points, uncertainty and tornado, mapping explanations, notes.
 
 use anyhow::Result;
 use tabled::builder::Builder;
 
-use super::{self as plan_text, header, phase_name, SUMMARY_HEADER};
+use super::{self as plan_text, header, phase_name, used, SUMMARY_HEADER};
 use crate::i18n::Locale;
 use crate::plan::Plan;
 use crate::report::wording::{service_name, workloads};
@@ -35,6 +36,11 @@ fn plan(l: &Locale, p: &Plan) -> String {
     }
     out.push_str(&table(b, 2));
     out.push('\n');
+    for line in plan_text::summary_lines(l, p).into_iter().chain(plan_text::agents_line(l, p)) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&used::text(l, p, &USED_TEXT));
     for ph in &p.phases {
         out.push('\n');
         out.push_str(&tr!(
@@ -177,3 +183,17 @@ fn service_key(l: &Locale, key: &str) -> String {
         key.to_string()
     }
 }
+
+/// How the terminal writes the used-series block.
+const USED_TEXT: used::TextStyle = used::TextStyle {
+    start: |_| "\n".to_string(),
+    line: |_, l| format!("{l}\n"),
+    table: |header, rows| {
+        let mut b = Builder::default();
+        b.push_record(header.iter().cloned());
+        for r in rows {
+            b.push_record(r);
+        }
+        table(b, 1) + "\n"
+    },
+};

@@ -25,8 +25,8 @@ pub struct PageLoad {
     pub screenshot: Vec<u8>,
     /// `document.title`.
     pub title: String,
-    /// The value of the probe expression given to [`load_probing`], as text.
-    pub probe: String,
+    /// The values of the expressions given to [`load_and_evaluate`], in order.
+    pub values: Vec<Value>,
 }
 
 impl PageLoad {
@@ -172,12 +172,12 @@ impl Session {
 
 /// Loads `file` in headless Chromium at the given viewport and reports what happened.
 pub fn load(binary: &Path, file: &Path, width: u32, height: u32) -> PageLoad {
-    load_probing(binary, file, width, height, "''")
+    load_and_evaluate(binary, file, width, height, &[])
 }
 
-/// Like [`load`], and evaluates the JavaScript `probe` expression in the loaded page (its value,
-/// as text, is `PageLoad::probe`).
-pub fn load_probing(binary: &Path, file: &Path, width: u32, height: u32, probe: &str) -> PageLoad {
+/// [`load`], then evaluates each JavaScript expression in the page (by value, in order) after the
+/// screenshot: what the page shows, as the browser laid it out.
+pub fn load_and_evaluate(binary: &Path, file: &Path, width: u32, height: u32, expressions: &[&str]) -> PageLoad {
     let (_browser, port) = launch(binary, width, height);
     let target = http_json(port, "PUT", "/json/new?about:blank");
     let ws_url = target["webSocketDebuggerUrl"].as_str().expect("page websocket URL").to_string();
@@ -199,11 +199,11 @@ pub fn load_probing(binary: &Path, file: &Path, width: u32, height: u32, probe: 
         .as_str()
         .unwrap_or_default()
         .to_string();
-    let probe = s.call("Runtime.evaluate", json!({"expression": probe, "returnByValue": true}))["result"]["value"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let mut load = PageLoad { screenshot, title, probe, ..PageLoad::default() };
+    let values = expressions
+        .iter()
+        .map(|e| s.call("Runtime.evaluate", json!({"expression": e, "returnByValue": true}))["result"]["value"].clone())
+        .collect();
+    let mut load = PageLoad { screenshot, title, values, ..PageLoad::default() };
     for e in &s.events {
         match e["method"].as_str() {
             Some("Network.requestWillBeSent") => {

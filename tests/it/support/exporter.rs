@@ -1,6 +1,7 @@
 //! A tiny HTTP/1.1 server on a thread (std::net only), for two uses: the fixture exporter that
 //! serves Loki/Promtail/Jaeger/OTel/Tempo/Grafana self-metrics growing at known rates, and mock
-//! Prometheus servers that produce each fault (slow, 5xx, plain text, truncated JSON, 401, ...).
+//! Prometheus servers that produce each fault (slow, 5xx, plain text, truncated JSON, 401, an
+//! endless body, ...).
 
 use std::io::{BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -35,6 +36,9 @@ pub enum Reply {
     Truncated(String),
     /// Close the connection without answering.
     Close,
+    /// A 200 with no Content-Length whose body starts with the text and never ends (until the
+    /// client hangs up): an endless answer.
+    Endless(String),
 }
 
 /// A running server, stopped on drop.
@@ -118,8 +122,35 @@ fn serve(stream: TcpStream, handler: &dyn Fn(&Request) -> Reply) {
                     return;
                 }
                 Reply::Close => return,
+                Reply::Endless(start) => {
+                    let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
+                    if stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(start.as_bytes())).is_err() {
+                        return;
+                    }
+                    let chunk = vec![b' '; 64 * 1024];
+                    while stream.write_all(&chunk).is_ok() {}
+                    return;
+                }
             }
         }
+    }
+}
+
+/// A minimal Prometheus API, under any path prefix: every query answers one series of one target
+/// (`job="x"`, `instance="i:1"`) with value 1; the TSDB status, rules and targets answer small
+/// valid documents; any other path answers an empty list.
+pub fn fake_prometheus(req: &Request) -> Reply {
+    let json = |body: &str| Reply::Send(200, "application/json", body.to_string());
+    match req.path().rsplit("/api/v1").next().unwrap_or("") {
+        "/query" => json(
+            r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"x","instance":"i:1"},"value":[1,"1"]}]}}"#,
+        ),
+        "/status/tsdb" => json(
+            r#"{"status":"success","data":{"headStats":{"numSeries":1},"seriesCountByMetricName":[{"name":"up","value":1}]}}"#,
+        ),
+        "/rules" => json(r#"{"status":"success","data":{"groups":[]}}"#),
+        "/targets" => json(r#"{"status":"success","data":{"activeTargets":[]}}"#),
+        _ => json(r#"{"status":"success","data":[]}"#),
     }
 }
 

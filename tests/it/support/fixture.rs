@@ -54,8 +54,9 @@ pub const TRUTH_REDIS_CPS: f64 = 200.0;
 pub const TRUTH_NOTIFICATIONS: [(&str, f64); 3] = [("email", 0.002), ("slack", 0.0), ("webhook", 0.05)];
 /// Grafana users: active admins + editors (editor licences), and viewers.
 pub const TRUTH_GRAFANA_USERS: (f64, f64) = (4.0, 9.0);
-/// Host CPUs, memory GB, utilisation, filesystem used GB.
-pub const TRUTH_HOST: (f64, f64, f64, f64) = (4.0, 16.0, 0.3, 60.0);
+/// Host CPUs, memory GB, utilisation, filesystem used GB (size 100 − free 45, as `df` counts it;
+/// size − available would be 60).
+pub const TRUTH_HOST: (f64, f64, f64, f64) = (4.0, 16.0, 0.3, 55.0);
 
 /// One series: sample name, labels, first timestamp, value at seconds since that timestamp.
 type SeriesDef = (String, String, i64, Box<dyn Fn(f64) -> f64>);
@@ -302,56 +303,25 @@ fn families() -> Vec<Family> {
         "gauge",
         vec![("node_memory_MemTotal_bytes".into(), l("node", "host1:9100", ""), T0, gauge(16e9))],
     );
-    let fs =
-        |mount: &str, dev: &str, fstype: &str| format!("device=\"{dev}\",fstype=\"{fstype}\",mountpoint=\"{mount}\"");
-    add(
-        "node_filesystem_size_bytes",
-        "gauge",
-        vec![
-            (
-                "node_filesystem_size_bytes".into(),
-                l("node", "host1:9100", &fs("/", "/dev/sda1", "ext4")),
-                T0,
-                gauge(100e9),
-            ),
-            (
-                "node_filesystem_size_bytes".into(),
-                l("node", "host1:9100", &fs("/var/lib/docker", "/dev/sda1", "ext4")),
-                T0,
-                gauge(100e9),
-            ),
-            (
-                "node_filesystem_size_bytes".into(),
-                l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")),
-                T0,
-                gauge(1e9),
-            ),
-        ],
-    );
-    add(
-        "node_filesystem_avail_bytes",
-        "gauge",
-        vec![
-            (
-                "node_filesystem_avail_bytes".into(),
-                l("node", "host1:9100", &fs("/", "/dev/sda1", "ext4")),
-                T0,
-                gauge(40e9),
-            ),
-            (
-                "node_filesystem_avail_bytes".into(),
-                l("node", "host1:9100", &fs("/var/lib/docker", "/dev/sda1", "ext4")),
-                T0,
-                gauge(40e9),
-            ),
-            (
-                "node_filesystem_avail_bytes".into(),
-                l("node", "host1:9100", &fs("/run", "tmpfs", "tmpfs")),
-                T0,
-                gauge(0.5e9),
-            ),
-        ],
-    );
+    // One disk mounted twice (counted once) and a tmpfs (left out). Free (f_bfree) includes the
+    // blocks reserved for root, which "available" (f_bavail) excludes: `df` counts used = size −
+    // free, so the reserved 5 GB are not "used".
+    let mounts = [("/", "/dev/sda1", "ext4"), ("/var/lib/docker", "/dev/sda1", "ext4"), ("/run", "tmpfs", "tmpfs")];
+    for (name, disk, tmpfs) in [
+        ("node_filesystem_size_bytes", 100e9, 1e9),
+        ("node_filesystem_avail_bytes", 40e9, 0.5e9),
+        ("node_filesystem_free_bytes", 45e9, 0.5e9),
+    ] {
+        let series = mounts
+            .iter()
+            .map(|(mount, dev, fstype)| {
+                let labels = format!("device=\"{dev}\",fstype=\"{fstype}\",mountpoint=\"{mount}\"");
+                let v = if *fstype == "tmpfs" { tmpfs } else { disk };
+                (name.to_string(), l("node", "host1:9100", &labels), T0, gauge(v))
+            })
+            .collect();
+        add(name, "gauge", series);
+    }
     // cAdvisor: two containers and the root cgroup (excluded).
     let c = |name: &str, image: &str| format!("id=\"/docker/{name}\",name=\"{name}\",image=\"{image}\",cpu=\"total\"");
     add(

@@ -1,8 +1,8 @@
 //! Helpers shared by the integration tests. `browser` drives headless Chromium for the HTML report
 //! tests. The rest serves the `measure` integration tests: finding the Debian binaries (skip outside CI,
 //! fail loudly under `CI=true`), free ports, process guards that stop what they start, readiness
-//! polling, and starters for Prometheus, VictoriaMetrics, PostgreSQL + postgres_exporter, Redis +
-//! redis_exporter, node_exporter and the fixture exporter.
+//! polling, and starters for Prometheus, VictoriaMetrics (with vmagent and vmauth), PostgreSQL +
+//! postgres_exporter, Redis + redis_exporter, node_exporter and the fixture exporter.
 
 #![allow(dead_code, missing_docs)]
 
@@ -285,6 +285,85 @@ impl Victoria {
         assert!(r.status().is_success(), "import failed: {}", r.text().unwrap_or_default());
         let r = client.get(format!("{}/internal/force_flush", self.url)).send().unwrap();
         assert!(r.status().is_success());
+    }
+}
+
+/// vmagent (from the `victoria-metrics` package) scraping `scrape_config` (a Prometheus
+/// `scrape_configs` file) and remote-writing to `remote_write`, with extra flags.
+pub struct VmAgent {
+    pub url: String,
+    pub guard: Guard,
+    pub dir: tempfile::TempDir,
+}
+
+impl VmAgent {
+    pub fn start(scrape_config: &str, remote_write: &str, extra: &[&str]) -> Option<VmAgent> {
+        let bin = need("vmagent", &[])?;
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let config = dir.path().join("scrape.yml");
+        std::fs::write(&config, scrape_config).unwrap();
+        let mut cmd = Command::new(bin);
+        cmd.current_dir(dir.path()).args([
+            format!("-promscrape.config={}", config.display()),
+            format!("-remoteWrite.url={remote_write}"),
+            format!("-remoteWrite.tmpDataPath={}", dir.path().join("buffer").display()),
+            "-remoteWrite.flushInterval=1s".to_string(),
+            format!("-httpListenAddr=127.0.0.1:{port}"),
+        ]);
+        cmd.args(extra);
+        let mut guard = Guard::spawn("vmagent", cmd, dir.path().join("vmagent.log"), "TERM");
+        let url = format!("http://127.0.0.1:{port}");
+        wait_for(&format!("{url}/health"), Duration::from_secs(30), &mut guard, |_| true);
+        Some(VmAgent { url, guard, dir })
+    }
+}
+
+/// vmauth (from the `victoria-metrics` package) with an auth config (`{port}` is its own port).
+pub struct VmAuth {
+    pub url: String,
+    pub guard: Guard,
+    pub dir: tempfile::TempDir,
+}
+
+impl VmAuth {
+    pub fn start(config: &str) -> Option<VmAuth> {
+        let bin = need("vmauth", &[])?;
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let path = dir.path().join("auth.yml");
+        std::fs::write(&path, config.replace("{port}", &port.to_string())).unwrap();
+        let mut cmd = Command::new(bin);
+        cmd.args([format!("-auth.config={}", path.display()), format!("-httpListenAddr=127.0.0.1:{port}")]);
+        let mut guard = Guard::spawn("vmauth", cmd, dir.path().join("vmauth.log"), "TERM");
+        let url = format!("http://127.0.0.1:{port}");
+        wait_for(&format!("{url}/health"), Duration::from_secs(30), &mut guard, |_| true);
+        Some(VmAuth { url, guard, dir })
+    }
+}
+
+/// Polls an instant query until its first value reaches `at_least`, or panics after `timeout`.
+pub fn wait_for_value(base: &str, query: &str, at_least: f64, timeout: Duration, headers: &[(&str, &str)]) {
+    let client = reqwest::blocking::Client::builder().timeout(Duration::from_secs(5)).build().unwrap();
+    let deadline = Instant::now() + timeout;
+    loop {
+        let mut req = client.get(format!("{base}/api/v1/query")).query(&[("query", query)]);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let value = req
+            .send()
+            .ok()
+            .and_then(|r| r.json::<serde_json::Value>().ok())
+            .and_then(|b| b["data"]["result"][0]["value"][1].as_str().and_then(|s| s.parse::<f64>().ok()));
+        if value.is_some_and(|v| v >= at_least) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{query} did not reach {at_least} at {base} within {timeout:?} (last: {value:?})"
+        );
+        std::thread::sleep(Duration::from_millis(250));
     }
 }
 
