@@ -439,7 +439,7 @@ col-amp-short-per-month = AMP / month
 used-all-unused = all unused series
 used-other-unused = other unused series
 used-total-unused = total unused
-used-unparsed-more-html = … and { $count } more, listed in the plan JSON (used_series.unparsed_expressions).
+used-unparsed-more-report = … and { $count } more, listed in the plan JSON (used_series.unparsed_expressions).
 used-lead = Alerting rules, the recording rules they read and dashboards read { $used_of_active }, from { $names } metric name(s); the other { $unused } series are collected, stored and, on CloudWatch, billed as custom metrics for nobody.
 used-unknown-paren = (unknown)
 used-chart-text = Active series read by rules and dashboards: { $used } used, { $unused } unused.
@@ -463,8 +463,6 @@ col-every-series = Every series
 col-used-series-only = Used series only
 col-phase-total-uses = The phase's total uses
 r-cap-unused = Metrics nobody reads, largest first, and their share of what the unused series cost a month
-col-cw-custom-per-month = CloudWatch custom metrics / month
-col-amp-per-month = Managed Prometheus / month
 r-cap-used-provenance = Where the used series come from
 r-h-unparsed = Expressions not parsed
 r-unparsed-none = None: every rule and dashboard expression read was parsed.
@@ -556,7 +554,7 @@ doc-map-cw-recording = { $t_rules } recording rules -> no CloudWatch charge of t
 doc-map-cw-dashboards = { $t_dashboards } Grafana dashboards -> { $t_cw } CloudWatch dashboards
 doc-map-amp-sps-measured = { $sps } samples/s measured
 doc-map-amp-sps = { $t_series } active series / { $interval }s scrape interval -> { $t_sps } samples/s
-doc-map-amp-ingested = { $t_sps } samples/s x { $seconds } s/month -> { $t_samples } AMP samples ingested
+doc-map-amp-ingested = { $t_sps } samples/s x { $seconds } s/month -> { $t_samples } AMP samples ingested (AMP bills every sample ingested, whatever rules and dashboards read; mapping.cloudwatch_series applies to CloudWatch only)
 doc-map-amp-stored = { $t_sps } samples/s x 86,400 s x { $days } days retained x { $bytes } bytes/sample -> { $t_gb } GB stored in AMP
 doc-map-amp-qsp = { $t_rules } rules x evaluations every { $interval }s x { $per_eval } samples + { $t_views } dashboard views x { $per_view } samples -> { $t_qsp } AMP query samples processed
 doc-map-amg = { $t_editors } Grafana editors and { $t_viewers } viewers -> Amazon Managed Grafana licences ({ $t_dashboards } dashboards move as they are)
@@ -576,6 +574,7 @@ doc-map-cache-sized-skipped = Redis { $t_used } GB used x { $headroom } headroom
 doc-map-cache-nodes = ElastiCache { $engine } { $node } x { $nodes } nodes (1 primary + { $replicas } replica(s))
 doc-map-no-containers = no containers in usage.containers -> no Fargate tasks (compute usage unknown)
 doc-map-container = container { $name }: { $t_cores } cores and { $t_memory } GB peak x { $headroom } headroom -> Fargate task { $vcpu } vCPU / { $task_memory } GB ({ $arch }) x { $tasks } tasks, { $hours } hours
+doc-map-container-pod = container { $name }: { $t_cores } cores and { $t_memory } GB peak x { $headroom } headroom + { $overhead } GB pod overhead -> Fargate task { $vcpu } vCPU / { $task_memory } GB ({ $arch }) x { $tasks } tasks, { $hours } hours
 doc-map-lb = 1 { $lb_type } load balancer processing { $t_gb } GB/month in front of the tasks
 doc-map-nat = { $nats } NAT gateway(s) for tasks in private subnets, processing { $t_gb } GB/month
 
@@ -609,6 +608,58 @@ doc-actual-region = the actual usage was read in { $actual } but the plan prices
 doc-actual-not-measured = { $key } ({ $service }.{ $field }) was not measured: see the snapshot's not_measured
 doc-actual-nothing = phase { $phase } { $t_name }: none of CloudWatch Logs, CloudWatch metrics or X-Ray is on AWS yet, nothing to compare
 
+## Plan-document sentences of the costs a migration pays (hidden costs), the sizing warnings, the
+## agents' path and the used series.
+
+doc-item-public-ipv4 = Public IPv4 addresses ({ $name })
+doc-item-s3-standard = S3 Standard storage ({ $name })
+doc-item-s3-requests = S3 PUT, COPY, POST, LIST requests ({ $name })
+doc-item-secrets = Secrets
+doc-item-secrets-api = Secrets Manager API requests
+doc-item-sns-email = Email notifications
+doc-item-sns-http = HTTP/S notifications
+doc-item-vpce-hours = VPC endpoint hours ({ $name }: { $endpoints } endpoint(s) x { $azs } AZ(s))
+doc-item-vpce-processed = VPC endpoint data processed ({ $name })
+doc-item-ecr-storage = Image storage
+doc-item-eks-hours = EKS cluster hours ({ $name })
+doc-item-eks-extended = EKS extended support ({ $name })
+doc-item-cross-az = Cross-AZ data transfer ({ $name }, out and in)
+doc-item-rds-extended = DB Extended Support ({ $name }: { $t_period }, { $vcpu } vCPU x { $count } instance(s))
+doc-map-sns-none = usage.alerting.notifications_per_month not given -> SNS email and HTTP/S deliveries unknown (obs-cost measure reads them from Alertmanager's alertmanager_notifications_total)
+doc-map-sns = Alertmanager notifications a month: { $t_email_kinds } -> { $email } SNS email deliveries; { $t_http_kinds } -> { $http } SNS HTTP/S deliveries (chat and paging webhooks become HTTPS subscriptions); the first 1,000 emails and 100,000 HTTP/S deliveries a month are free
+doc-map-log-archive = logs exported to S3 at { $after } days old and kept there until { $keep } days: { $t_gb } GB/month x { $ratio } compression x { $days } days / { $days_per_month } days per month -> { $t_stored } GB in S3 Standard once the archive has filled (CloudWatch Logs keeps its own copy for mapping.log_retention_days)
+doc-map-pg-unknown = PostgreSQL major version unknown (usage.database.postgres_major_version; obs-cost measure reads it from postgres_exporter's pg_static) -> RDS Extended Support unknown
+doc-map-pg-standard = PostgreSQL { $major } is in RDS standard support on { $date } (until { $ends }) -> no Extended Support charge
+doc-map-pg-extended = PostgreSQL { $major } left RDS standard support on { $ended }; on { $date } it is in RDS Extended Support, { $t_period } (since { $since }) -> billed per vCPU-hour of the instance and of its standby (upgrade the major to avoid it)
+doc-map-pg-newer = PostgreSQL { $major } is newer than the RDS support calendar obs-cost knows ({ $known }) -> assumed in standard support, no Extended Support charge
+doc-map-cross-az = { $t_gb } GB/month between the application and the { $t_what } x { $share }% crossing AZs (mapping.network.cross_az_share_percent) -> { $t_crossing } GB billed out of one AZ and into the other
+doc-map-cross-az-missing = { $t_gb } GB/month between the application and the { $t_what } (give { $path }) x { $share }% crossing AZs (mapping.network.cross_az_share_percent) -> { $t_crossing } GB billed out of one AZ and into the other
+doc-map-cross-az-multi-az = { $t_head }; Multi-AZ replication to the standby is not charged
+doc-map-ipv4-nat = public IPv4 addresses: { $nat } for the NAT gateway(s), { $alb } for the internet-facing ALB (one per AZ) -> billed per address-hour
+doc-map-ipv4-tasks = public IPv4 addresses: { $alb } for the internet-facing ALB (one per AZ), { $t_tasks } for the tasks in public subnets (one each) -> billed per address-hour
+doc-map-ecr = { $services } service image(s) x { $image } GB x { $kept } versions kept -> { $gb } GB in ECR
+doc-map-eks = EKS (mapping.compute.platform: eks): 1 cluster control plane instead of ECS
+doc-map-eks-extended = EKS (mapping.compute.platform: eks): 1 cluster control plane, on a Kubernetes version in extended support (surcharge per cluster-hour) instead of ECS
+doc-map-eks-fargate = EKS on Fargate: one Fargate task per pod, each with { $gb } GB more memory for the Kubernetes agents (kubelet, kube-proxy)
+doc-map-eks-nodes = EKS EC2 nodes: pods need { $vcpu } vCPU and { $gb } GB -> { $nodes } x { $node_type } ({ $node_vcpu } vCPU, { $node_gb } GB each, at least one per AZ), each with a { $root_gb } GB gp3 root volume
+doc-map-secrets-tasks = { $secrets } secret(s) in Secrets Manager ({ $stores } database/cache credential(s) + { $extra } more, mapping.secrets_manager.additional_secrets); { $t_tasks } tasks read each at every one of { $deployments } deployments a month -> { $t_requests } API requests
+doc-map-secrets-self = { $secrets } secret(s) in Secrets Manager ({ $stores } database/cache credential(s) + { $extra } more, mapping.secrets_manager.additional_secrets); no API requests until compute moves (the self-hosted app keeps its configuration) -> { $requests } API requests
+doc-map-agents-public = tasks in public subnets (mapping.fargate.nat_gateways: 0): agents reach CloudWatch, X-Ray and AMP through the internet gateway, at no charge
+doc-map-agents-nat = agents send { $t_total } GB/month to AWS ({ $parts } GB) through the NAT gateway (mapping.network.agents_via: nat) -> NAT data processed { $t_app } GB app egress + { $t_telemetry } GB telemetry = { $t_nat } GB
+doc-map-agents-vpce = agents send { $t_total } GB/month to AWS ({ $parts } GB) through VPC interface endpoints (mapping.network.agents_via: vpc_endpoints): { $count } endpoint(s) ({ $endpoints }) x { $azs } AZs, the telemetry GB processed by them; the NAT gateway keeps the app's { $t_app } GB
+doc-warn-skipped-one = phase { $phase } { $t_workload }: { $priced } is priced while { $skipped }, which fits, has no price in { $region }: the { $t_workload_again } could cost less; add the price (obs-cost pricing refresh --region { $region_again }) or pin the size in the scenario's mapping
+doc-warn-skipped-many = phase { $phase } { $t_workload }: { $priced } is priced while { $skipped }, which fit, have no price in { $region }: the { $t_workload_again } could cost less; add the price (obs-cost pricing refresh --region { $region_again }) or pin the size in the scenario's mapping
+doc-warn-search-stop = the switch-point search of phase { $t_phases } stopped at { $dau } DAU, where no { $t_workload } size can be priced: { $reason }; its DAU switch points hold up to { $t_upto } only
+doc-agents = Agents' traffic to AWS (phase { $phase }): { $t_gb } GB/month to { $endpoints } costs { $t_nat }/month through the NAT gateway and { $t_vpce }/month through { $count } VPC interface endpoint(s) in { $azs } AZs: { $t_verdict }; the plan sends it through { $t_way } (mapping.network.agents_via: { $via }).
+doc-agents-nat-cheaper = the NAT gateway is cheaper by { $amount }
+doc-agents-vpce-cheaper = the endpoints are cheaper by { $amount }
+doc-agents-unknown = which is cheaper depends on the unknown volume
+doc-used-method = The unused series are what shipping every series adds over shipping the used ones: on CloudWatch, the custom metrics between the used count and the active count, the top of the tier ladder. Their cost is the difference between the metrics workload priced both ways (custom metrics and PutMetricData requests, with the scenario's free tier and tiers), and each unused metric gets a share in proportion to its series: the average price of that band, not the average over every series (which would charge them the free tier and the first tiers the used series already fill) nor the marginal price at the tier the total reaches (which undercounts when the band spans tiers). Amazon Managed Prometheus ingests and stores every sample whatever reads it: there the unused series cost AMP priced with every sample minus AMP with the used series' share of the samples (samples in proportion to series), shared the same way. Shares are rounded to the cent so that the rows add up exactly to both totals.
+doc-used-note = names read by { $alerts } alerting rules, { $queries } dashboard queries and { $variables } variable queries in { $dashboards } dashboards, and by the { $read } of { $recordings } recording rules those read (their outputs count as used only then); { $used } of { $counted } series counted by name at `at` in { $batches } batches
+doc-used-note-no-dashboard = { $t_head }; no dashboard was read (pass --grafana URL or --grafana-dashboards DIR): rules only
+doc-used-more-than-active = the used series ({ $used }) are more than the active series ({ $active }): they were counted at another time; the unused series are taken as 0 and their cost as unknown
+doc-used-listed-more = the unused metrics listed have { $listed } series, more than active − used series ({ $unused }): they were counted at another time; their shares are taken over the { $listed_again } listed
+
 ## Terms (`atom-*`): words that stand alone inside sentences and cells
 
 atom-unknown = unknown
@@ -637,6 +688,14 @@ atom-stay = stay
 atom-confirmed = confirmed
 atom-unconfirmed = unconfirmed
 atom-derived = derived
+list-and = { $rest } and { $last }
+atom-years-1-2 = years 1-2
+atom-year-3 = year 3
+atom-pg-major-unknown = PostgreSQL major version unknown
+atom-none = none
+atom-the-nat-gateway = the NAT gateway
+atom-the-endpoints = the endpoints
+atom-no-dau = no DAU
 
 ## Plan diff (`plan --compare-to`, and a differing golden in `scenarios check`)
 

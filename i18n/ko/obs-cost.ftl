@@ -431,7 +431,7 @@ col-amp-short-per-month = AMP / 월
 used-all-unused = 사용되지 않는 시계열 전체
 used-other-unused = 그 밖의 사용되지 않는 시계열
 used-total-unused = 사용되지 않는 시계열 합계
-used-unparsed-more-html = … 외 { $count }개는 계획 JSON(used_series.unparsed_expressions)에 있습니다.
+used-unparsed-more-report = … 외 { $count }개는 계획 JSON(used_series.unparsed_expressions)에 있습니다.
 used-lead = 알림 규칙, 그 규칙이 읽는 기록 규칙, 대시보드가 읽는 시계열은 { $used_of_active }이며 지표 이름 { $names }개에서 나옵니다. 나머지 시계열 { $unused }개는 아무도 읽지 않는데도 수집·저장되고, CloudWatch에서는 사용자 지정 지표로 요금이 청구됩니다.
 used-unknown-paren = (알 수 없음)
 used-chart-text = 규칙과 대시보드가 읽는 활성 시계열: 사용 { $used }개, 미사용 { $unused }개.
@@ -455,8 +455,6 @@ col-every-series = 모든 시계열
 col-used-series-only = 사용되는 시계열만
 col-phase-total-uses = 단계 합계에 쓰는 값
 r-cap-unused = 아무도 읽지 않는 지표(큰 것부터)와 사용되지 않는 시계열의 월 비용 중 각 지표의 몫
-col-cw-custom-per-month = CloudWatch 사용자 지정 지표 / 월
-col-amp-per-month = Managed Prometheus / 월
 r-cap-used-provenance = 사용되는 시계열의 출처
 r-h-unparsed = 파싱하지 못한 표현식
 r-unparsed-none = 없음: 읽은 규칙과 대시보드의 표현식을 모두 파싱했습니다.
@@ -546,7 +544,7 @@ doc-map-cw-recording = 기록 규칙 { $t_rules }개 -> 별도 CloudWatch 요금
 doc-map-cw-dashboards = Grafana 대시보드 { $t_dashboards }개 -> CloudWatch 대시보드 { $t_cw }개
 doc-map-amp-sps-measured = 측정된 초당 샘플 { $sps }개
 doc-map-amp-sps = 활성 시계열 { $t_series }개 / 스크레이프 간격 { $interval }초 -> 초당 샘플 { $t_sps }개
-doc-map-amp-ingested = 초당 샘플 { $t_sps }개 x 월 { $seconds }초 -> AMP 수집 샘플 { $t_samples }개
+doc-map-amp-ingested = 초당 샘플 { $t_sps }개 x 월 { $seconds }초 -> AMP 수집 샘플 { $t_samples }개(AMP는 규칙과 대시보드가 무엇을 읽든 수집한 모든 샘플에 요금을 부과하며, mapping.cloudwatch_series는 CloudWatch에만 적용)
 doc-map-amp-stored = 초당 샘플 { $t_sps }개 x 86,400초 x 보존 { $days }일 x 샘플당 { $bytes }바이트 -> AMP 저장 { $t_gb } GB
 doc-map-amp-qsp = 규칙 { $t_rules }개 x { $interval }초마다 평가 x 샘플 { $per_eval }개 + 대시보드 조회 { $t_views }회 x 샘플 { $per_view }개 -> AMP 처리된 쿼리 샘플 { $t_qsp }개
 doc-map-amg = Grafana 편집자 { $t_editors }명과 뷰어 { $t_viewers }명 -> Amazon Managed Grafana 라이선스(대시보드 { $t_dashboards }개는 그대로 옮김)
@@ -566,6 +564,7 @@ doc-map-cache-sized-skipped = Redis 사용 메모리 { $t_used } GB x 여유율 
 doc-map-cache-nodes = ElastiCache { $engine } { $node } x 노드 { $nodes }개(기본 1개 + 복제본 { $replicas }개)
 doc-map-no-containers = usage.containers에 컨테이너가 없음 -> Fargate 작업 없음(컴퓨팅 사용량 알 수 없음)
 doc-map-container = 컨테이너 { $name }: 최대 { $t_cores }코어, { $t_memory } GB x 여유율 { $headroom } -> Fargate 작업 vCPU { $vcpu }개 / { $task_memory } GB({ $arch }) x 작업 { $tasks }개, { $hours }시간
+doc-map-container-pod = 컨테이너 { $name }: 최대 { $t_cores }코어, { $t_memory } GB x 여유율 { $headroom } + 포드 오버헤드 { $overhead } GB -> Fargate 작업 vCPU { $vcpu }개 / { $task_memory } GB({ $arch }) x 작업 { $tasks }개, { $hours }시간
 doc-map-lb = 작업 앞단의 { $lb_type } 로드 밸런서 1개가 월 { $t_gb } GB 처리
 doc-map-nat = 프라이빗 서브넷의 작업을 위한 NAT 게이트웨이 { $nats }개가 월 { $t_gb } GB 처리
 
@@ -598,6 +597,57 @@ doc-actual-region = 실제 사용량은 { $actual }에서 읽었지만 계획은
 doc-actual-not-measured = 측정되지 않음: { $key }({ $service }.{ $field }). 스냅샷의 not_measured 항목을 보세요
 doc-actual-nothing = { $phase }단계 { $t_name }: CloudWatch Logs, CloudWatch 지표, X-Ray 중 아직 AWS에 있는 것이 없어 비교할 것이 없습니다
 
+## 숨은 비용, 크기 경고, 에이전트 경로, 사용되는 시계열에 관한 계획 문서의 문장
+
+doc-item-public-ipv4 = 퍼블릭 IPv4 주소({ $name })
+doc-item-s3-standard = S3 Standard 스토리지({ $name })
+doc-item-s3-requests = S3 PUT, COPY, POST, LIST 요청({ $name })
+doc-item-secrets = 보안 암호
+doc-item-secrets-api = Secrets Manager API 요청
+doc-item-sns-email = 이메일 알림
+doc-item-sns-http = HTTP/S 알림
+doc-item-vpce-hours = VPC 엔드포인트 시간({ $name }: 엔드포인트 { $endpoints }개 x AZ { $azs }개)
+doc-item-vpce-processed = VPC 엔드포인트 데이터 처리({ $name })
+doc-item-ecr-storage = 이미지 스토리지
+doc-item-eks-hours = EKS 클러스터 시간({ $name })
+doc-item-eks-extended = EKS 확장 지원({ $name })
+doc-item-cross-az = 가용 영역 간 데이터 전송({ $name }, 송신 및 수신)
+doc-item-rds-extended = DB 확장 지원({ $name }: { $t_period }, vCPU { $vcpu }개 x 인스턴스 { $count }개)
+doc-map-sns-none = usage.alerting.notifications_per_month가 주어지지 않음 -> SNS 이메일 및 HTTP/S 전송 수를 알 수 없음(obs-cost measure는 Alertmanager의 alertmanager_notifications_total에서 읽음)
+doc-map-sns = 월간 Alertmanager 알림: { $t_email_kinds } -> SNS 이메일 전송 { $email }건, { $t_http_kinds } -> SNS HTTP/S 전송 { $http }건(채팅·호출 웹후크는 HTTPS 구독이 됨). 매월 이메일 1,000건과 HTTP/S 전송 100,000건은 무료
+doc-map-log-archive = 로그는 { $after }일이 지나면 S3로 내보내 { $keep }일까지 보관: 월 { $t_gb } GB x 압축률 { $ratio } x { $days }일 / 월 { $days_per_month }일 -> 아카이브가 다 차면 S3 Standard에 { $t_stored } GB(CloudWatch Logs는 mapping.log_retention_days 동안 자체 사본을 보관)
+doc-map-pg-unknown = PostgreSQL 메이저 버전을 알 수 없음(usage.database.postgres_major_version, obs-cost measure는 postgres_exporter의 pg_static에서 읽음) -> RDS 확장 지원 비용을 알 수 없음
+doc-map-pg-standard = { $date } 기준 PostgreSQL { $major } 버전은 RDS 표준 지원 기간({ $ends }까지) -> 확장 지원 요금 없음
+doc-map-pg-extended = PostgreSQL { $major } 버전은 { $ended }에 RDS 표준 지원이 끝났고 { $date } 기준 RDS 확장 지원 { $t_period }({ $since }부터) -> 인스턴스와 대기 인스턴스의 vCPU-시간마다 요금 부과(메이저 버전을 올리면 피할 수 있음)
+doc-map-pg-newer = PostgreSQL { $major } 버전은 obs-cost가 아는 RDS 지원 일정({ $known })보다 새 버전 -> 표준 지원으로 가정, 확장 지원 요금 없음
+doc-map-cross-az = 애플리케이션과 { $t_what } 사이 월 { $t_gb } GB x 가용 영역을 넘는 비율 { $share }%(mapping.network.cross_az_share_percent) -> 한 AZ에서 나가 다른 AZ로 들어오는 { $t_crossing } GB에 요금 부과
+doc-map-cross-az-missing = 애플리케이션과 { $t_what } 사이 월 { $t_gb } GB({ $path } 값을 주세요) x 가용 영역을 넘는 비율 { $share }%(mapping.network.cross_az_share_percent) -> 한 AZ에서 나가 다른 AZ로 들어오는 { $t_crossing } GB에 요금 부과
+doc-map-cross-az-multi-az = { $t_head }. 다중 AZ 대기 인스턴스로의 복제에는 요금이 부과되지 않음
+doc-map-ipv4-nat = 퍼블릭 IPv4 주소: NAT 게이트웨이용 { $nat }개, 인터넷 경계 ALB용 { $alb }개(AZ마다 하나) -> 주소-시간마다 요금 부과
+doc-map-ipv4-tasks = 퍼블릭 IPv4 주소: 인터넷 경계 ALB용 { $alb }개(AZ마다 하나), 퍼블릭 서브넷의 작업용 { $t_tasks }개(작업마다 하나) -> 주소-시간마다 요금 부과
+doc-map-ecr = 서비스 이미지 { $services }개 x { $image } GB x 보관 버전 { $kept }개 -> ECR에 { $gb } GB
+doc-map-eks = EKS(mapping.compute.platform: eks): ECS 대신 클러스터 컨트롤 플레인 1개
+doc-map-eks-extended = EKS(mapping.compute.platform: eks): ECS 대신 확장 지원 중인 Kubernetes 버전의 클러스터 컨트롤 플레인 1개(클러스터-시간마다 추가 요금)
+doc-map-eks-fargate = Fargate 기반 EKS: 포드마다 Fargate 작업 하나, 각각 Kubernetes 에이전트(kubelet, kube-proxy)용 메모리 { $gb } GB 추가
+doc-map-eks-nodes = EKS EC2 노드: 포드에 vCPU { $vcpu }개와 { $gb } GB 필요 -> { $node_type } { $nodes }대(각각 vCPU { $node_vcpu }개, { $node_gb } GB, AZ마다 최소 한 대), 노드마다 { $root_gb } GB gp3 루트 볼륨
+doc-map-secrets-tasks = Secrets Manager 보안 암호 { $secrets }개(데이터베이스/캐시 자격 증명 { $stores }개 + 추가 { $extra }개, mapping.secrets_manager.additional_secrets), 월 { $deployments }회 배포마다 작업 { $t_tasks }개가 각각 읽음 -> API 요청 { $t_requests }건
+doc-map-secrets-self = Secrets Manager 보안 암호 { $secrets }개(데이터베이스/캐시 자격 증명 { $stores }개 + 추가 { $extra }개, mapping.secrets_manager.additional_secrets), 컴퓨팅을 옮기기 전에는 API 요청 없음(자체 호스팅 앱이 자체 설정을 유지) -> API 요청 { $requests }건
+doc-map-agents-public = 퍼블릭 서브넷의 작업(mapping.fargate.nat_gateways: 0): 에이전트가 인터넷 게이트웨이를 거쳐 CloudWatch, X-Ray, AMP에 무료로 연결
+doc-map-agents-nat = 에이전트가 NAT 게이트웨이를 거쳐 AWS로 월 { $t_total } GB 전송({ $parts } GB, mapping.network.agents_via: nat) -> NAT 데이터 처리량 = 앱 송신 { $t_app } GB + 텔레메트리 { $t_telemetry } GB = { $t_nat } GB
+doc-map-agents-vpce = 에이전트가 VPC 인터페이스 엔드포인트를 거쳐 AWS로 월 { $t_total } GB 전송({ $parts } GB, mapping.network.agents_via: vpc_endpoints): 엔드포인트 { $count }개({ $endpoints }) x AZ { $azs }개가 텔레메트리 GB를 처리하고, NAT 게이트웨이는 앱의 { $t_app } GB를 처리
+doc-warn-skipped-one = { $phase }단계 { $t_workload }: 조건에 맞는 { $skipped }에 { $region } 가격이 없어 { $priced }로 계산했습니다. { $t_workload_again } 비용이 더 낮을 수 있으니 가격을 추가하거나(obs-cost pricing refresh --region { $region_again }) 시나리오의 mapping에서 크기를 고정하세요
+doc-warn-skipped-many = { $phase }단계 { $t_workload }: 조건에 맞는 { $skipped } 모두 { $region } 가격이 없어 { $priced }로 계산했습니다. { $t_workload_again } 비용이 더 낮을 수 있으니 가격을 추가하거나(obs-cost pricing refresh --region { $region_again }) 시나리오의 mapping에서 크기를 고정하세요
+doc-warn-search-stop = { $t_phases }단계의 전환 시점 탐색이 DAU { $dau }에서 멈췄습니다. 이 지점에서는 { $t_workload } 크기에 가격을 매길 수 없습니다: { $reason }. DAU 전환 시점은 { $t_upto }까지만 유효합니다
+doc-agents = AWS로 가는 에이전트 트래픽({ $phase }단계): { $endpoints }(으)로 가는 월 { $t_gb } GB는 NAT 게이트웨이를 거치면 월 { $t_nat }, AZ { $azs }개의 VPC 인터페이스 엔드포인트 { $count }개를 거치면 월 { $t_vpce }입니다. { $t_verdict }. 이 계획은 { $t_way }를 거쳐 보냅니다(mapping.network.agents_via: { $via }).
+doc-agents-nat-cheaper = NAT 게이트웨이가 { $amount } 더 저렴합니다
+doc-agents-vpce-cheaper = 엔드포인트가 { $amount } 더 저렴합니다
+doc-agents-unknown = 어느 쪽이 저렴한지는 알 수 없는 전송량에 달려 있습니다
+doc-used-method = 사용되지 않는 시계열은 모든 시계열을 보낼 때 사용되는 시계열만 보낼 때보다 더해지는 부분입니다. CloudWatch에서는 사용되는 수와 활성 수 사이의 사용자 지정 지표, 즉 가격 구간의 가장 위쪽입니다. 그 비용은 지표 워크로드를 두 방식(사용자 지정 지표와 PutMetricData 요청, 시나리오의 프리 티어와 가격 구간 적용)으로 계산한 차이이며, 사용되지 않는 지표마다 시계열 수에 비례해 몫을 나눕니다. 즉 그 구간의 평균 가격이며, 모든 시계열의 평균(사용되는 시계열이 이미 채운 프리 티어와 앞 구간까지 매기게 됨)도, 합계가 닿는 구간의 한계 가격(구간이 여러 가격 구간에 걸치면 적게 셈)도 아닙니다. Amazon Managed Prometheus는 누가 읽든 모든 샘플을 수집하고 저장하므로, 사용되지 않는 시계열의 비용은 모든 샘플로 계산한 AMP 비용에서 사용되는 시계열 몫의 샘플(시계열 수에 비례)로 계산한 AMP 비용을 뺀 값이며, 같은 방식으로 나눕니다. 몫은 센트 단위로 반올림해 행의 합이 두 합계와 정확히 맞게 했습니다.
+doc-used-note = 알림 규칙 { $alerts }개, 대시보드 { $dashboards }개의 대시보드 쿼리 { $queries }개와 변수 쿼리 { $variables }개, 그리고 이들이 읽는 기록 규칙 { $read }개(전체 { $recordings }개 중, 그 출력은 이때만 사용되는 것으로 셈)가 읽는 이름; `at` 시점에 이름별로 센 시계열 { $counted }개 중 { $used }개({ $batches }회 배치)
+doc-used-note-no-dashboard = { $t_head }; 읽은 대시보드 없음(--grafana URL 또는 --grafana-dashboards DIR를 주세요): 규칙만 반영
+doc-used-more-than-active = 사용되는 시계열({ $used }개)이 활성 시계열({ $active }개)보다 많습니다. 서로 다른 시점에 센 값이므로 사용되지 않는 시계열은 0개, 그 비용은 알 수 없음으로 봅니다
+doc-used-listed-more = 나열된 사용되지 않는 지표의 시계열은 { $listed }개로, 활성 시계열에서 사용되는 시계열을 뺀 값({ $unused }개)보다 많습니다. 서로 다른 시점에 센 값이므로 몫은 나열된 { $listed_again }개를 기준으로 나눕니다
+
 ## 용어(`atom-*`): 문장과 칸 안에 홀로 쓰이는 낱말
 
 atom-unknown = 알 수 없음
@@ -626,6 +676,14 @@ atom-stay = 현상 유지
 atom-confirmed = 확인됨
 atom-unconfirmed = 미확인
 atom-derived = 파생
+list-and = { $rest }, { $last }
+atom-years-1-2 = 1~2년 차
+atom-year-3 = 3년 차
+atom-pg-major-unknown = PostgreSQL 메이저 버전 알 수 없음
+atom-none = 없음
+atom-the-nat-gateway = NAT 게이트웨이
+atom-the-endpoints = 엔드포인트
+atom-no-dau = DAU 없음
 
 ## 계획 비교(`plan --compare-to`, `scenarios check`에서 골든 파일이 다를 때)
 

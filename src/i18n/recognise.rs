@@ -95,12 +95,20 @@ fn compile(id: &str, vars: &[String], text: &str) -> Option<Pattern> {
 /// The id and arguments of the most specific English pattern `text` matches: a pattern with a
 /// tail (`t_head`) first, then the one with the most literal text.
 pub fn recognise(text: &str) -> Option<(String, Vec<(String, String)>)> {
+    recognise_among(text, false)
+}
+
+/// [`recognise`] among the price-tier qualifiers (`doc-tier-*`, which only a line item's name
+/// carries) or among every other sentence: `{ $begin } to { $end }` would otherwise take any
+/// sentence with a " to " in it.
+pub(crate) fn recognise_among(text: &str, tiers: bool) -> Option<(String, Vec<(String, String)>)> {
     let r = recogniser();
     let best = r
         .set
         .matches(text)
         .into_iter()
         .filter_map(|i| r.patterns.get(i))
+        .filter(|p| p.id.starts_with("doc-tier-") == tiers)
         .max_by(|a, b| (a.head, a.literal).cmp(&(b.head, b.literal)).then_with(|| b.id.cmp(&a.id)))?;
     let caps = best.regex.captures(text)?;
     let args = best
@@ -118,12 +126,31 @@ pub fn term(lang: Lang, english: &str) -> String {
     if let Some(id) = recogniser().atoms.get(english) {
         return catalog::format(lang, id, &[]);
     }
+    if let Some((rest, last)) = number_list(english) {
+        return catalog::format(lang, "list-and", &[("rest", rest.into()), ("last", last.into())]);
+    }
     translate(lang, english).unwrap_or_else(|| english.to_string())
+}
+
+/// A list of numbers the planner writes `3, 4 and 5` (phases), split before its last item.
+fn number_list(text: &str) -> Option<(&str, &str)> {
+    let (rest, last) = text.rsplit_once(" and ")?;
+    let numbers = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (numbers(last) && rest.split(", ").all(numbers)).then_some((rest, last))
 }
 
 /// `english` (one sentence of the plan document) in `lang`, if a pattern recognises it.
 pub fn translate(lang: Lang, english: &str) -> Option<String> {
-    let (id, args) = recognise(english)?;
+    write(lang, recognise(english)?)
+}
+
+/// A price tier (`first 10K`, `10K to 250K`) in `lang`, if a tier pattern recognises it.
+fn translate_tier(lang: Lang, english: &str) -> Option<String> {
+    write(lang, recognise_among(english, true)?)
+}
+
+/// A recognised sentence written in `lang`, its terms translated.
+fn write(lang: Lang, (id, args): (String, Vec<(String, String)>)) -> Option<String> {
     let args: Vec<(&str, String)> = args
         .iter()
         .map(|(name, v)| (name.as_str(), if name.starts_with("t_") { term(lang, v) } else { v.clone() }))
@@ -160,7 +187,7 @@ pub fn item(lang: Lang, english: &str) -> String {
         return translate(lang, english).unwrap_or_else(|| english.to_string());
     };
     let base = translate(lang, &base).unwrap_or(base);
-    let tier = translate(lang, tier).unwrap_or_else(|| tier.to_string());
+    let tier = translate_tier(lang, tier).unwrap_or_else(|| tier.to_string());
     match base.strip_suffix(')') {
         Some(open) if open.contains('(') => {
             catalog::format(lang, "item-detail-and-tier", &[("open", open.into()), ("tier", tier)])
@@ -192,5 +219,10 @@ mod tests {
         assert!(ko.contains("db.t4g.large") && ko.contains("다중 AZ"), "{ko}");
         assert_eq!(item(Lang::Ko, "Custom metrics (first 10K)"), "사용자 지정 지표(처음 10K)");
         assert_eq!(item(Lang::Ko, "Logs ingested (Standard, free tier)"), "로그 수집(Standard, 프리 티어)");
+        assert_eq!(term(Lang::Ko, "3, 4 and 5"), "3, 4, 5");
+        assert_eq!(term(Lang::En, "3, 4 and 5"), "3, 4 and 5");
+        assert_eq!(term(Lang::Ko, "traffic and logs"), "traffic and logs");
+        // A sentence with " to " in it is not a price tier.
+        assert!(translate(Lang::Ko, "hold up to 392,419 DAU only").is_none());
     }
 }

@@ -357,7 +357,7 @@ pub fn view(l: &Locale, p: &Plan) -> UsedView {
     let Some(u) = &p.used_series else { return v };
     let n = u.unparsed_expressions.len();
     if n > HTML_UNPARSED {
-        v.unparsed_more = tr!(l, "used-unparsed-more-html", count = n - HTML_UNPARSED);
+        v.unparsed_more = tr!(l, "used-unparsed-more-report", count = n - HTML_UNPARSED);
     }
     v.unparsed = u
         .unparsed_expressions
