@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::catalog::{self, format_checked, has_selector, messages, EN, KO};
-use super::recognise::{recognise, recognise_among};
+use super::recognise::recognise_among;
 use super::Lang;
 
 /// The glossary, read by the variant test.
