@@ -319,9 +319,17 @@ pub fn apply(snapshot: &mut UsageSnapshot, used: UsedSeries) {
     m.used_metric_names = Some(used.used_metric_names);
     m.series_used_by_rules_and_dashboards = Some(used.series_used);
     m.unused_top_metrics = used.unused_top_metrics;
-    m.unparsed_expressions = Some(used.unparsed);
+    m.unparsed_expressions = Some(used.unparsed.into_iter().map(printable).collect());
     snapshot.failed_queries.extend(used.failed);
     snapshot.not_measured.extend(used.not_measured);
+}
+
+/// Dashboards and rule files are the team's text: a control character in one (an ANSI escape
+/// pasted into a panel title or a query) is written as `\u{1b}`, so that the snapshot, which
+/// refuses control characters like every input file, still loads.
+fn printable(u: Unparsed) -> Unparsed {
+    use crate::redact::escape_control;
+    Unparsed { source: escape_control(&u.source), expr: escape_control(&u.expr), error: escape_control(&u.error) }
 }
 
 /// The `not_measured` entry when no source of expressions was given.
@@ -331,5 +339,23 @@ pub fn not_requested() -> NotMeasured {
         hint: "pass --grafana URL --grafana-token-file FILE or --grafana-dashboards DIR (and --rule-files GLOB when \
                the server has no rules API) to measure the series rules and dashboards read"
             .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_of_unparsed_expressions_are_written_out() {
+        let u = printable(Unparsed {
+            source: "dashboard \u{1b}]0;x\u{7}".into(),
+            expr: "up\u{1b}[31m".into(),
+            error: "bad\u{9b}".into(),
+        });
+        assert_eq!(u.source, "dashboard \\u{1b}]0;x\\u{7}");
+        assert_eq!(u.expr, "up\\u{1b}[31m");
+        assert_eq!(u.error, "bad\\u{9b}");
+        assert!(crate::redact::find_control(&format!("{}{}{}", u.source, u.expr, u.error)).is_none());
     }
 }
