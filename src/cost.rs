@@ -210,8 +210,9 @@ impl<'a> FreeTierState<'a> {
     fn take(&mut self, price_id: &str, quantity: Decimal) -> Decimal {
         match self.by_price.get(price_id) {
             Some(&pool) => {
-                let taken = quantity.min(self.remaining[pool]);
-                self.remaining[pool] -= taken;
+                let Some(left) = self.remaining.get_mut(pool) else { return Decimal::ZERO };
+                let taken = quantity.min(*left);
+                *left -= taken;
                 taken
             }
             None => Decimal::ZERO,
@@ -373,9 +374,10 @@ fn split(
             out.push(line(label, hi - lo, tier.usd, false));
         }
     }
-    if out.is_empty() {
-        // Zero usage: one line at the tier it would start in, so the price is still shown.
-        let tier = entry.tiers.iter().find(|t| t.end.is_none_or(|end| from < end)).unwrap_or(&entry.tiers[0]);
+    // Zero usage: one line at the tier it would start in, so the price is still shown (the book
+    // refuses an entry without tiers).
+    let start = entry.tiers.iter().find(|t| t.end.is_none_or(|end| from < end)).or(entry.tiers.first());
+    if let (true, Some(tier)) = (out.is_empty(), start) {
         let label = if tiered { with_detail(name, &tier_label(tier.begin, tier.end)) } else { name.to_string() };
         out.push(line(label, Decimal::ZERO, tier.usd, false));
     }

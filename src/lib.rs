@@ -2,6 +2,11 @@
 //! phase, on AWS managed services. `run` is the whole program; `main.rs` only maps its result to an
 //! exit code. Data flows one way: measure → usage → model → pricing → cost → plan → roi → report.
 
+// No input may crash obs-cost: outside tests, code that could panic on a value (an unwrap, an
+// expect, an index or a slice out of range, an explicit panic) does not compile. Where an index is
+// proven in range, a local `allow` says why.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
 pub mod aws;
 mod cli;
 mod cmd;

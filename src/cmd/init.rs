@@ -138,7 +138,7 @@ fn relative(path: &Path, dir: &Path) -> String {
     for _ in common..b.len() {
         rel.push("..");
     }
-    for c in &t[common..] {
+    for c in t.get(common..).unwrap_or_default() {
         rel.push(c.as_os_str());
     }
     rel.display().to_string()

@@ -130,13 +130,10 @@ async fn measure_async(opts: &CloudWatchOptions, progress: &mut dyn FnMut(&str))
         .into_iter()
         .filter(|m| {
             let dims = m.dimensions();
-            dims.len() == 1
-                && dims[0].name() == Some("LogGroupName")
+            let [dim] = dims else { return false };
+            dim.name() == Some("LogGroupName")
                 && (opts.log_group_prefixes.is_empty()
-                    || opts
-                        .log_group_prefixes
-                        .iter()
-                        .any(|p| dims[0].value().unwrap_or_default().starts_with(p.as_str())))
+                    || opts.log_group_prefixes.iter().any(|p| dim.value().unwrap_or_default().starts_with(p.as_str())))
         })
         .collect();
     actual.logs.log_group_prefixes = opts.log_group_prefixes.clone();
@@ -158,7 +155,7 @@ async fn measure_async(opts: &CloudWatchOptions, progress: &mut dyn FnMut(&str))
         let points = r.get_metric_data(&series).await?;
         let mut total: Option<Measured> = None;
         for (s, pts) in series.iter().zip(points) {
-            let name = s.metric.dimensions()[0].value().unwrap_or_default().to_string();
+            let name = s.metric.dimensions().first().and_then(|d| d.value()).unwrap_or_default().to_string();
             let m = r.per_month(&pts, &describe(&s.metric, s.stat), "GB/month", 1.0 / BYTES_PER_GB);
             match &mut total {
                 Some(t) => {
@@ -449,8 +446,10 @@ impl Reader<'_> {
                     .map_err(|e| self.failure("GetMetricData", e))?;
                 for result in page.metric_data_results() {
                     let id = result.id().unwrap_or_default();
-                    let idx = id.strip_prefix('q').and_then(|n| n.parse::<usize>().ok()).filter(|&i| i < series.len());
-                    let Some(idx) = idx else {
+                    let idx = id.strip_prefix('q').and_then(|n| n.parse::<usize>().ok());
+                    let (Some(asked), Some(points)) =
+                        (idx.and_then(|i| series.get(i)), idx.and_then(|i| out.get_mut(i)))
+                    else {
                         bail!(
                             "the CloudWatch API at {} answered GetMetricData with an unknown query id '{}'; this is not a CloudWatch answer\nhint: check that AWS_ENDPOINT_URL_CLOUDWATCH (if set) points at CloudWatch",
                             self.endpoint,
@@ -461,7 +460,7 @@ impl Reader<'_> {
                         let why: Vec<&str> = result.messages().iter().filter_map(|m| m.value()).collect();
                         bail!(
                             "CloudWatch could not return {}: status {} ({})\nhint: the identity needs {IAM_ACTIONS}",
-                            describe(&series[idx].metric, series[idx].stat),
+                            describe(&asked.metric, asked.stat),
                             result.status_code().map_or("", |s| s.as_str()),
                             why.join("; ")
                         );
@@ -470,13 +469,12 @@ impl Reader<'_> {
                         bail!(
                             "the CloudWatch API at {} answered GetMetricData for {} with {} timestamps but {} values; the response is malformed\nhint: check that AWS_ENDPOINT_URL_CLOUDWATCH (if set) points at CloudWatch",
                             self.endpoint,
-                            describe(&series[idx].metric, series[idx].stat),
+                            describe(&asked.metric, asked.stat),
                             result.timestamps().len(),
                             result.values().len()
                         );
                     }
-                    out[idx]
-                        .extend(result.timestamps().iter().map(DateTime::secs).zip(result.values().iter().copied()));
+                    points.extend(result.timestamps().iter().map(DateTime::secs).zip(result.values().iter().copied()));
                 }
                 match page.next_token() {
                     Some(t) if !t.is_empty() => token = Some(t.to_string()),

@@ -159,6 +159,11 @@ pub(super) fn group(samples: &[Sample], keys: &[&str], copy_labels: &[String]) -
     copies.into_iter().map(|(k, c)| (k, c.into_values().fold(f64::MIN, f64::max))).collect()
 }
 
+/// The `i`th label value of a group key (keys have one value per grouping label; empty if not).
+pub(super) fn label_at(key: &[String], i: usize) -> String {
+    key.get(i).cloned().unwrap_or_default()
+}
+
 /// Keys of `samples` that appear in more than one copy (differing only in a copy label).
 fn copies_of(samples: &[Sample], keys: &[&str], copy_labels: &[String]) -> u64 {
     let mut copies: BTreeMap<Vec<&str>, BTreeSet<Vec<&str>>> = BTreeMap::new();
@@ -459,7 +464,7 @@ impl<'a> Session<'a> {
             return Ok(());
         }
         let jobs: BTreeSet<String> = match &self.part.series {
-            Some(Slot::Keyed { values, .. }) => values.keys().map(|k| k[0].clone()).collect(),
+            Some(Slot::Keyed { values, .. }) => values.keys().map(|k| label_at(k, 0)).collect(),
             _ => BTreeSet::new(),
         };
         self.part.intervals = self.scrape_intervals(&jobs)?;

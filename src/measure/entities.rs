@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::collect::{group, Groups, RateMeta, Session};
+use super::collect::{group, label_at, Groups, RateMeta, Session};
 use super::prometheus::QueryError;
 use super::queries::{self as q, RateQuery};
 use super::*;
@@ -98,14 +98,16 @@ impl Session<'_> {
         let size_query = self.text(q::postgres::SIZE_GB);
         for (key, size) in &sizes {
             let databases_gb = match &by_db {
-                Ok(g) => {
-                    g.iter().filter(|(k, _)| k[..2] == key[..]).map(|(k, v)| (k[2].clone(), round_sig(*v))).collect()
-                }
+                Ok(g) => g
+                    .iter()
+                    .filter(|(k, _)| k.get(..2) == Some(key.as_slice()))
+                    .map(|(k, v)| (label_at(k, 2), round_sig(*v)))
+                    .collect(),
                 Err(_) => BTreeMap::new(),
             };
             let entry = DatabaseUsage {
-                instance: key[0].clone(),
-                job: key[1].clone(),
+                instance: label_at(key, 0),
+                job: label_at(key, 1),
                 size_gb: self.ok(*size, "GB", &size_query, 0),
                 databases_gb,
                 transactions_per_second: self.pick_rate(&tps, key, "transactions/s"),
@@ -125,8 +127,8 @@ impl Session<'_> {
         let query = self.text(q::redis::MEMORY_GB);
         for (key, mem) in &memory {
             let entry = CacheUsage {
-                instance: key[0].clone(),
-                job: key[1].clone(),
+                instance: label_at(key, 0),
+                job: label_at(key, 1),
                 memory_used_gb: self.ok(*mem, "GB", &query, 0),
                 commands_per_second: self.pick_rate(&commands, key, "commands/s"),
                 network_gb_per_month: self.pick_rate(&network, key, "GB/month"),
@@ -190,8 +192,8 @@ impl Session<'_> {
                 Measured::failed("GB", query, 0, self.client.url(), "no node_memory_MemTotal_bytes".into())
             });
             let entry = HostUsage {
-                instance: key[0].clone(),
-                job: key[1].clone(),
+                instance: label_at(key, 0),
+                job: label_at(key, 1),
                 cpus: self.ok(*n, "cpus", &cpus_query, 0),
                 memory_gb,
                 cpu_utilisation: self.pick_rate(&util, key, "ratio").map(at_most_one),
@@ -220,8 +222,8 @@ impl Session<'_> {
         let memory = Ok(memory);
         for key in names {
             let entry = ContainerUsage {
-                instance: key[0].clone(),
-                name: key[1].clone(),
+                instance: label_at(&key, 0),
+                name: label_at(&key, 1),
                 cpu_cores: self.pick_rate(&cpu, &key, "cores"),
                 memory_gb: self.pick(&memory, &key, "GB", q::cadvisor::MEMORY_GB),
             };

@@ -135,7 +135,7 @@ fn jobs(parts: &[Part], opts: &MeasureOptions) -> Vec<JobUsage> {
     }
     let mut by_job: BTreeMap<&str, Job> = BTreeMap::new();
     for (key, (n, part)) in &series {
-        let e = by_job.entry(key[0].as_str()).or_default();
+        let e = by_job.entry(key.first().map_or("", String::as_str)).or_default();
         e.targets += 1;
         e.series += n;
         if let Some(v) = sps.get(key) {
@@ -146,9 +146,9 @@ fn jobs(parts: &[Part], opts: &MeasureOptions) -> Vec<JobUsage> {
     by_job
         .into_iter()
         .map(|(job, Job { targets, series, sps, servers })| {
-            let interval = servers.iter().find_map(|i| parts[*i].intervals.get(job).copied());
+            let interval = servers.iter().filter_map(|i| parts.get(*i)).find_map(|p| p.intervals.get(job).copied());
             let urls: Vec<String> =
-                servers.iter().filter_map(|i| parts[*i].source.as_ref().map(|s| s.url.clone())).collect();
+                servers.iter().filter_map(|i| parts.get(*i)?.source.as_ref().map(|s| s.url.clone())).collect();
             JobUsage {
                 job: job.to_string(),
                 targets,

@@ -397,7 +397,7 @@ impl<R: Read> Read for BodyReader<R> {
         let n = self.inner.read(buf)?;
         if self.excerpt.len() < ERROR_EXCERPT_BYTES {
             let room = ERROR_EXCERPT_BYTES - self.excerpt.len();
-            self.excerpt.extend_from_slice(&buf[..n.min(room)]);
+            self.excerpt.extend_from_slice(buf.get(..n.min(room)).unwrap_or_default());
         }
         self.read += n as u64;
         if self.read > MAX_RESPONSE_BYTES {
@@ -519,15 +519,15 @@ fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+    while let Some(&c) = bytes.get(i) {
+        // Two hex digits after `%` (read as bytes: a multi-byte character there is not a digit).
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        if let Some(b) = hex.filter(|_| c == b'%').and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            out.push(b);
+            i += 3;
+            continue;
         }
-        out.push(bytes[i]);
+        out.push(c);
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()

@@ -250,7 +250,7 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 
 fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
     let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
     let y: u32 = text.get(0..4)?.parse().ok()?;

@@ -25,6 +25,11 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(0, 0, 0),
 ];
 
+/// The `k`th colour of [`PALETTE`], cycling.
+fn palette(k: usize) -> RGBColor {
+    PALETTE.get(k % PALETTE.len()).copied().unwrap_or(BLACK)
+}
+
 const FONT: &str = "sans-serif";
 
 /// A chart's size in pixels (the SVG scales to its container through its viewBox).
@@ -174,7 +179,9 @@ pub fn stacked_bars(
     series: &[BarSeries],
     size: Size,
 ) -> String {
-    let totals: Vec<f64> = (0..categories.len()).map(|i| series.iter().map(|s| s.values[i].max(0.0)).sum()).collect();
+    // A series shorter than the categories counts as 0 where it has no value.
+    let at = |s: &BarSeries, i: usize| s.values.get(i).copied().unwrap_or(0.0).max(0.0);
+    let totals: Vec<f64> = (0..categories.len()).map(|i| series.iter().map(|s| at(s, i)).sum()).collect();
     // Head room above the tallest bar for the legend (about 17 px a series, in the upper left).
     let plot_px = f64::from(size.height.saturating_sub(84).max(100));
     let legend_px = 24.0 + 17.0 * series.len() as f64;
@@ -199,10 +206,10 @@ pub fn stacked_bars(
             .label_style((FONT, 13))
             .draw()?;
         for (k, s) in series.iter().enumerate() {
-            let color = PALETTE[k % PALETTE.len()];
+            let color = palette(k);
             let bars = (0..categories.len()).filter_map(|i| {
-                let below: f64 = series[..k].iter().map(|o| o.values[i].max(0.0)).sum();
-                let v = s.values[i].max(0.0);
+                let below: f64 = series.iter().take(k).map(|o| at(o, i)).sum();
+                let v = at(s, i);
                 (v > 0.0).then(|| {
                     let i = i as u32;
                     Rectangle::new(
@@ -316,7 +323,7 @@ fn line_chart(
             chart.draw_series(LineSeries::new([(x_min, 0.0), (x_max, 0.0)], BLACK.mix(0.6).stroke_width(1)))?;
         }
         for (k, s) in series.iter().enumerate() {
-            let color = PALETTE[k % PALETTE.len()];
+            let color = palette(k);
             let style = color.stroke_width(if s.dashed { 1 } else { 2 });
             let drawn = if s.dashed {
                 chart.draw_series(DashedLineSeries::new(s.points.iter().copied(), 6, 4, style))?
@@ -438,7 +445,7 @@ pub fn share_bar(id: &str, title: &str, desc: &str, parts: &[(String, f64)]) -> 
     let mut x = BAR_X;
     let mut legend_x = BAR_X;
     for (k, (label, value)) in parts.iter().enumerate() {
-        let RGBColor(r, g, b) = PALETTE[k % PALETTE.len()];
+        let RGBColor(r, g, b) = palette(k);
         let share = if total > 0.0 { value.max(0.0) / total } else { 0.0 };
         let w = share * BAR_W;
         if w > 0.0 {
@@ -486,9 +493,14 @@ pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> Stri
             x
         } else {
             let xs: Vec<f64> = node.children.iter().map(|c| place(c, depth + 1, next_leaf, Some(index), out)).collect();
-            (xs[0] + xs[xs.len() - 1]) / 2.0
+            match (xs.first(), xs.last()) {
+                (Some(first), Some(last)) => (first + last) / 2.0,
+                _ => *next_leaf,
+            }
         };
-        out[index].x = x;
+        if let Some(p) = out.get_mut(index) {
+            p.x = x;
+        }
         x
     }
     let mut placed = Vec::new();
@@ -503,8 +515,7 @@ pub fn decision_tree(id: &str, title: &str, desc: &str, root: &TreeNode) -> Stri
         xml(desc)
     );
     for p in &placed {
-        if let Some(parent) = p.parent {
-            let q = &placed[parent];
+        if let Some(q) = p.parent.and_then(|i| placed.get(i)) {
             let on = p.node.on_path && q.node.on_path;
             let (x1, y1, x2, y2) = (q.x + BOX_W / 2.0, q.y + BOX_H, p.x + BOX_W / 2.0, p.y);
             let _ = write!(

@@ -212,7 +212,7 @@ impl Template<'_> {
         let mut section = "";
         for d in &defaults::MAPPING {
             let parts: Vec<&str> = d.key.split('.').collect();
-            let sub = if parts.len() == 3 { parts[1] } else { "" };
+            let sub = if let [_, sub, _] = parts.as_slice() { *sub } else { "" };
             if sub != section {
                 section = sub;
                 o.line(&format!("  {sub}:"), "");

@@ -1,6 +1,7 @@
 //! The layout rules CONTRIBUTING.md states, checked on the sources: imports run one way (the
 //! stages below `report` never import `report`, `cli` or `cmd`, and `report` never imports
-//! `cli`), and every module starts with a `//!` line saying what it owns.
+//! `cli`), every module starts with a `//!` line saying what it owns, no file is over 800 lines,
+//! and panicking code is denied outside tests.
 
 use std::path::{Path, PathBuf};
 
@@ -68,4 +69,28 @@ fn every_module_says_what_it_owns() {
         .map(|f| f.display().to_string())
         .collect();
     assert!(missing.is_empty(), "modules without a `//!` line: {missing:?}");
+}
+
+#[test]
+fn no_source_file_is_over_800_lines() {
+    let mut files = Vec::new();
+    sources(&src(), &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .map(|f| (f, std::fs::read_to_string(f).unwrap().lines().count()))
+        .filter(|(_, n)| *n > 800)
+        .map(|(f, n)| format!("{} ({n} lines)", f.display()))
+        .collect();
+    assert!(long.is_empty(), "split these by what they own: {long:?}");
+}
+
+/// Outside tests, code that could panic on a value does not compile (src/lib.rs denies it): the
+/// attribute is there and names each lint.
+#[test]
+fn panicking_code_is_denied_outside_tests() {
+    let lib = std::fs::read_to_string(src().join("lib.rs")).unwrap();
+    for lint in ["clippy::unwrap_used", "clippy::expect_used", "clippy::indexing_slicing", "clippy::panic"] {
+        assert!(lib.contains(lint), "src/lib.rs does not deny {lint}");
+    }
+    assert!(lib.contains("#![cfg_attr(not(test), deny("), "the lints are denied outside tests only");
 }

@@ -36,7 +36,8 @@ impl Session<'_> {
             Ok(Some((samples, meta))) => {
                 let mut per: BTreeMap<String, Groups> = BTreeMap::new();
                 for (key, value) in group(&samples, &["integration", "job", "instance"], &self.opts.dedup_labels) {
-                    per.entry(key[0].clone()).or_default().insert(key[1..].to_vec(), value);
+                    let Some((integration, target)) = key.split_first() else { continue };
+                    per.entry(integration.clone()).or_default().insert(target.to_vec(), value);
                 }
                 for (integration, values) in per {
                     let template = self.rate_template(rq.unit, &meta);

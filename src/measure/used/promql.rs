@@ -91,20 +91,21 @@ fn word_char(c: u8) -> bool {
 fn var_at(s: &[u8], i: usize) -> Option<VarRef> {
     let word_end = |from: usize| {
         let mut j = from;
-        while j < s.len() && word_char(s[j]) {
+        while s.get(j).copied().is_some_and(word_char) {
             j += 1;
         }
         j
     };
-    let name_of = |a: usize, b: usize| String::from_utf8_lossy(&s[a..b]).into_owned();
-    if s[i] == b'$' {
+    let name_of = |a: usize, b: usize| String::from_utf8_lossy(s.get(a..b).unwrap_or_default()).into_owned();
+    let at = *s.get(i)?;
+    if at == b'$' {
         if s.get(i + 1) == Some(&b'{') {
             let end = word_end(i + 2);
             if end == i + 2 {
                 return None;
             }
-            let close = s[end..].iter().position(|&c| c == b'}')? + end;
-            if !matches!(s[end], b'}' | b':' | b'.') {
+            let close = s.get(end..)?.iter().position(|&c| c == b'}')? + end;
+            if !matches!(s.get(end), Some(b'}' | b':' | b'.')) {
                 return None;
             }
             return Some(VarRef { start: i, end: close + 1, name: name_of(i + 2, end) });
@@ -112,13 +113,13 @@ fn var_at(s: &[u8], i: usize) -> Option<VarRef> {
         let end = word_end(i + 1);
         return (end > i + 1).then(|| VarRef { start: i, end, name: name_of(i + 1, end) });
     }
-    if s[i] == b'[' && s.get(i + 1) == Some(&b'[') {
+    if at == b'[' && s.get(i + 1) == Some(&b'[') {
         let end = word_end(i + 2);
         if end == i + 2 {
             return None;
         }
-        let close = s[end..].windows(2).position(|w| w == b"]]")? + end;
-        if s[end] != b']' && s[end] != b':' {
+        let close = s.get(end..)?.windows(2).position(|w| w == b"]]")? + end;
+        if !matches!(s.get(end), Some(b']' | b':')) {
             return None;
         }
         return Some(VarRef { start: i, end: close + 2, name: name_of(i + 2, end) });
@@ -145,8 +146,7 @@ fn substitute(expr: &str, vars: &Vars, bare: Bare) -> String {
     let (mut quote, mut braces, mut brackets) = (None::<u8>, 0usize, 0usize);
     let mut i = 0;
     let mut copied = 0;
-    while i < s.len() {
-        let c = s[i];
+    while let Some(&c) = s.get(i) {
         if let Some(q) = quote {
             if c == b'\\' && q != b'`' {
                 i += 2;
@@ -176,7 +176,8 @@ fn substitute(expr: &str, vars: &Vars, bare: Bare) -> String {
         if c == b'$' || (c == b'[' && s.get(i + 1) == Some(&b'[')) {
             if let Some(v) = var_at(s, i) {
                 out.push_str(&expr[copied..v.start]);
-                let glued = (v.start > 0 && word_char(s[v.start - 1])) || s.get(v.end).is_some_and(|&c| word_char(c));
+                let before = v.start.checked_sub(1).and_then(|p| s.get(p));
+                let glued = before.copied().is_some_and(word_char) || s.get(v.end).copied().is_some_and(word_char);
                 match (vars.get(&v.name), brackets > 0, braces > 0) {
                     (_, true, _) => out.push_str("1m"),
                     (Some(value), _, _) => out.push_str(value),
@@ -187,7 +188,7 @@ fn substitute(expr: &str, vars: &Vars, bare: Bare) -> String {
                         if trimmed.ends_with(',') {
                             out.truncate(trimmed.len() - 1);
                         } else {
-                            let rest = &s[v.end..];
+                            let rest = s.get(v.end..).unwrap_or_default();
                             let skip = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
                             if rest.get(skip) == Some(&b',') {
                                 i = v.end + skip + 1;
@@ -441,13 +442,12 @@ fn walk(e: &Expr, found: &mut Found, depth: usize) {
 fn fallback_names(expr: &str) -> Vec<String> {
     let s = expr.as_bytes();
     let (mut out, mut i, mut braces) = (Vec::new(), 0usize, 0usize);
-    while i < s.len() {
-        let c = s[i];
+    while let Some(&c) = s.get(i) {
         match c {
             b'"' | b'\'' | b'`' => {
                 i += 1;
-                while i < s.len() && s[i] != c {
-                    i += if s[i] == b'\\' && c != b'`' { 2 } else { 1 };
+                while let Some(&d) = s.get(i).filter(|&&d| d != c) {
+                    i += if d == b'\\' && c != b'`' { 2 } else { 1 };
                 }
                 i += 1;
             }
@@ -461,13 +461,13 @@ fn fallback_names(expr: &str) -> Vec<String> {
             }
             c if braces == 0 && (c.is_ascii_alphabetic() || c == b'_' || c == b':') => {
                 let start = i;
-                while i < s.len() && (word_char(s[i]) || s[i] == b':') {
+                while s.get(i).is_some_and(|&d| word_char(d) || d == b':') {
                     i += 1;
                 }
-                let after = s[i..].iter().find(|c| !c.is_ascii_whitespace());
-                let preceded_by_digit = start > 0 && s[start - 1].is_ascii_digit();
+                let after = s.get(i..).unwrap_or_default().iter().find(|c| !c.is_ascii_whitespace());
+                let preceded_by_digit = start.checked_sub(1).and_then(|p| s.get(p)).is_some_and(u8::is_ascii_digit);
                 if matches!(after, Some(b'{') | Some(b'[')) && !preceded_by_digit {
-                    out.push(String::from_utf8_lossy(&s[start..i]).into_owned());
+                    out.push(String::from_utf8_lossy(s.get(start..i).unwrap_or_default()).into_owned());
                 }
             }
             _ => i += 1,

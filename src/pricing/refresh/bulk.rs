@@ -235,7 +235,7 @@ impl<R> TokenGuard<R> {
 impl<R: Read> Read for TokenGuard<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for &b in &buf[..n] {
+        for &b in buf.get(..n).unwrap_or_default() {
             if self.in_string {
                 match (self.escaped, b) {
                     (true, _) => self.escaped = false,
@@ -308,13 +308,15 @@ pub fn fetch(region: &str, selectors: &[Selector<'_>], opts: &BulkOptions, retri
     }
     Ok(selectors
         .iter()
-        .map(|sel| match &by_service[sel.entry.service_code.as_str()] {
-            ServiceFetch::Read(cands) => Ok(cands.iter().filter(|c| sel.matches(&c.product)).cloned().collect()),
-            ServiceFetch::Unreachable(msg) => Err(format!(
+        .map(|sel| match by_service.get(sel.entry.service_code.as_str()) {
+            // Every selector's service was fetched above.
+            None => Err(format!("entry '{}': its service {} was not fetched", sel.entry.id, sel.entry.service_code)),
+            Some(ServiceFetch::Read(cands)) => Ok(cands.iter().filter(|c| sel.matches(&c.product)).cloned().collect()),
+            Some(ServiceFetch::Unreachable(msg)) => Err(format!(
                 "entry '{}' ({} usage type '*{}' in {region}): cannot reach {msg}\nhint: check the network, or use --source api",
                 sel.entry.id, sel.entry.service_code, sel.entry.usage_type
             )),
-            ServiceFetch::NoOfferFile(msg) | ServiceFetch::Failed(msg) => Err(format!(
+            Some(ServiceFetch::NoOfferFile(msg) | ServiceFetch::Failed(msg)) => Err(format!(
                 "entry '{}' ({} usage type '*{}' in {region}): {msg}",
                 sel.entry.id, sel.entry.service_code, sel.entry.usage_type
             )),

@@ -146,12 +146,11 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             (r, true)
         }
     };
-    let chosen: Vec<usize> = old
+    let chosen: Vec<(usize, &PriceEntry)> = old
         .entries
         .iter()
         .enumerate()
         .filter(|(_, e)| opts.services.is_empty() || opts.services.iter().any(|s| selects(e, s)))
-        .map(|(i, _)| i)
         .collect();
     if chosen.is_empty() {
         let codes: std::collections::BTreeSet<&str> = old.entries.iter().map(|e| e.service_code.as_str()).collect();
@@ -161,7 +160,7 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
             codes.into_iter().collect::<Vec<_>>().join(", ")
         );
     }
-    let selectors: Vec<Selector<'_>> = chosen.iter().map(|&i| Selector::new(&old.entries[i], region)).collect();
+    let selectors: Vec<Selector<'_>> = chosen.iter().map(|&(_, e)| Selector::new(e, region)).collect();
     let fetched = match opts.source {
         Source::Api => api::fetch(region, &selectors, &opts.snapshot_date)?,
         Source::Bulk => bulk::fetch(region, &selectors, &opts.bulk, &opts.snapshot_date)?,
@@ -183,8 +182,7 @@ pub fn refresh(opts: &RefreshOptions, book: &PriceBook) -> Result<RefreshReport>
     let mut replaced: BTreeMap<usize, Option<PriceEntry>> = BTreeMap::new();
     let mut prefixes: BTreeMap<String, usize> = BTreeMap::new();
     let mut locations: BTreeMap<String, usize> = BTreeMap::new();
-    for ((&i, sel), fetch) in chosen.iter().zip(&selectors).zip(fetched) {
-        let e = &old.entries[i];
+    for ((&(i, e), sel), fetch) in chosen.iter().zip(&selectors).zip(fetched) {
         let outcome = fetch.and_then(|cands| offer::select(sel, &cands, &book.free_tiers, &opts.snapshot_date));
         match outcome {
             Ok(r) => {

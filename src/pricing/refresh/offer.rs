@@ -347,8 +347,10 @@ fn differing_attributes<'p>(products: impl Iterator<Item = &'p Product> + Clone)
 fn date_part(ts: &str) -> Option<&str> {
     let d = ts.get(..10)?;
     let b = d.as_bytes();
-    (b[4] == b'-' && b[7] == b'-' && d.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()))
-        .then_some(d)
+    (b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && d.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()))
+    .then_some(d)
 }
 
 /// Whether a dimension is a "$0 reserved instance applied" row: on-demand terms of EC2 and
@@ -493,13 +495,13 @@ fn parse_count(text: &str) -> Option<Decimal> {
 /// entry, the $0 tier is folded into the next one (which then starts at 0): the monthly cost is
 /// the same and the allowance is not counted twice. Otherwise the $0 tier stays as AWS gives it.
 fn fold_free_tier(id: &str, tiers: &mut Vec<Tier>, free_tiers: &[FreeTier]) {
-    if tiers.len() < 2 || !tiers[0].usd.is_zero() {
-        return;
-    }
-    let Some(end) = tiers[0].end else { return };
+    let (Some(first), true) = (tiers.first(), tiers.len() >= 2) else { return };
+    let Some(end) = first.end.filter(|_| first.usd.is_zero()) else { return };
     if free_tiers.iter().any(|f| f.applies_to.iter().any(|a| a == id) && f.quantity == end) {
         tiers.remove(0);
-        tiers[0].begin = Decimal::ZERO;
+        if let Some(next) = tiers.first_mut() {
+            next.begin = Decimal::ZERO;
+        }
     }
 }
 
