@@ -163,14 +163,25 @@ pub fn lines(l: &Locale, p: &Plan) -> Vec<String> {
     }
     let Some(u) = &p.used_series else { return Vec::new() };
     let mut out = vec![
-        tr!(
-            l,
-            "used-head",
-            title = title(l),
-            used_of_active = used_of_active(l, u),
-            names = u.used_metric_names.len(),
-            unused = series_or_unknown(l, u.unused_series)
-        ),
+        // A count given without its names (in a scenario) does not claim "from 0 metric names".
+        if u.used_metric_names.is_empty() {
+            tr!(
+                l,
+                "used-head-no-names",
+                title = title(l),
+                used_of_active = used_of_active(l, u),
+                unused = series_or_unknown(l, u.unused_series)
+            )
+        } else {
+            tr!(
+                l,
+                "used-head",
+                title = title(l),
+                used_of_active = used_of_active(l, u),
+                names = u.used_metric_names.len(),
+                unused = series_or_unknown(l, u.unused_series)
+            )
+        },
         match u.note.as_deref() {
             Some(n) => tr!(l, "used-provenance-note", provenance = provenance(l, u), note = one_line(&l.doc(n), 400)),
             None => tr!(l, "used-provenance", provenance = provenance(l, u)),
@@ -368,13 +379,18 @@ pub fn view(l: &Locale, p: &Plan) -> UsedView {
     if !v.missing.is_empty() {
         return v;
     }
-    v.lead = tr!(
-        l,
-        "used-lead",
-        used_of_active = used_of_active(l, u),
-        names = u.used_metric_names.len(),
-        unused = u.unused_series.map_or_else(|| l.t("used-unknown-paren"), series)
-    );
+    let unused_text = u.unused_series.map_or_else(|| l.t("used-unknown-paren"), series);
+    v.lead = if u.used_metric_names.is_empty() {
+        tr!(l, "used-lead-no-names", used_of_active = used_of_active(l, u), unused = unused_text)
+    } else {
+        tr!(
+            l,
+            "used-lead",
+            used_of_active = used_of_active(l, u),
+            names = u.used_metric_names.len(),
+            unused = unused_text
+        )
+    };
     let used = u.used_series.map_or(0.0, |e| e.0.to_f64().unwrap_or(0.0));
     let unused = u.unused_series.map_or(0.0, |e| e.0.to_f64().unwrap_or(0.0));
     v.chart_text = tr!(
@@ -394,7 +410,10 @@ pub fn view(l: &Locale, p: &Plan) -> UsedView {
         Card {
             label: l.t("used-card-unused"),
             value: series_or_unknown(l, u.unused_series),
-            sub: tr!(l, "used-card-unused-sub", names = u.used_metric_names.len()),
+            sub: match u.used_metric_names.len() {
+                0 => l.t("used-card-unused-sub-no-names"),
+                n => tr!(l, "used-card-unused-sub", names = n),
+            },
         },
         Card {
             label: l.t("used-card-cw"),
