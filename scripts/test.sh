@@ -10,7 +10,7 @@ PACKAGES=(
   postgresql prometheus-postgres-exporter
   redis-server prometheus-redis-exporter
   prometheus-alertmanager victoria-metrics
-  chromium fonts-dejavu-core docker-compose curl openssl
+  chromium fonts-dejavu-core fonts-noto-cjk docker-compose curl openssl
   fish zsh
 )
 missing=()

@@ -12,6 +12,7 @@ mod cli;
 mod cmd;
 pub mod cost;
 pub mod error;
+pub mod i18n;
 pub mod input;
 pub mod measure;
 pub mod model;

@@ -74,6 +74,47 @@ pub enum FormatArg {
     Csv,
 }
 
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Korean (한국어).
+    Ko,
+}
+
+/// The language of the human-readable output (`--lang`).
+#[derive(Debug, Clone, Args)]
+pub struct LangArgs {
+    /// Language of the human-readable output (tables, Markdown, HTML); JSON, CSV and YAML do not
+    /// change. Default: OBS_COST_LANG, else a `ko` locale in LC_ALL / LC_MESSAGES / LANG gives
+    /// Korean, else English.
+    #[arg(long, value_enum, value_name = "en|ko", env = "OBS_COST_LANG")]
+    pub lang: Option<LangArg>,
+}
+
+/// `--currency KRW --fx-rate N [--fx-date D]`: won beside the dollar amounts.
+#[derive(Debug, Clone, Args)]
+pub struct CurrencyArgs {
+    /// Also show amounts in this currency beside US dollars (the price book's currency): KRW.
+    #[arg(long, value_enum, value_name = "KRW", requires = "fx_rate")]
+    pub currency: Option<CurrencyArg>,
+    /// Won per US dollar for --currency KRW, e.g. 1380.5 (an input: never fetched).
+    #[arg(long, value_name = "N", requires = "currency")]
+    pub fx_rate: Option<String>,
+    /// The date the --fx-rate is for (YYYY-MM-DD), printed with it.
+    #[arg(long, value_name = "DATE", requires = "fx_rate")]
+    pub fx_date: Option<String>,
+}
+
+/// `--currency`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CurrencyArg {
+    /// South Korean won (₩, no decimals).
+    #[value(name = "KRW", alias = "krw")]
+    Krw,
+}
+
 /// `on` or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OnOff {
@@ -110,6 +151,12 @@ pub struct EstimateArgs {
     /// Write to this file (atomically) instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the human-readable output.
+    #[command(flatten)]
+    pub lang: LangArgs,
+    /// Won beside dollars.
+    #[command(flatten)]
+    pub currency: CurrencyArgs,
 }
 
 /// `obs-cost pricing ...`.
@@ -261,6 +308,9 @@ pub struct PricingShowArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormatArg::Table)]
     pub format: ShowFormatArg,
+    /// Language of the human-readable output.
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 impl From<FormatArg> for Format {

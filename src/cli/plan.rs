@@ -6,7 +6,7 @@ use std::str::FromStr;
 use clap::{ArgGroup, Args};
 
 use super::init::StarterArgs;
-use super::FormatArg;
+use super::{CurrencyArgs, FormatArg, LangArgs};
 
 /// Which phases to show: one (1-based) or all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,4 +68,10 @@ pub struct PlanArgs {
     /// Write to this file (atomically) instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the human-readable output.
+    #[command(flatten)]
+    pub lang: LangArgs,
+    /// Won beside dollars.
+    #[command(flatten)]
+    pub currency: CurrencyArgs,
 }

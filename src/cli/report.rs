@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgGroup, Args};
 
 use super::init::StarterArgs;
+use super::{CurrencyArgs, LangArgs};
 
 /// `obs-cost report`.
 #[derive(Debug, Args)]
@@ -40,4 +41,10 @@ pub struct ReportArgs {
     /// Open the report in the default browser once written.
     #[arg(long)]
     pub open: bool,
+    /// Language of the human-readable output.
+    #[command(flatten)]
+    pub lang: LangArgs,
+    /// Won beside dollars.
+    #[command(flatten)]
+    pub currency: CurrencyArgs,
 }

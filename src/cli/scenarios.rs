@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::LangArgs;
 use crate::report::Format;
 
 /// `obs-cost scenarios ...`.
@@ -49,6 +50,9 @@ pub struct ScenariosCheckArgs {
     /// Write to this file (atomically) instead of stdout; the exit code is the same.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the human-readable output.
+    #[command(flatten)]
+    pub lang: LangArgs,
 }
 
 impl From<SuiteFormatArg> for Format {

@@ -61,6 +61,7 @@ pub fn run(args: &EstimateArgs, book: &PriceBook) -> Result<()> {
         price_book: &book.origin,
         price_book_snapshot: book.regions.get(&costing.region).map_or("", |r| r.snapshot.as_str()),
     };
-    let text = report::estimate::renderer(args.format.into())?.render(&view)?;
+    let locale = super::locale(&args.lang, Some(&args.currency))?;
+    let text = report::estimate::renderer(args.format.into(), &locale)?.render(&view)?;
     output::emit(&text, args.output.as_deref())
 }

@@ -14,8 +14,29 @@ pub mod used_series;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, PricingCommand, ScenariosCommand};
+use crate::cli::{Cli, Command, CurrencyArg, CurrencyArgs, LangArg, LangArgs, PricingCommand, ScenariosCommand};
+use crate::i18n::{Fx, Lang, Locale};
 use crate::pricing::PriceBook;
+
+/// The language of `--lang` (clap reads `OBS_COST_LANG` for it), else of the locale variables.
+pub fn lang(args: &LangArgs) -> Lang {
+    match args.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Ko) => Lang::Ko,
+        None => Lang::from_env_vars(|k| std::env::var(k).ok()),
+    }
+}
+
+/// The locale of the human-readable output: `--lang`, and won beside dollars with `--currency KRW`.
+pub fn locale(lang_args: &LangArgs, currency: Option<&CurrencyArgs>) -> Result<Locale> {
+    let fx = match currency {
+        Some(CurrencyArgs { currency: Some(CurrencyArg::Krw), fx_rate: Some(rate), fx_date }) => {
+            Some(Fx::parse(rate, fx_date.as_deref())?)
+        }
+        _ => None,
+    };
+    Ok(Locale { lang: lang(lang_args), fx })
+}
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {

@@ -79,7 +79,8 @@ pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
         build(args.scenario.as_deref(), &args.values, args.usage.as_deref(), args.actual.as_deref(), args.phase, book)
     };
     let Some(old_path) = &args.compare_to else {
-        let text = report::plan::renderer(args.format.into())?.render(&build()?)?;
+        let locale = super::locale(&args.lang, Some(&args.currency))?;
+        let text = report::plan::renderer(args.format.into(), &locale)?.render(&build()?)?;
         return output::emit(&text, args.output.as_deref());
     };
     if args.format == FormatArg::Csv {
@@ -88,6 +89,7 @@ pub fn run(args: &PlanArgs, book: &PriceBook) -> Result<()> {
     let old = Plan::read(old_path, "the plan to compare to")?;
     let new = build()?.as_written()?;
     let d = plan_diff::diff(&old_path.display().to_string(), &old, "current", &new)?;
-    let text = report::plan_diff::renderer(args.format.into())?.render(&d)?;
+    let text = report::plan_diff::renderer(args.format.into(), &super::locale(&args.lang, Some(&args.currency))?)?
+        .render(&d)?;
     output::emit(&text, args.output.as_deref())
 }

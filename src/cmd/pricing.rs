@@ -63,7 +63,8 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
     let by_service = |e: &&PriceEntry| args.service.as_deref().is_none_or(|s| matches(e, s));
     if args.summary {
         let view = summary(book, &regions, args, &by_service);
-        let text = report::price_book::summary_renderer(args.format.into())?.render(&view)?;
+        let text = report::price_book::summary_renderer(args.format.into(), &super::locale(&args.lang, None)?)?
+            .render(&view)?;
         return output::emit(&text, None);
     }
     let mut view = PriceBookView {
@@ -99,7 +100,7 @@ pub fn show(args: &PricingShowArgs, book: &PriceBook) -> Result<()> {
         .iter()
         .filter(|f| view.regions.iter().flat_map(|r| &r.entries).any(|e| f.applies_to.contains(&e.id)))
         .collect();
-    let text = report::price_book::renderer(args.format.into())?.render(&view)?;
+    let text = report::price_book::renderer(args.format.into(), &super::locale(&args.lang, None)?)?.render(&view)?;
     output::emit(&text, None)
 }
 

@@ -26,7 +26,7 @@ fn generated_at() -> Result<Option<String>> {
 
 /// `obs-cost report`.
 pub fn run(args: &ReportArgs, book: impl FnOnce() -> Result<PriceBook>) -> Result<()> {
-    let html = Html { generated: generated_at()? };
+    let html = Html { generated: generated_at()?, locale: super::locale(&args.lang, Some(&args.currency))? };
     let plan = match &args.from {
         Some(from) => {
             super::init::refuse_with_scenario(&args.values)?;

@@ -17,7 +17,10 @@ const MAX_NAMED: usize = 3;
 pub fn check(args: &ScenariosCheckArgs, book: &PriceBook) -> Result<()> {
     let (files, skipped) = suite::discover(&args.paths)?;
     let result = suite::run(&files, skipped, book, args.update);
-    output::emit(&report::suite::renderer(args.format.into())?.render(&result)?, args.output.as_deref())?;
+    output::emit(
+        &report::suite::renderer(args.format.into(), &super::locale(&args.lang, None)?)?.render(&result)?,
+        args.output.as_deref(),
+    )?;
     if result.errors() > 0 {
         let errors: Vec<String> =
             result.scenarios.iter().filter_map(|s| s.error.as_ref().map(|e| format!("{}: {e}", s.file))).collect();

@@ -572,10 +572,13 @@ mod tests {
         assert!(p.used_series.is_none() && p.phases.iter().all(|ph| ph.cloudwatch_series.is_none()));
         // And the report still renders it, saying what the old plan lacks.
         use crate::report::Render;
-        let html = crate::report::plan::Html { generated: None }.render(&p).unwrap();
+        let html = crate::report::plan::Html { generated: None, locale: Default::default() }.render(&p).unwrap();
         assert!(html.contains("not recorded in this plan") && html.contains("no cost-against-DAU series"), "{html}");
         assert!(html.contains("<section id=\"used-series\"") && html.contains("saved by an older build"), "{html}");
-        let table = crate::report::plan::renderer(crate::report::Format::Table).unwrap().render(&p).unwrap();
+        let table = crate::report::plan::renderer(crate::report::Format::Table, &crate::i18n::Locale::english())
+            .unwrap()
+            .render(&p)
+            .unwrap();
         assert!(table.contains("What your rules and dashboards read: not recorded in this plan"), "{table}");
     }
 }

@@ -111,9 +111,9 @@ pub fn short_history_note(engine: &Engine<'_>) -> Option<String> {
     let keys: Vec<&str> = short.iter().take(4).map(|(k, _)| k.as_str()).collect();
     let more = if short.len() > 4 { format!(" and {} more", short.len() - 4) } else { String::new() };
     Some(format!(
-        "{}{more} are extrapolated from little history: as little as {} (less than a day, the minimum for a monthly figure) scaled to a month, so they may be far off; measure again once the server holds a day of data",
-        keys.join(", "),
-        humantime::format_duration(std::time::Duration::from_secs(least))
+        "values measured on less than a day of history (as little as {}; a day is the minimum for a monthly figure) are extrapolated to a month and may be far off: {}{more}; measure again once the server holds a day of data",
+        humantime::format_duration(std::time::Duration::from_secs(least)),
+        keys.join(", ")
     ))
 }
 

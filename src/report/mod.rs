@@ -21,7 +21,8 @@ pub use plan_diff::renderer as plan_diff_renderer;
 use anyhow::{bail, Result};
 
 use crate::cost::LineItem;
-use crate::units::{group_thousands, unit_price, usd};
+use crate::i18n::Locale;
+use crate::units::{group_thousands, unit_price};
 
 /// One output format of one document.
 pub trait Render<D: ?Sized> {
@@ -69,19 +70,20 @@ fn unsupported<D: ?Sized>(document: &str, format: Format, formats: &[Format]) ->
 /// The cells every human-readable format shows for a line item: name, quantity, unit, unit price
 /// (marked when the price is derived, unconfirmed or stale), monthly cost ("depends on usage" when
 /// unknown).
-pub(crate) fn line_cells(l: &LineItem) -> [String; 5] {
-    let unconfirmed = wording::price_mark(l.price_status, l.price_stale);
+pub(crate) fn line_cells(loc: &Locale, l: &LineItem) -> [String; 5] {
+    let unconfirmed = wording::price_mark(loc, l.price_status, l.price_stale);
     let price = unit_price(l.unit_price_usd.0);
+    let unit = loc.unit(&l.unit);
     match (l.quantity, l.monthly_usd) {
         (Some(q), Some(m)) => {
-            [l.name.clone(), group_thousands(q.0, 4), l.unit.clone(), format!("{price}{unconfirmed}"), usd(m.0)]
+            [loc.item(&l.name), group_thousands(q.0, 4), unit, format!("{price}{unconfirmed}"), loc.money(m.0)]
         }
         _ => [
-            l.name.clone(),
-            "unknown".to_string(),
-            l.unit.clone(),
+            loc.item(&l.name),
+            loc.t("unknown"),
+            unit.clone(),
             format!("{price}{unconfirmed}"),
-            format!("depends on usage: {price} per {}", l.unit),
+            crate::tr!(loc, "depends-on-usage", price = price, unit = unit),
         ],
     }
 }
@@ -102,8 +104,9 @@ mod tests {
 
     #[test]
     fn a_format_a_document_does_not_have_is_an_error_naming_the_ones_it_has() {
-        let err = plan_diff::renderer(Format::Csv).err().unwrap().to_string();
+        let l = &Locale::english();
+        let err = plan_diff::renderer(Format::Csv, l).err().unwrap().to_string();
         assert_eq!(err, "a plan diff has no csv format; use table, markdown, json");
-        assert!(suite::renderer(Format::Junit).is_ok() && plan::renderer(Format::Junit).is_err());
+        assert!(suite::renderer(Format::Junit, l).is_ok() && plan::renderer(Format::Junit, l).is_err());
     }
 }

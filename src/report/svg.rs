@@ -174,6 +174,7 @@ pub fn stacked_bars(
     id: &str,
     title: &str,
     desc: &str,
+    y_desc: &str,
     categories: &[String],
     series: &[BarSeries],
     size: Size,
@@ -196,7 +197,7 @@ pub fn stacked_bars(
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .y_desc("USD per month")
+            .y_desc(y_desc)
             .y_label_formatter(&|v| axis_usd(*v))
             .x_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) => categories.get(*i as usize).cloned().unwrap_or_default(),
@@ -347,7 +348,18 @@ fn line_chart(
 
 /// A tornado chart: for each assumption, a bar from the result at its low value to the result at
 /// its high value, around the expected result `base`; rows in the order given (largest swing first).
-pub fn tornado(id: &str, title: &str, desc: &str, rows: &[TornadoRow], base: f64, size: Size) -> String {
+/// `legend` names the low and the high bars.
+#[allow(clippy::too_many_arguments)]
+pub fn tornado(
+    id: &str,
+    title: &str,
+    desc: &str,
+    x_desc: &str,
+    legend: [&str; 2],
+    rows: &[TornadoRow],
+    base: f64,
+    size: Size,
+) -> String {
     let values = rows.iter().flat_map(|r| [r.low, r.high]).chain([base]);
     let lo = values.clone().fold(f64::INFINITY, f64::min);
     let hi = values.fold(f64::NEG_INFINITY, f64::max);
@@ -365,7 +377,7 @@ pub fn tornado(id: &str, title: &str, desc: &str, rows: &[TornadoRow], base: f64
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .x_desc("net monthly benefit, USD")
+            .x_desc(x_desc)
             .x_label_formatter(&|v| axis_usd(*v))
             .y_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(i) => (n - 1)
@@ -379,9 +391,7 @@ pub fn tornado(id: &str, title: &str, desc: &str, rows: &[TornadoRow], base: f64
             .draw()?;
         for (k, r) in rows.iter().enumerate() {
             let y = n - 1 - k as u32;
-            for (value, color, legend) in
-                [(r.low, PALETTE[3], "assumption at its low value"), (r.high, PALETTE[0], "at its high value")]
-            {
+            for (value, color, legend) in [(r.low, PALETTE[3], legend[0]), (r.high, PALETTE[0], legend[1])] {
                 let (a, b) = if value < base { (value, base) } else { (base, value) };
                 let mut rect =
                     Rectangle::new([(a, SegmentValue::Exact(y)), (b, SegmentValue::Exact(y + 1))], color.filled());
@@ -586,8 +596,8 @@ mod tests {
             BarSeries { name: "self-hosted".into(), values: vec![500.0, 200.0] },
             BarSeries { name: "AWS & co".into(), values: vec![0.0, 450.0] },
         ];
-        let a = stacked_bars("c1", "Monthly cost <by phase>", "desc", &cats, &series, Size::default());
-        let b = stacked_bars("c1", "Monthly cost <by phase>", "desc", &cats, &series, Size::default());
+        let a = stacked_bars("c1", "Monthly cost <by phase>", "desc", "USD per month", &cats, &series, Size::default());
+        let b = stacked_bars("c1", "Monthly cost <by phase>", "desc", "USD per month", &cats, &series, Size::default());
         assert_eq!(a, b);
         is_well_formed(&a);
         assert!(a.contains("&lt;script&gt;") && a.contains("Monthly cost &lt;by phase&gt;"), "{a}");
@@ -608,7 +618,16 @@ mod tests {
         assert!(svg.contains("break-even"));
 
         let rows = vec![TornadoRow { label: "ops FTE".into(), low: -100.0, high: 900.0 }];
-        let svg = tornado("c3", "Sensitivity", "d", &rows, 400.0, Size::default());
+        let svg = tornado(
+            "c3",
+            "Sensitivity",
+            "d",
+            "net monthly benefit, USD",
+            ["low", "high"],
+            &rows,
+            400.0,
+            Size::default(),
+        );
         is_well_formed(&svg);
         assert!(svg.contains("ops FTE"));
     }

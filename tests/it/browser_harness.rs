@@ -14,6 +14,8 @@ fn harness_sees_requests_errors_and_a_drawn_page() {
         "t",
         "Sensitivity",
         "d",
+        "net monthly benefit, USD",
+        ["assumption at its low value", "at its high value"],
         &[obs_cost::report::svg::TornadoRow { label: "ops FTE".into(), low: -100.0, high: 900.0 }],
         400.0,
         obs_cost::report::svg::Size::default(),

@@ -32,6 +32,7 @@ mod published_examples;
 mod readme_walkthrough;
 mod report_browser;
 mod report_cli;
+mod report_ko;
 mod scenario_bounds;
 mod scenarios_check;
 mod used_series_plan;

@@ -244,7 +244,7 @@ fn a_plan_on_a_snapshot_with_less_than_a_day_of_history_says_its_values_are_extr
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        text.contains("are extrapolated from little history: as little as 1m 31s (less than a day, the minimum for a monthly figure)"),
+        text.contains("values measured on less than a day of history (as little as 1m 31s; a day is the minimum for a monthly figure) are extrapolated to a month"),
         "{text}"
     );
     // Values given inline win and are not extrapolated; a day of history is enough.
@@ -254,5 +254,5 @@ fn a_plan_on_a_snapshot_with_less_than_a_day_of_history_says_its_values_are_extr
     std::fs::write(&f, long).unwrap();
     let out = obs_cost().args(["plan", "--scenario", &startup, "--usage", f.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(!String::from_utf8_lossy(&out.stdout).contains("little history"));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("less than a day of history"));
 }

@@ -343,3 +343,24 @@ fn more_used_than_active_series_is_said_and_not_priced_as_unused() {
     let table = run(&["plan", "--scenario", scenario.to_str().unwrap()]);
     assert!(table.contains("Note: the used series (50,000) are more than the active series (12,000)"), "{table}");
 }
+
+#[test]
+fn a_used_count_without_names_does_not_claim_zero_names() {
+    // cloudmart gives `series_used_by_rules_and_dashboards` without the names that make it up.
+    let table = run(&["plan", "--scenario", "scenarios/cloudmart-dau-50k.yaml"]);
+    assert!(
+        table.contains(
+            "What your rules and dashboards read: 100 of 12,000 active series (0.8%); 11,900 series nobody reads."
+        ),
+        "{table}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let html = report("scenarios/cloudmart-dau-50k.yaml", dir.path());
+    assert!(
+        !html.contains("0 metric name(s)") && html.contains("metric names not listed"),
+        "the report claims 0 names"
+    );
+    // With names (the measured stack) the count of names is said.
+    let measured = run(&["plan", "--scenario", MEASURED]);
+    assert!(measured.contains(" metric name(s); ") && !measured.contains("from 0 metric name(s)"), "{measured}");
+}

@@ -3,43 +3,54 @@
 use anyhow::Result;
 
 use super::{notes, Estimate};
+use crate::i18n::Locale;
 use crate::report::markup::{cell, row_of};
+use crate::report::plan::header;
+use crate::report::wording::service_name;
 use crate::report::{line_cells, Render};
-use crate::units::usd;
+use crate::tr;
 
 /// The estimate as GitHub-flavoured Markdown.
-pub struct Markdown;
+pub struct Markdown {
+    /// The language and currency.
+    pub locale: Locale,
+}
 
 impl Render<Estimate<'_>> for Markdown {
     fn render(&self, view: &Estimate<'_>) -> Result<String> {
-        Ok(estimate(view))
+        Ok(estimate(&self.locale, view))
     }
 }
 
-fn estimate(view: &Estimate<'_>) -> String {
+fn estimate(l: &Locale, view: &Estimate<'_>) -> String {
     let c = view.costing;
     let mut out = format!(
-        "### AWS monthly estimate: {} **{}**\n\nRegion `{}`, {} hours per month, free tier {}, price book `{}` (snapshot {}).\n\n",
-        cell(&c.region),
-        usd(c.total_monthly_usd),
-        cell(&c.region),
-        view.hours_per_month.normalize(),
-        if c.free_tier { "on" } else { "off" },
-        cell(view.price_book),
-        view.price_book_snapshot
+        "### {}\n\n{}\n\n",
+        tr!(l, "md-estimate-title", region = cell(&c.region), total = l.money(c.total_monthly_usd)),
+        tr!(
+            l,
+            "md-estimate-context",
+            region = cell(&c.region),
+            hours = view.hours_per_month.normalize(),
+            free_tier = l.t(if c.free_tier { "on" } else { "off" }),
+            book = cell(view.price_book),
+            snapshot = view.price_book_snapshot
+        )
     );
-    out.push_str("| Service | Item | Quantity | Unit | Unit price | Monthly |\n");
+    out.push_str(&row_of(&header(l, super::HEADER).map(|h| cell(&h))));
     out.push_str("|---|---|--:|---|--:|--:|\n");
     for s in &c.services {
-        for (i, l) in s.line_items.iter().enumerate() {
-            let service = if i == 0 { format!("`{}`", cell(&s.service)) } else { String::new() };
-            let cells: Vec<String> = std::iter::once(service).chain(line_cells(l).map(|t| cell(&t))).collect();
+        let service = if l.is_ko() { cell(&service_name(l, &s.service)) } else { format!("`{}`", cell(&s.service)) };
+        for (i, item) in s.line_items.iter().enumerate() {
+            let first = if i == 0 { service.clone() } else { String::new() };
+            let cells: Vec<String> = std::iter::once(first).chain(line_cells(l, item).map(|t| cell(&t))).collect();
             out.push_str(&row_of(&cells));
         }
-        out.push_str(&format!("| | *{} subtotal* | | | | *{}* |\n", cell(&s.service), usd(s.monthly_usd.0)));
+        let subtotal = tr!(l, "estimate-subtotal", service = cell(if l.is_ko() { &service } else { &s.service }));
+        out.push_str(&format!("| | *{subtotal}* | | | | *{}* |\n", l.money(s.monthly_usd.0)));
     }
-    out.push_str(&format!("| **Total** | | | | | **{}** |\n", usd(c.total_monthly_usd)));
-    let notes = notes(c);
+    out.push_str(&format!("| **{}** | | | | | **{}** |\n", l.t("col-total"), l.money(c.total_monthly_usd)));
+    let notes = notes(l, c);
     if !notes.is_empty() {
         out.push('\n');
         for n in notes {

@@ -6,61 +6,69 @@ use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Style};
 
 use super::{notes, Estimate};
+use crate::i18n::Locale;
+use crate::report::plan::header;
+use crate::report::wording::service_name;
 use crate::report::{line_cells, Render};
-use crate::units::usd;
+use crate::tr;
 
 /// The estimate as an aligned terminal table.
-pub struct Table;
+pub struct Table {
+    /// The language and currency.
+    pub locale: Locale,
+}
 
 impl Render<Estimate<'_>> for Table {
     fn render(&self, view: &Estimate<'_>) -> Result<String> {
-        Ok(estimate(view))
+        Ok(estimate(&self.locale, view))
     }
 }
 
-fn estimate(view: &Estimate<'_>) -> String {
+fn estimate(l: &Locale, view: &Estimate<'_>) -> String {
     let c = view.costing;
     let mut b = Builder::default();
-    b.push_record(["Service", "Item", "Quantity", "Unit", "Unit price", "Monthly"]);
+    b.push_record(header(l, super::HEADER));
     for s in &c.services {
-        for (i, l) in s.line_items.iter().enumerate() {
-            let [name, qty, unit, price, monthly] = line_cells(l);
-            let service = if i == 0 { s.service.clone() } else { String::new() };
-            b.push_record([service, name, qty, unit, price, monthly]);
+        let service = if l.is_ko() { service_name(l, &s.service) } else { s.service.clone() };
+        for (i, item) in s.line_items.iter().enumerate() {
+            let [name, qty, unit, price, monthly] = line_cells(l, item);
+            b.push_record([if i == 0 { service.clone() } else { String::new() }, name, qty, unit, price, monthly]);
         }
         b.push_record([
             String::new(),
-            format!("{} subtotal", s.service),
+            tr!(l, "estimate-subtotal", service = service),
             String::new(),
             String::new(),
             String::new(),
-            usd(s.monthly_usd.0),
+            l.money(s.monthly_usd.0),
         ]);
     }
     b.push_record([
-        "Total".to_string(),
+        l.t("col-total"),
         String::new(),
         String::new(),
         String::new(),
         String::new(),
-        usd(c.total_monthly_usd),
+        l.money(c.total_monthly_usd),
     ]);
     let mut table = b.build();
     table
         .with(Style::sharp())
         .modify(Columns::new(2..3), Alignment::right())
         .modify(Columns::new(4..), Alignment::right());
-    let mut out = format!(
-        "AWS monthly estimate: {} ({} hours per month), free tier {}, price book {} snapshot {}\n",
-        c.region,
-        view.hours_per_month.normalize(),
-        if c.free_tier { "on" } else { "off" },
-        view.price_book,
-        view.price_book_snapshot
+    let mut out = tr!(
+        l,
+        "estimate-heading",
+        region = c.region,
+        hours = view.hours_per_month.normalize(),
+        free_tier = l.t(if c.free_tier { "on" } else { "off" }),
+        book = view.price_book,
+        snapshot = view.price_book_snapshot
     );
+    out.push('\n');
     out.push_str(&table.to_string());
     out.push('\n');
-    for n in notes(c) {
+    for n in notes(l, c) {
         out.push_str(&n);
         out.push('\n');
     }

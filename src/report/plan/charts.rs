@@ -10,11 +10,13 @@ use rust_decimal::Decimal;
 
 use super::html::Row;
 use super::{aws_cell, switch_point_cells};
+use crate::i18n::Locale;
 use crate::plan::switch::{Crossing, SwitchCurve};
 use crate::plan::{PhasePlan, Plan};
 use crate::report::svg::{self, BarSeries, Line, Marker, Size, TornadoRow, TreeNode};
-use crate::report::wording::{outcome, service_name};
+use crate::report::wording::{crossing, outcome, phase_name, service_name};
 use crate::scenario::OpsBurden;
+use crate::tr;
 use crate::units::{group_thousands, usd, Exact, Money};
 
 /// Tornado rows shown.
@@ -27,6 +29,7 @@ fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
+/// Money in chart text: dollars only (the won of `--currency KRW` are in the tables).
 fn money(m: Money) -> String {
     usd(m.0)
 }
@@ -42,9 +45,9 @@ pub fn best_phase(p: &Plan) -> Option<&PhasePlan> {
 
 /// Stacked bars of the monthly cost of the baseline and each phase, self-hosted and per AWS
 /// service, and the rows of its table.
-pub fn cost(p: &Plan) -> (String, Vec<Row>) {
-    let mut categories = vec!["Baseline".to_string()];
-    categories.extend(p.phases.iter().map(|ph| format!("Phase {}", ph.phase)));
+pub fn cost(l: &Locale, p: &Plan) -> (String, Vec<Row>) {
+    let mut categories = vec![l.t("chart-baseline")];
+    categories.extend(p.phases.iter().map(|ph| tr!(l, "r-phase-number", phase = ph.phase)));
     // AWS services by their total over the phases, largest first (ties by key).
     let mut totals: BTreeMap<&str, Decimal> = BTreeMap::new();
     for ph in &p.phases {
@@ -66,50 +69,53 @@ pub fn cost(p: &Plan) -> (String, Vec<Row>) {
             .sum()
     };
     let mut series = vec![BarSeries {
-        name: "Self-hosted (EC2, EBS, ...)".into(),
+        name: l.t("chart-self-hosted-series"),
         values: std::iter::once(f(p.baseline.self_hosted_monthly_usd.0))
             .chain(p.phases.iter().map(|ph| f(ph.self_hosted_monthly_usd.0)))
             .collect(),
     }];
     for k in &drawn {
         series.push(BarSeries {
-            name: format!("AWS {}", service_name(k)),
+            name: tr!(l, "chart-aws-service", service = service_name(l, k)),
             values: std::iter::once(0.0).chain(p.phases.iter().map(|ph| aws_of(ph, Some(k)))).collect(),
         });
     }
     if keys.len() > SERVICES_DRAWN {
         series.push(BarSeries {
-            name: "Other AWS services".into(),
+            name: l.t("chart-other-aws"),
             values: std::iter::once(0.0).chain(p.phases.iter().map(|ph| aws_of(ph, None))).collect(),
         });
     }
     let mut rows = vec![Row(vec![
-        "Baseline (all self-hosted)".into(),
-        money(p.baseline.self_hosted_monthly_usd),
-        usd(Decimal::ZERO),
-        money(p.baseline.self_hosted_monthly_usd),
+        l.t("chart-baseline-all-self-hosted"),
+        l.money(p.baseline.self_hosted_monthly_usd.0),
+        l.money(Decimal::ZERO),
+        l.money(p.baseline.self_hosted_monthly_usd.0),
     ])];
     rows.extend(p.phases.iter().map(|ph| {
         Row(vec![
-            format!("Phase {} {}", ph.phase, ph.name),
-            money(ph.self_hosted_monthly_usd),
-            aws_cell(ph),
-            money(ph.total_monthly_usd),
+            tr!(l, "r-phase-label", phase = ph.phase, name = phase_name(l, &ph.name)),
+            l.money(ph.self_hosted_monthly_usd.0),
+            aws_cell(l, ph),
+            l.money(ph.total_monthly_usd.0),
         ])
     }));
-    let desc = format!(
-        "Monthly infrastructure cost of the baseline and of each phase, split into what still runs self-hosted and each AWS service. Totals: baseline {}; {}.",
-        money(p.baseline.self_hosted_monthly_usd),
-        p.phases
+    let desc = tr!(
+        l,
+        "chart-cost-desc",
+        baseline = money(p.baseline.self_hosted_monthly_usd),
+        totals = p
+            .phases
             .iter()
-            .map(|ph| format!("phase {} {}", ph.phase, money(ph.total_monthly_usd)))
+            .map(|ph| tr!(l, "chart-phase-total", phase = ph.phase, total = money(ph.total_monthly_usd)))
             .collect::<Vec<_>>()
             .join(", ")
     );
     let chart = svg::stacked_bars(
         "chart-cost",
-        "Monthly infrastructure cost by phase and service",
+        &l.t("chart-cost-title"),
         &desc,
+        &l.t("chart-usd-per-month"),
         &categories,
         &series,
         Size { width: 900, height: 420 },
@@ -118,12 +124,12 @@ pub fn cost(p: &Plan) -> (String, Vec<Row>) {
 }
 
 /// The cumulative cash flow of each phase with its break-even month, and its text alternative.
-pub fn cash(p: &Plan) -> (String, String) {
+pub fn cash(l: &Locale, p: &Plan) -> (String, String) {
     let lines: Vec<Line> = p
         .phases
         .iter()
         .map(|ph| Line {
-            name: format!("Phase {} {}", ph.phase, ph.name),
+            name: tr!(l, "r-phase-label", phase = ph.phase, name = phase_name(l, &ph.name)),
             points: ph.cash_flow.iter().map(|m| (f64::from(m.month), f(m.cumulative_usd.0))).collect(),
             dashed: false,
         })
@@ -137,26 +143,22 @@ pub fn cash(p: &Plan) -> (String, String) {
                 let y = ph.cash_flow.iter().find(|x| x.month == m).map_or(0.0, |x| f(x.cumulative_usd.0));
                 // Every break-even is marked; only the best phase's is labelled, so labels never pile up.
                 let label = if Some(ph.phase) == best {
-                    format!("break-even, phase {}: month {m}", ph.phase)
+                    tr!(l, "chart-break-even-label", phase = ph.phase, month = m)
                 } else {
                     String::new()
                 };
                 markers.push(Marker { x: f64::from(m), y, label });
-                sentences.push(format!("phase {} breaks even in month {m}", ph.phase));
+                sentences.push(tr!(l, "chart-breaks-even", phase = ph.phase, month = m));
             }
-            None => sentences.push(format!("phase {} does not break even within the horizon", ph.phase)),
+            None => sentences.push(tr!(l, "chart-no-break-even", phase = ph.phase)),
         }
     }
-    let text = format!(
-        "Cumulative cash flow over {} months (month 0 = the one-time cost; growth applied, not discounted): {}.",
-        p.inputs.horizon_months,
-        sentences.join("; ")
-    );
+    let text = tr!(l, "chart-cash-desc", months = p.inputs.horizon_months, sentences = sentences.join("; "));
     let chart = svg::lines(
         "chart-cash",
-        "Cumulative cash flow by phase",
+        &l.t("chart-cash-title"),
         &text,
-        "month",
+        &l.t("chart-month"),
         true,
         &lines,
         &markers,
@@ -167,11 +169,11 @@ pub fn cash(p: &Plan) -> (String, String) {
 
 /// One line per phase over the switch curve's DAU grid: `value(self_hosted, phase_cost)` at each
 /// point where the phase could be priced.
-fn phase_lines(c: &SwitchCurve, value: impl Fn(f64, f64) -> f64) -> Vec<Line> {
+fn phase_lines(l: &Locale, c: &SwitchCurve, value: impl Fn(f64, f64) -> f64) -> Vec<Line> {
     c.phases
         .iter()
         .map(|pc| Line {
-            name: format!("Phase {}", pc.phase),
+            name: tr!(l, "r-phase-number", phase = pc.phase),
             points: c
                 .dau
                 .iter()
@@ -197,15 +199,15 @@ fn dau_range(c: &SwitchCurve) -> (String, String) {
 
 /// Net monthly benefit of each phase against DAU (self-hosted cost minus the phase's), with the
 /// $0 line and the migrate-now threshold: where the lines cross them are the switch points.
-pub fn switch_net(p: &Plan) -> (String, String) {
+pub fn switch_net(l: &Locale, p: &Plan) -> (String, String) {
     let Some(c) = curve(p) else {
         return (String::new(), String::new());
     };
     let threshold = f(p.inputs.migrate_now_above_usd.0);
     let (lo, hi) = (c.dau.first().map_or(0.0, |d| f(d.0)), c.dau.last().map_or(0.0, |d| f(d.0)));
-    let mut lines = phase_lines(c, |own, phase| own - phase);
+    let mut lines = phase_lines(l, c, |own, phase| own - phase);
     lines.push(Line {
-        name: format!("Migrate-now threshold ({})", money(p.inputs.migrate_now_above_usd)),
+        name: tr!(l, "chart-threshold", threshold = money(p.inputs.migrate_now_above_usd)),
         points: vec![(lo, threshold), (hi, threshold)],
         dashed: true,
     });
@@ -213,21 +215,27 @@ pub fn switch_net(p: &Plan) -> (String, String) {
         .switch_points
         .iter()
         .flat_map(|sp| {
-            let zero = sp.dau_net_zero.map(|d| Marker { x: f(d.0), y: 0.0, label: format!("P{} $0", sp.phase) });
-            let now = sp.dau_net_1000.map(|d| Marker { x: f(d.0), y: threshold, label: format!("P{} now", sp.phase) });
+            let zero = sp.dau_net_zero.map(|d| Marker {
+                x: f(d.0),
+                y: 0.0,
+                label: tr!(l, "chart-marker-zero", phase = sp.phase),
+            });
+            let now = sp.dau_net_1000.map(|d| Marker {
+                x: f(d.0),
+                y: threshold,
+                label: tr!(l, "chart-marker-now", phase = sp.phase),
+            });
             zero.into_iter().chain(now)
         })
         .collect();
     let (first, last) = dau_range(c);
-    let text = format!(
-        "Net monthly benefit of each phase against DAU ({first} to {last}, logarithmic), with the $0 line and the migrate-now threshold of {}; the marked points are the switch points in the table below.",
-        money(p.inputs.migrate_now_above_usd)
-    );
+    let text =
+        tr!(l, "chart-switch-net-desc", first = first, last = last, threshold = money(p.inputs.migrate_now_above_usd));
     let chart = svg::lines_log_x(
         "chart-switch-net",
-        "Net monthly benefit of each phase against DAU",
+        &l.t("chart-switch-net-title"),
         &text,
-        "daily active users (log scale)",
+        &l.t("chart-dau-log"),
         true,
         &lines,
         &markers,
@@ -238,25 +246,25 @@ pub fn switch_net(p: &Plan) -> (String, String) {
 
 /// The cost of ownership of self-hosted and of each phase against DAU with the crossovers marked,
 /// its text alternative, and the switch-point rows.
-pub fn switch(p: &Plan) -> (String, String, Vec<Row>) {
+pub fn switch(l: &Locale, p: &Plan) -> (String, String, Vec<Row>) {
     let rows = p
         .switch_points
         .iter()
         .map(|sp| {
-            let mut cells = vec![format!("Phase {}", sp.phase)];
-            cells.extend(switch_point_cells(sp, "—"));
+            let mut cells = vec![tr!(l, "r-phase-number", phase = sp.phase)];
+            cells.extend(switch_point_cells(l, sp, "—"));
             Row(cells)
         })
         .collect();
     let Some(c) = curve(p) else {
-        return (String::new(), "This plan has no cost-against-DAU series (it was computed by an older obs-cost, or DAU is 0); the table below lists the switch points.".into(), rows);
+        return (String::new(), l.t("chart-switch-none"), rows);
     };
     // Phases first and the self-hosted reference last, so that each phase has the same colour
     // here as in the net-benefit chart (whose last line is the threshold).
     let self_hosted: Vec<(f64, f64)> =
         c.dau.iter().zip(&c.self_hosted_monthly_usd).map(|(d, v)| (f(d.0), f(v.0))).collect();
-    let mut lines = phase_lines(c, |_, phase| phase);
-    lines.push(Line { name: "All self-hosted".into(), points: self_hosted.clone(), dashed: true });
+    let mut lines = phase_lines(l, c, |_, phase| phase);
+    lines.push(Line { name: l.t("chart-all-self-hosted"), points: self_hosted.clone(), dashed: true });
     // The self-hosted cost is linear in DAU between grid points: interpolate at each crossover.
     let self_at = |x: f64| -> f64 {
         for w in self_hosted.windows(2) {
@@ -274,31 +282,39 @@ pub fn switch(p: &Plan) -> (String, String, Vec<Row>) {
         if let Some(d) = sp.dau_net_zero {
             let x = f(d.0);
             markers.push(Marker { x, y: self_at(x), label: format!("P{}: {}", sp.phase, num(d, 0)) });
-            sentences.push(format!(
-                "phase {} crosses the self-hosted line at {} DAU ({})",
-                sp.phase,
-                num(d, 0),
-                if sp.dau_net_zero_status == Crossing::RisesAbove { "cheaper above" } else { "cheaper below" }
+            sentences.push(tr!(
+                l,
+                if sp.dau_net_zero_status == Crossing::RisesAbove {
+                    "chart-crosses-cheaper-above"
+                } else {
+                    "chart-crosses-cheaper-below"
+                },
+                phase = sp.phase,
+                dau = num(d, 0)
             ));
         } else {
-            sentences.push(format!(
-                "phase {}: {}",
-                sp.phase,
-                crate::report::wording::crossing(None, sp.dau_net_zero_status)
+            sentences.push(tr!(
+                l,
+                "chart-phase-crossing",
+                phase = sp.phase,
+                crossing = crossing(l, None, sp.dau_net_zero_status)
             ));
         }
     }
     let (first, last) = dau_range(c);
-    let text = format!(
-        "Monthly cost of ownership against DAU ({first} to {last}, logarithmic): {}. {}.",
-        c.method,
-        sentences.join("; ")
+    let text = tr!(
+        l,
+        "chart-switch-desc",
+        first = first,
+        last = last,
+        method = l.doc(&c.method),
+        sentences = sentences.join("; ")
     );
     let chart = svg::lines_log_x(
         "chart-switch",
-        "Monthly cost of self-hosted and of each phase against DAU",
+        &l.t("chart-switch-title"),
         &text,
-        "daily active users (log scale)",
+        &l.t("chart-dau-log"),
         true,
         &lines,
         &markers,
@@ -308,7 +324,7 @@ pub fn switch(p: &Plan) -> (String, String, Vec<Row>) {
 }
 
 /// The seed's decision tree with this scenario's path highlighted.
-pub fn tree(p: &Plan) -> String {
+pub fn tree(l: &Locale, p: &Plan) -> String {
     let t = &p.decision_tree;
     let th = t.thresholds;
     let i = &p.inputs;
@@ -320,44 +336,45 @@ pub fn tree(p: &Plan) -> String {
     let middle = mid && !low && !high;
     let burdensome = i.ops_burden == OpsBurden::Burdensome;
     let leaf =
-        |label: &str, edge: String, on: bool| TreeNode { label: label.into(), edge, on_path: on, children: vec![] };
+        |label: &str, edge: String, on: bool| TreeNode { label: l.t(label), edge, on_path: on, children: vec![] };
     let root = TreeNode {
-        label: format!("Team size? ({} engineers)", i.engineers),
+        label: tr!(l, "tree-team-size", engineers = i.engineers),
         edge: String::new(),
         on_path: true,
         children: vec![
-            leaf("Keep Compose", format!("≤ {}", th.small_team_max), small),
+            leaf("tree-keep-compose", format!("≤ {}", th.small_team_max), small),
             TreeNode {
-                label: format!("DAU? ({})", num(i.dau, 0)),
-                edge: format!("{} to {}", th.small_team_max + 1, th.mid_team_max),
+                label: tr!(l, "tree-dau", dau = num(i.dau, 0)),
+                edge: tr!(l, "tree-team-range", from = th.small_team_max + 1, to = th.mid_team_max),
                 on_path: mid,
                 children: vec![
-                    leaf("Keep Compose", format!("< {}", num(th.low_dau_below, 0)), low),
+                    leaf("tree-keep-compose", format!("< {}", num(th.low_dau_below, 0)), low),
                     TreeNode {
-                        label: format!("Ops burden? ({})", i.ops_burden.as_str()),
-                        edge: "in between".into(),
+                        label: tr!(l, "tree-ops-burden", burden = l.term(i.ops_burden.as_str())),
+                        edge: l.t("tree-in-between"),
                         on_path: middle,
                         children: vec![
-                            leaf("Keep Compose", "manageable".into(), middle && !burdensome),
-                            leaf("Gradual migration", "burdensome".into(), middle && burdensome),
+                            leaf("tree-keep-compose", l.term("manageable"), middle && !burdensome),
+                            leaf("tree-gradual-migration", l.term("burdensome"), middle && burdensome),
                         ],
                     },
-                    leaf("Migrate to AWS", format!("≥ {}", num(th.high_dau_from, 0)), high),
+                    leaf("tree-migrate-to-aws", format!("≥ {}", num(th.high_dau_from, 0)), high),
                 ],
             },
-            leaf("Consider AWS", format!("> {}", th.mid_team_max), large),
+            leaf("tree-consider-aws", format!("> {}", th.mid_team_max), large),
         ],
     };
-    let desc = format!(
-        "The seed's decision tree; this scenario's path is highlighted: {}. Outcome: {}.",
-        t.path.join("; "),
-        outcome(t.outcome)
+    let desc = tr!(
+        l,
+        "chart-tree-desc",
+        path = t.path.iter().map(|s| l.doc(s)).collect::<Vec<_>>().join("; "),
+        outcome = outcome(l, t.outcome)
     );
-    svg::decision_tree("chart-tree", "When to switch: the decision tree", &desc, &root)
+    svg::decision_tree("chart-tree", &l.t("chart-tree-title"), &desc, &root)
 }
 
 /// The tornado of the best phase's net monthly benefit, the phase's label, and its rows.
-pub fn tornado(p: &Plan) -> (String, String, Vec<Row>) {
+pub fn tornado(l: &Locale, p: &Plan) -> (String, String, Vec<Row>) {
     let Some(best) = best_phase(p) else { return (String::new(), String::new(), Vec::new()) };
     let rows: Vec<_> = p
         .uncertainty
@@ -366,7 +383,7 @@ pub fn tornado(p: &Plan) -> (String, String, Vec<Row>) {
         .filter(|r| r.phase == best.phase && !r.swing_usd.0.is_zero())
         .take(TORNADO_ROWS)
         .collect();
-    let label = format!("phase {} ({})", best.phase, best.name);
+    let label = tr!(l, "r-best-phase", phase = best.phase, name = phase_name(l, &best.name));
     if rows.is_empty() {
         return (String::new(), label, Vec::new());
     }
@@ -374,22 +391,29 @@ pub fn tornado(p: &Plan) -> (String, String, Vec<Row>) {
         .iter()
         .map(|r| TornadoRow { label: r.key.clone(), low: f(r.net_at_low_usd.0), high: f(r.net_at_high_usd.0) })
         .collect();
-    let desc = format!(
-        "Net monthly benefit of {label} (expected {}) with one assumption at a time at its low and high value: {}.",
-        money(best.net_monthly_benefit_usd),
-        rows.iter()
-            .map(|r| format!("{} {} to {}", r.key, money(r.net_at_low_usd), money(r.net_at_high_usd)))
+    let desc = tr!(
+        l,
+        "chart-tornado-desc",
+        phase = label,
+        expected = money(best.net_monthly_benefit_usd),
+        rows = rows
+            .iter()
+            .map(|r| {
+                tr!(l, "chart-tornado-row", key = r.key, low = money(r.net_at_low_usd), high = money(r.net_at_high_usd))
+            })
             .collect::<Vec<_>>()
             .join("; ")
     );
     let chart = svg::tornado(
         "chart-tornado",
-        &format!("Sensitivity of the net monthly benefit, {label}"),
+        &tr!(l, "chart-tornado-title", phase = label),
         &desc,
+        &l.t("chart-net-usd"),
+        [&l.t("chart-tornado-low"), &l.t("chart-tornado-high")],
         &chart_rows,
         f(best.net_monthly_benefit_usd.0),
         Size { width: 900, height: 360 },
     );
-    let table = rows.iter().map(|r| Row(super::tornado_row(r).to_vec())).collect();
+    let table = rows.iter().map(|r| Row(super::tornado_row(l, r).to_vec())).collect();
     (chart, label, table)
 }

@@ -15,29 +15,29 @@ use super::charts::{self, best_phase};
 use super::used::{self, window, UsedView};
 use super::{actual_rows, aws_cell, uncertainty_cells, ActualStyle};
 use crate::cost::ServiceCost;
+use crate::i18n::Locale;
 use crate::plan::measured::ValueSource;
 use crate::plan::{PhasePlan, Plan};
-use crate::report::wording::{self, decision, outcome, payback_text, phase_decision, service_name};
+use crate::report::wording::{self, decision, outcome, payback_text, phase_decision, phase_name, service_name};
 use crate::report::{line_cells, Render};
 use crate::roi::Decision;
 use crate::scenario::MetricsTarget;
-use crate::units::{group_thousands, usd, Exact, Money};
+use crate::tr;
+use crate::units::{group_thousands, Exact, Money};
 
 /// The plan as the HTML report; `generated` is the generation time to print (from
 /// `SOURCE_DATE_EPOCH`), or `None` to print none, so that identical inputs give identical bytes.
 pub struct Html {
     /// The generation time to print, if any.
     pub generated: Option<String>,
+    /// The language and currency it is written in.
+    pub locale: Locale,
 }
 
 impl Render<Plan> for Html {
     fn render(&self, p: &Plan) -> Result<String> {
-        render(&p.as_written()?, self.generated.as_deref())
+        render(&p.as_written()?, self.generated.as_deref(), &self.locale)
     }
-}
-
-fn money(m: Money) -> String {
-    usd(m.0)
 }
 
 fn num(e: Exact, dp: u32) -> String {
@@ -60,12 +60,14 @@ impl Row {
 }
 
 /// The forecast-vs-actual table in the report.
-const ACTUAL_HTML: ActualStyle = ActualStyle {
-    phase: |n, name| format!("Phase {n} {name}"),
-    service: |key| service_name(key).to_string(),
-    total: "Total compared",
-    none: "—",
-};
+fn actual_style(l: &Locale) -> ActualStyle<'_> {
+    ActualStyle {
+        phase: Box::new(move |n, name| tr!(l, "r-phase-label", phase = n, name = phase_name(l, name))),
+        service: Box::new(move |key| service_name(l, key)),
+        total: l.t("r-total-compared"),
+        none: "—".into(),
+    }
+}
 
 /// A service's line items, formatted.
 pub struct ServiceTable {
@@ -77,13 +79,13 @@ pub struct ServiceTable {
     pub items: Vec<[String; 5]>,
 }
 
-fn tables(services: &[ServiceCost]) -> Vec<ServiceTable> {
+fn tables(l: &Locale, services: &[ServiceCost]) -> Vec<ServiceTable> {
     services
         .iter()
         .map(|s| ServiceTable {
-            name: service_name(&s.service).to_string(),
-            total: money(s.monthly_usd),
-            items: s.line_items.iter().map(line_cells).collect(),
+            name: service_name(l, &s.service),
+            total: l.money(s.monthly_usd.0),
+            items: s.line_items.iter().map(|i| line_cells(l, i)).collect(),
         })
         .collect()
 }
@@ -94,6 +96,10 @@ pub struct PhaseTables {
     pub id: String,
     /// Heading.
     pub title: String,
+    /// Caption of its AWS line items.
+    pub aws_caption: String,
+    /// Caption of what stays self-hosted.
+    pub self_hosted_caption: String,
     /// One sentence of totals.
     pub totals: String,
     /// AWS services.
@@ -114,8 +120,8 @@ pub struct Summary {
     pub agrees: bool,
     /// The plan's sentence on the comparison.
     pub note: String,
-    /// Best phase label.
-    pub best_phase: String,
+    /// The net card's label, naming the best phase.
+    pub net_label: String,
     /// Net monthly benefit (expected).
     pub net: String,
     /// Low (P10) and high (P90).
@@ -136,14 +142,18 @@ pub struct Summary {
 #[derive(Template)]
 #[template(path = "report.html")]
 pub struct Page {
+    /// The language and currency every word and amount is written in.
+    pub l: Locale,
     /// `<title>`.
     pub title: String,
-    /// Scenario name.
-    pub name: String,
+    /// The `<h1>`.
+    pub h1: String,
     /// Scenario description.
     pub description: String,
     /// One line: file, region, price book, hours.
     pub context: String,
+    /// How the won amounts were computed (`--currency KRW`), or empty.
+    pub fx: String,
     /// "Generated ..." from SOURCE_DATE_EPOCH, or empty.
     pub generated: String,
     /// The program that computed the plan and the one that rendered it.
@@ -201,8 +211,10 @@ pub struct Page {
     pub tree_path: Vec<String>,
     /// Tornado chart.
     pub tornado_chart: String,
-    /// Which phase the tornado is for.
-    pub tornado_phase: String,
+    /// The tornado chart's caption.
+    pub tornado_figcaption: String,
+    /// The tornado table's caption.
+    pub tornado_caption: String,
     /// Tornado rows.
     pub tornado_rows: Vec<Row>,
     /// P10 / expected / P90 per phase.
@@ -221,182 +233,226 @@ pub struct Page {
     pub notes: Vec<String>,
 }
 
-fn summary(p: &Plan) -> Summary {
+fn summary(l: &Locale, p: &Plan) -> Summary {
     let t = &p.decision_tree;
     let best = best_phase(p);
     let band = best.and_then(|b| p.uncertainty.phases.iter().find(|u| u.phase == b.phase));
     let first = p.phases.first();
+    let money = |m: Money| l.money(m.0);
     let next_step = match (best, first) {
         // A single-phase plan knows nothing of the other phases: it does not say where to start.
-        (Some(b), _) if p.selected_phase.is_some() => format!(
-            "This plan holds phase {} ({}) only: {}, net {} a month for a one-time {} (phases 1-{}'s labor and dual running). Plan every phase to choose where to start.",
-            b.phase,
-            b.name,
-            decision(b.decision),
-            money(b.net_monthly_benefit_usd),
-            money(b.one_time_cost_usd),
-            b.phase
+        (Some(b), _) if p.selected_phase.is_some() => tr!(
+            l,
+            "r-next-selected",
+            phase = b.phase,
+            name = phase_name(l, &b.name),
+            decision = decision(l, b.decision),
+            net = money(b.net_monthly_benefit_usd),
+            one_time = money(b.one_time_cost_usd)
         ),
-        (Some(b), _) if b.decision == Decision::Stay => format!(
-            "Stay self-hosted for now: no phase nets at least {} a month. Re-run the plan when usage, team or prices change (see the switch points).",
-            money(p.inputs.migrate_gradually_from_usd)
+        (Some(b), _) if b.decision == Decision::Stay => {
+            tr!(l, "r-next-stay", threshold = money(p.inputs.migrate_gradually_from_usd))
+        }
+        (Some(b), Some(f)) if f.phase == b.phase => tr!(
+            l,
+            "r-next-start",
+            phase = f.phase,
+            name = phase_name(l, &f.name),
+            net = money(f.net_monthly_benefit_usd),
+            one_time = money(f.one_time_cost_usd)
         ),
-        (Some(b), Some(f)) if f.phase == b.phase => format!(
-            "Start with phase {} ({}): it nets {} a month for a one-time {}.",
-            f.phase,
-            f.name,
-            money(f.net_monthly_benefit_usd),
-            money(f.one_time_cost_usd)
+        (Some(b), Some(f)) if f.net_monthly_benefit_usd.0 >= Decimal::ZERO => tr!(
+            l,
+            "r-next-start-then",
+            phase = f.phase,
+            name = phase_name(l, &f.name),
+            net = money(f.net_monthly_benefit_usd),
+            one_time = money(f.one_time_cost_usd),
+            best = b.phase,
+            best_name = phase_name(l, &b.name)
         ),
-        (Some(b), Some(f)) if f.net_monthly_benefit_usd.0 >= Decimal::ZERO => format!(
-            "Start with phase {} ({}): on its own it nets {} a month for a one-time {}; carry on to phase {} ({}), the best end state.",
-            f.phase,
-            f.name,
-            money(f.net_monthly_benefit_usd),
-            money(f.one_time_cost_usd),
-            b.phase,
-            b.name
+        (Some(b), Some(f)) => tr!(
+            l,
+            "r-next-on-the-way",
+            phase = f.phase,
+            name = phase_name(l, &f.name),
+            net = money(f.net_monthly_benefit_usd),
+            best = b.phase,
+            best_name = phase_name(l, &b.name)
         ),
-        (Some(b), Some(f)) => format!(
-            "Phase {} ({}) is the next step but does not pay on its own (net {} a month): it is worth doing only on the way to phase {} ({}).",
-            f.phase,
-            f.name,
-            money(f.net_monthly_benefit_usd),
-            b.phase,
-            b.name
-        ),
-        _ => "The plan has no phase.".into(),
+        _ => l.t("r-next-no-phase"),
     };
-    let roi_decision = decision(t.roi_decision).to_string();
+    let roi_decision = decision(l, t.roi_decision);
     let headline = match best {
-        Some(b) if p.selected_phase.is_some() => format!(
-            "ROI rule for phase {} {}, the one phase this plan holds: {} (net {} a month). Decision tree: {}.",
-            b.phase,
-            b.name,
-            roi_decision,
-            money(b.net_monthly_benefit_usd),
-            outcome(t.outcome)
+        Some(b) if p.selected_phase.is_some() => tr!(
+            l,
+            "r-headline-selected",
+            decision = roi_decision,
+            phase = b.phase,
+            name = phase_name(l, &b.name),
+            net = money(b.net_monthly_benefit_usd),
+            outcome = outcome(l, t.outcome)
         ),
-        Some(b) => format!(
-            "ROI rule: {} (best: phase {} {}, net {} a month). Decision tree: {}.",
-            roi_decision,
-            b.phase,
-            b.name,
-            money(b.net_monthly_benefit_usd),
-            outcome(t.outcome)
+        Some(b) => tr!(
+            l,
+            "r-headline",
+            decision = roi_decision,
+            phase = b.phase,
+            name = phase_name(l, &b.name),
+            net = money(b.net_monthly_benefit_usd),
+            outcome = outcome(l, t.outcome)
         ),
-        None => format!("Decision tree: {}.", outcome(t.outcome)),
+        None => tr!(l, "r-headline-tree-only", outcome = outcome(l, t.outcome)),
     };
     Summary {
         headline,
         roi_decision,
-        tree_outcome: outcome(t.outcome).to_string(),
+        tree_outcome: tr!(l, "r-card-tree", outcome = outcome(l, t.outcome)),
         agrees: t.agrees_with_roi,
-        note: t.note.clone(),
-        best_phase: best.map_or_else(String::new, |b| format!("phase {} ({})", b.phase, b.name)),
+        note: l.doc(&t.note),
+        net_label: tr!(
+            l,
+            "r-card-net",
+            best = best.map_or_else(String::new, |b| tr!(
+                l,
+                "r-best-phase",
+                phase = b.phase,
+                name = phase_name(l, &b.name)
+            ))
+        ),
         net: best.map_or_else(String::new, |b| money(b.net_monthly_benefit_usd)),
-        net_band: band.map_or_else(String::new, |u| {
-            format!("{} to {}", money(u.net_monthly_benefit_usd.low), money(u.net_monthly_benefit_usd.high))
-        }),
-        payback: best.map_or_else(String::new, |b| payback_text(b.payback_months, b.payback_month_in_horizon)),
+        net_band: tr!(
+            l,
+            "r-card-net-band",
+            band = band.map_or_else(String::new, |u| {
+                tr!(
+                    l,
+                    "r-range",
+                    low = money(u.net_monthly_benefit_usd.low),
+                    high = money(u.net_monthly_benefit_usd.high)
+                )
+            })
+        ),
+        payback: best.map_or_else(String::new, |b| payback_text(l, b.payback_months, b.payback_month_in_horizon)),
         npv: best.map_or_else(String::new, |b| money(b.npv_usd)),
         next_step,
-        warnings: super::summary_lines(p),
-        agents: super::agents_line(p).unwrap_or_default(),
+        warnings: super::summary_lines(l, p),
+        agents: super::agents_line(l, p).unwrap_or_default(),
     }
 }
 
-fn value3(low: Exact, expected: Exact, high: Exact) -> String {
+fn value3(l: &Locale, low: Exact, expected: Exact, high: Exact) -> String {
     if low == expected && expected == high {
         num(expected, 4)
     } else {
-        format!("{} (low {}, high {})", num(expected, 4), num(low, 4), num(high, 4))
+        tr!(l, "r-value-range", expected = num(expected, 4), low = num(low, 4), high = num(high, 4))
     }
 }
 
-fn phase_tables(p: &Plan, ph: &PhasePlan) -> PhaseTables {
+fn phase_tables(l: &Locale, p: &Plan, ph: &PhasePlan) -> PhaseTables {
+    let name = phase_name(l, &ph.name);
+    let title = if ph.moves.is_empty() {
+        tr!(l, "r-phase-title-nothing", phase = ph.phase, name = name)
+    } else {
+        tr!(l, "r-phase-title", phase = ph.phase, name = name, moves = wording::workloads(l, &ph.moves))
+    };
     PhaseTables {
         id: format!("phase-{}", ph.phase),
-        title: if ph.moves.is_empty() {
-            format!("Phase {}: {} (moves nothing new)", ph.phase, ph.name)
-        } else {
-            let moves: Vec<&str> = ph.moves.iter().map(|w| w.as_str()).collect();
-            format!("Phase {}: {} (moves {})", ph.phase, ph.name, moves.join(", "))
-        },
-        totals: format!(
-            "AWS {} + still self-hosted {} = {} a month; one-time cost {} = {}.",
-            aws_cell(ph),
-            money(ph.self_hosted_monthly_usd),
-            money(ph.total_monthly_usd),
-            money(ph.one_time_cost_usd),
-            super::one_time_parts(p, ph)
+        aws_caption: tr!(l, "r-cap-phase-aws", title = title),
+        self_hosted_caption: tr!(l, "r-cap-phase-self-hosted", title = title),
+        title,
+        totals: tr!(
+            l,
+            "r-phase-totals",
+            aws = aws_cell(l, ph),
+            self_hosted = l.money(ph.self_hosted_monthly_usd.0),
+            total = l.money(ph.total_monthly_usd.0),
+            one_time = l.money(ph.one_time_cost_usd.0),
+            phase = ph.phase,
+            weeks = group_thousands(super::weeks_priced(p, ph).0, 2)
         ),
-        aws: tables(&ph.aws_services),
-        self_hosted: tables(&ph.self_hosted_services),
+        aws: tables(l, &ph.aws_services),
+        self_hosted: tables(l, &ph.self_hosted_services),
     }
 }
 
-fn roi_row(ph: &PhasePlan) -> Row {
+fn roi_row(l: &Locale, ph: &PhasePlan) -> Row {
+    let money = |m: Money| l.money(m.0);
     Row(vec![
-        format!("{} {}", ph.phase, ph.name),
+        format!("{} {}", ph.phase, phase_name(l, &ph.name)),
         money(ph.roi.infra_delta_usd),
         money(ph.roi.ops_labor_saved_usd),
         money(ph.roi.downtime_saved_usd),
         money(ph.roi.productivity_gained_usd),
         money(ph.net_monthly_benefit_usd),
         money(ph.one_time_cost_usd),
-        payback_text(ph.payback_months, ph.payback_month_in_horizon),
+        payback_text(l, ph.payback_months, ph.payback_month_in_horizon),
         money(ph.npv_usd),
-        phase_decision(ph),
+        phase_decision(l, ph),
     ])
 }
 
+fn on_off(l: &Locale, on: bool) -> String {
+    l.t(if on { "on" } else { "off" })
+}
+
+fn yes_no(l: &Locale, yes: bool) -> String {
+    l.t(if yes { "yes" } else { "no" })
+}
+
 /// Renders the report of a plan as written.
-fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
-    let (cost_chart, cost_rows) = charts::cost(p);
-    let (cash_chart, cash_text) = charts::cash(p);
-    let (switch_chart, switch_text, switch_rows) = charts::switch(p);
-    let (switch_net_chart, switch_net_text) = charts::switch_net(p);
-    let (tornado_chart, tornado_phase, tornado_rows) = charts::tornado(p);
+fn render(p: &Plan, generated: Option<&str>, l: &Locale) -> Result<String> {
+    let (cost_chart, cost_rows) = charts::cost(l, p);
+    let (cash_chart, cash_text) = charts::cash(l, p);
+    let (switch_chart, switch_text, switch_rows) = charts::switch(l, p);
+    let (switch_net_chart, switch_net_text) = charts::switch_net(l, p);
+    let (tornado_chart, tornado_phase, tornado_rows) = charts::tornado(l, p);
     let u = &p.usage;
+    let money = |m: Money| l.money(m.0);
+    let version = env!("CARGO_PKG_VERSION");
     let page = Page {
-        title: format!("obs-cost report: {}", p.scenario.name),
-        name: p.scenario.name.clone(),
+        l: l.clone(),
+        title: tr!(l, "r-title", name = p.scenario.name),
+        h1: tr!(l, "r-h1", name = p.scenario.name),
         description: p.scenario.description.clone().unwrap_or_default(),
-        context: format!(
-            "Scenario file {} · region {} · price book {} (snapshot {}) · free tier {} · {} hours per month",
-            p.scenario.file,
-            p.region,
-            p.price_book,
-            p.price_book_snapshot,
-            if p.free_tier { "on" } else { "off" },
-            num(p.hours_per_month, 2)
+        context: tr!(
+            l,
+            "r-context",
+            file = p.scenario.file,
+            region = p.region,
+            book = p.price_book,
+            snapshot = p.price_book_snapshot,
+            free_tier = on_off(l, p.free_tier),
+            hours = num(p.hours_per_month, 2)
         ),
-        generated: generated.map(|g| format!("Generated {g}.")).unwrap_or_default(),
+        generated: generated.map(|g| tr!(l, "r-generated", time = g)).unwrap_or_default(),
         generated_by: if p.generated_by.is_empty() {
-            format!("rendered by obs-cost {}", env!("CARGO_PKG_VERSION"))
+            tr!(l, "r-rendered-by", version = version)
         } else {
-            format!("plan computed by {}, rendered by obs-cost {}", p.generated_by, env!("CARGO_PKG_VERSION"))
+            tr!(l, "r-computed-rendered-by", computed = p.generated_by, version = version)
         },
-        summary: summary(p),
-        usage_source: if u.source.is_empty() { "not recorded in this plan".into() } else { u.source.clone() },
+        summary: summary(l, p),
+        usage_source: tr!(
+            l,
+            "r-usage-source",
+            source = if u.source.is_empty() { l.t("r-usage-source-none") } else { l.doc(&u.source) }
+        ),
         usage_rows: u
             .values
             .iter()
             .map(|v| {
                 Row(vec![
                     v.key.clone(),
-                    value3(v.low, v.expected, v.high),
+                    value3(l, v.low, v.expected, v.high),
                     match v.source {
-                        ValueSource::Scenario => "given in the scenario".into(),
-                        ValueSource::Snapshot => "snapshot".into(),
+                        ValueSource::Scenario => l.t("r-value-source-scenario"),
+                        ValueSource::Snapshot => l.t("r-value-source-snapshot"),
                     },
                     v.query.clone().unwrap_or_else(|| "—".into()),
-                    window(v.window_seconds),
+                    window(l, v.window_seconds),
                     match v.extrapolated {
                         None => "—".into(),
-                        Some(true) => "yes".into(),
-                        Some(false) => "no".into(),
+                        Some(e) => yes_no(l, e),
                     },
                 ])
             })
@@ -408,12 +464,12 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
                 Row(vec![
                     t.name.clone(),
                     num(t.series, 0),
-                    t.cloudwatch_monthly_usd.map_or_else(|| "unknown".into(), money),
-                    t.managed_prometheus_monthly_usd.map_or_else(|| "unknown".into(), money),
+                    t.cloudwatch_monthly_usd.map_or_else(|| l.t("unknown"), money),
+                    t.managed_prometheus_monthly_usd.map_or_else(|| l.t("unknown"), money),
                 ])
             })
             .collect(),
-        top_metrics_method: u.top_metrics_method.clone(),
+        top_metrics_method: l.doc(&u.top_metrics_method),
         metrics_targets: p
             .metrics_targets
             .iter()
@@ -423,43 +479,45 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
                         MetricsTarget::Cloudwatch => "CloudWatch".into(),
                         MetricsTarget::ManagedPrometheus => "Managed Prometheus + Grafana".into(),
                     },
-                    wording::lower_bound(m.monthly_usd.0, m.unknown_line_items),
-                    if m.chosen { "yes".into() } else { "no".into() },
+                    wording::lower_bound(l, m.monthly_usd.0, m.unknown_line_items),
+                    yes_no(l, m.chosen),
                 ])
             })
             .collect(),
-        used: used::view(p),
+        used: used::view(l, p),
         cost_chart,
         cost_rows,
         actual_rows: p
             .actual_comparison
             .as_ref()
-            .map(|c| actual_rows(c, &ACTUAL_HTML).into_iter().map(|r| Row(r.to_vec())).collect())
+            .map(|c| actual_rows(l, c, &actual_style(l)).into_iter().map(|r| Row(r.to_vec())).collect())
             .unwrap_or_default(),
         actual_text: p.actual_comparison.as_ref().map_or_else(Vec::new, |c| {
-            let mut t = vec![format!(
-                "Actual usage read from CloudWatch in {} from {} to {} ({}). Error = {}. Actual costs use the plan's prices; the services' other line items keep their forecast quantities.",
-                c.region, c.start, c.end, c.file, c.error_definition
+            let mut t = vec![tr!(
+                l,
+                "r-actual-intro",
+                region = c.region,
+                start = c.start,
+                end = c.end,
+                file = c.file,
+                error = l.doc(&c.error_definition)
             )];
-            t.extend(c.notes.iter().cloned());
+            t.extend(c.notes.iter().map(|n| l.doc(n)));
             t
         }),
-        baseline: tables(&p.baseline.services),
-        baseline_totals: format!(
-            "All self-hosted: {} a month of infrastructure{}, {} of ops labor, {}% availability ({} minutes of downtime, {}).",
-            money(p.baseline.self_hosted_monthly_usd),
-            if p.baseline.unknown_line_items > 0 {
-                format!(" (lower bound: {} line items unknown)", p.baseline.unknown_line_items)
-            } else {
-                String::new()
-            },
-            money(p.baseline.ops_labor_usd),
-            num(p.baseline.availability_percent, 3),
-            num(p.baseline.downtime_minutes_per_month, 1),
-            money(p.baseline.downtime_cost_usd)
+        baseline: tables(l, &p.baseline.services),
+        baseline_totals: tr!(
+            l,
+            if p.baseline.unknown_line_items > 0 { "r-baseline-totals-lower-bound" } else { "r-baseline-totals" },
+            infra = money(p.baseline.self_hosted_monthly_usd),
+            unknown = p.baseline.unknown_line_items,
+            ops = money(p.baseline.ops_labor_usd),
+            availability = num(p.baseline.availability_percent, 3),
+            minutes = num(p.baseline.downtime_minutes_per_month, 1),
+            downtime = money(p.baseline.downtime_cost_usd)
         ),
-        phase_tables: p.phases.iter().map(|ph| phase_tables(p, ph)).collect(),
-        roi_rows: p.phases.iter().map(roi_row).collect(),
+        phase_tables: p.phases.iter().map(|ph| phase_tables(l, p, ph)).collect(),
+        roi_rows: p.phases.iter().map(|ph| roi_row(l, ph)).collect(),
         cash_chart,
         cash_text,
         switch_chart,
@@ -467,23 +525,24 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
         switch_net_chart,
         switch_net_text,
         switch_rows,
-        switch_method: p.switch_points_method.clone(),
-        tree_chart: charts::tree(p),
-        tree_path: p.decision_tree.path.clone(),
+        switch_method: l.doc(&p.switch_points_method),
+        tree_chart: charts::tree(l, p),
+        tree_path: p.decision_tree.path.iter().map(|s| l.doc(s)).collect(),
         tornado_chart,
-        tornado_phase,
+        tornado_figcaption: tr!(l, "r-tornado-figcaption", phase = tornado_phase),
+        tornado_caption: tr!(l, "r-cap-tornado", phase = tornado_phase),
         tornado_rows,
         uncertainty_rows: p
             .uncertainty
             .phases
             .iter()
             .map(|u| {
-                let mut cells = vec![format!("Phase {}", u.phase)];
-                cells.extend(uncertainty_cells(u));
+                let mut cells = vec![tr!(l, "r-phase-number", phase = u.phase)];
+                cells.extend(uncertainty_cells(l, u));
                 Row(cells)
             })
             .collect(),
-        uncertainty_method: p.uncertainty.method.clone(),
+        uncertainty_method: l.doc(&p.uncertainty.method),
         inputs: p.scenario.inputs.iter().map(|kv| Row(vec![kv.key.clone(), kv.value.clone()])).collect(),
         regions: p
             .price_book_regions
@@ -497,9 +556,9 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
             .map(|f| {
                 Row(vec![
                     f.id.clone(),
-                    f.status.as_str().to_string(),
+                    l.term(f.status.as_str()),
                     f.as_of.clone(),
-                    if f.stale { "yes".into() } else { "no".into() },
+                    l.t(if f.stale { "yes" } else { "no" }),
                     f.rule.clone().or_else(|| f.note.clone()).unwrap_or_else(|| "—".into()),
                     f.source.clone(),
                 ])
@@ -509,10 +568,13 @@ fn render(p: &Plan, generated: Option<&str>) -> Result<String> {
             .mapping
             .iter()
             .flat_map(|m| {
-                m.explanations.iter().map(move |e| Row(vec![m.phase.to_string(), m.workload.as_str().to_string(), e.clone()]))
+                m.explanations
+                    .iter()
+                    .map(move |e| Row(vec![m.phase.to_string(), wording::workload(l, m.workload), l.doc(e)]))
             })
             .collect(),
-        notes: p.notes.clone(),
+        notes: p.notes.iter().map(|n| l.doc(n)).collect(),
+        fx: l.fx_note().unwrap_or_default(),
     };
     page.render().context("cannot render the HTML report; this is a bug in obs-cost, please report it")
 }

@@ -12,7 +12,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::{unsupported, Format, Render};
+use crate::i18n::Locale;
 use crate::pricing::{FreeTier, PriceEntry, StatusCounts, STALE_AFTER_MONTHS};
+use crate::tr;
 use crate::units::{group_thousands, unit_price};
 
 /// One region of the price book, as shown.
@@ -87,29 +89,29 @@ pub struct PriceBookSummary<'a> {
 const FORMATS: [Format; 4] = [Format::Table, Format::Json, Format::Yaml, Format::Markdown];
 
 /// The renderer of the price book in a format.
-pub fn renderer<'a>(format: Format) -> Result<Box<dyn Render<PriceBookView<'a>>>> {
+pub fn renderer<'a>(format: Format, locale: &Locale) -> Result<Box<dyn Render<PriceBookView<'a>>>> {
     Ok(match format {
-        Format::Table => Box::new(table::Table),
+        Format::Table => Box::new(table::Table { locale: locale.clone() }),
         Format::Json => Box::new(json::Json),
         Format::Yaml => Box::new(yaml::Yaml),
-        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Markdown => Box::new(markdown::Markdown { locale: locale.clone() }),
         other => return unsupported("the price book", other, &FORMATS),
     })
 }
 
 /// The renderer of the price-book summary in a format.
-pub fn summary_renderer<'a>(format: Format) -> Result<Box<dyn Render<PriceBookSummary<'a>>>> {
+pub fn summary_renderer<'a>(format: Format, locale: &Locale) -> Result<Box<dyn Render<PriceBookSummary<'a>>>> {
     Ok(match format {
-        Format::Table => Box::new(table::Table),
+        Format::Table => Box::new(table::Table { locale: locale.clone() }),
         Format::Json => Box::new(json::Json),
         Format::Yaml => Box::new(yaml::Yaml),
-        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Markdown => Box::new(markdown::Markdown { locale: locale.clone() }),
         other => return unsupported("the price-book summary", other, &FORMATS),
     })
 }
 
 /// Tiers as `0–10,000: $0.30; 10,000–250,000: $0.10; over 250,000: $0.05`.
-pub fn describe_tiers(entry: &PriceEntry) -> String {
+pub fn describe_tiers(l: &Locale, entry: &PriceEntry) -> String {
     if let [only] = entry.tiers.as_slice() {
         if only.end.is_none() {
             return unit_price(only.usd);
@@ -120,42 +122,37 @@ pub fn describe_tiers(entry: &PriceEntry) -> String {
         .iter()
         .map(|t| match t.end {
             Some(end) => format!("{}-{}: {}", group_thousands(t.begin, 6), group_thousands(end, 6), unit_price(t.usd)),
-            None => format!("over {}: {}", group_thousands(t.begin, 6), unit_price(t.usd)),
+            None => tr!(l, "book-tier-over", begin = group_thousands(t.begin, 6), price = unit_price(t.usd)),
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 /// The header of the entry rows.
-const ENTRY_HEADER: [&str; 7] = ["Price id", "Service", "Usage type", "Unit", "USD per unit", "Status", "As of"];
+const ENTRY_HEADER: [&str; 7] =
+    ["col-price-id", "col-service", "col-usage-type", "col-unit", "col-usd-per-unit", "col-status", "col-as-of"];
 
 /// The cells of one entry row: id, service, usage type, unit, price, status, as of.
-fn entry_cells(r: &RegionView<'_>, e: &PriceEntry) -> [String; 7] {
-    let mut status = e.status.as_str().to_string();
+fn entry_cells(l: &Locale, r: &RegionView<'_>, e: &PriceEntry) -> [String; 7] {
+    let mut status = l.term(e.status.as_str());
     if let (Some(from), Some(rule)) = (&e.derived_from, &e.rule) {
         status = format!("{status} ({rule} {from})");
     }
     if e.note.is_some() {
         status.push_str(" *");
     }
-    let stale = if r.stale.contains(&e.id.as_str()) { " (stale)" } else { "" };
-    [
-        e.id.clone(),
-        e.service_code.clone(),
-        e.usage_type.clone(),
-        e.unit.clone(),
-        describe_tiers(e),
-        status,
-        format!("{}{stale}", e.as_of),
-    ]
+    let as_of =
+        if r.stale.contains(&e.id.as_str()) { tr!(l, "book-stale-date", date = e.as_of) } else { e.as_of.clone() };
+    [e.id.clone(), e.service_code.clone(), e.usage_type.clone(), l.unit(&e.unit), describe_tiers(l, e), status, as_of]
 }
 
-fn region_title(r: &RegionView<'_>) -> String {
-    format!("{} ({}), snapshot {}, stale before {}", r.region, r.location, r.snapshot, r.stale_before)
+fn region_title(l: &Locale, region: &str, location: &str, snapshot: &str, stale_before: &str) -> String {
+    tr!(l, "book-region-title", region = region, location = location, snapshot = snapshot, stale_before = stale_before)
 }
 
 /// The header of the summary rows.
-const SUMMARY_HEADER: [&str; 6] = ["Service", "Confirmed", "Derived", "Unconfirmed", "Stale", "Total"];
+const SUMMARY_HEADER: [&str; 6] =
+    ["col-service", "col-confirmed", "col-derived", "col-unconfirmed", "col-stale", "col-total"];
 
 /// The cells of one summary row.
 fn count_cells(name: &str, c: &StatusCounts) -> [String; 6] {
@@ -170,9 +167,6 @@ fn count_cells(name: &str, c: &StatusCounts) -> [String; 6] {
 }
 
 /// What "stale" means, under the summary.
-fn legend(s: &PriceBookSummary<'_>) -> String {
-    format!(
-        "Stale: the source date (as_of) is more than {STALE_AFTER_MONTHS} months before the {}.",
-        if s.as_of_given { "--as-of date" } else { "region's snapshot date" }
-    )
+fn legend(l: &Locale, s: &PriceBookSummary<'_>) -> String {
+    tr!(l, if s.as_of_given { "book-legend-as-of" } else { "book-legend" }, months = STALE_AFTER_MONTHS)
 }

@@ -3,61 +3,70 @@
 
 use anyhow::Result;
 
-use crate::report::markup::cell;
+use super::{kind, summary};
+use crate::i18n::Locale;
+use crate::report::markup::{cell, row};
+use crate::report::plan::header;
 use crate::report::{plan_diff, Render};
 use crate::suite::{GoldenStatus, SuiteResult};
+use crate::tr;
 
 /// The suite's result as GitHub-flavoured Markdown.
-pub struct Markdown;
+pub struct Markdown {
+    /// The language.
+    pub locale: Locale,
+}
 
 impl Render<SuiteResult> for Markdown {
     fn render(&self, r: &SuiteResult) -> Result<String> {
-        Ok(suite(r))
+        Ok(suite(&self.locale, r))
     }
 }
 
-fn golden(s: GoldenStatus) -> &'static str {
-    match s {
-        GoldenStatus::Matches => "matches",
-        GoldenStatus::Differs => "differs",
-        GoldenStatus::Missing => "missing",
-        GoldenStatus::Updated => "updated",
-        GoldenStatus::NotChecked => "not checked",
-    }
+fn golden(l: &Locale, s: GoldenStatus) -> String {
+    l.t(match s {
+        GoldenStatus::Matches => "suite-golden-matches",
+        GoldenStatus::Differs => "suite-golden-differs",
+        GoldenStatus::Missing => "suite-golden-missing",
+        GoldenStatus::Updated => "suite-golden-updated",
+        GoldenStatus::NotChecked => "suite-golden-not-checked",
+    })
 }
 
-fn suite(r: &SuiteResult) -> String {
+fn suite(l: &Locale, r: &SuiteResult) -> String {
     let mut out = format!(
-        "### obs-cost scenarios check\n\n**{}** (price book `{}`)\n\n| Scenario | Result | Golden | Failures |\n|---|---|---|--:|\n",
-        cell(&r.summary()),
-        cell(&r.price_book)
+        "### {}\n\n{}\n\n{}|---|---|---|--:|\n",
+        l.t("md-suite-title"),
+        tr!(l, "md-suite-summary", summary = cell(&summary(l, r)), book = cell(&r.price_book)),
+        row(&header(l, ["col-scenario", "col-result", "col-golden", "col-failures"]))
     );
     for s in &r.scenarios {
-        let result = if s.error.is_some() {
-            "error"
+        let result = l.t(if s.error.is_some() {
+            "suite-result-error"
         } else if s.passed() {
-            "passed"
+            "suite-result-passed"
         } else {
-            "**failed**"
-        };
+            "suite-result-failed"
+        });
         out.push_str(&format!(
             "| `{}` | {result} | {} | {} |\n",
             cell(&s.name),
-            golden(s.golden_status),
+            golden(l, s.golden_status),
             s.failures.len()
         ));
     }
     for s in r.scenarios.iter().filter(|s| !s.passed()) {
         out.push_str(&format!("\n#### `{}` ({})\n\n", cell(&s.name), cell(&s.file)));
         if let Some(e) = &s.error {
-            out.push_str(&format!("Error: {}\n", cell(e)));
+            out.push_str(&format!("{}\n", tr!(l, "md-suite-error", error = cell(e))));
         }
         if !s.failures.is_empty() {
-            out.push_str("| Check | Field | Expected | Actual |\n|---|---|---|---|\n");
+            out.push_str(&row(&header(l, ["col-check", "col-field", "col-expected", "col-actual"])));
+            out.push_str("|---|---|---|---|\n");
             for f in &s.failures {
                 out.push_str(&format!(
                     "| {} | `{}` | {} | {} |\n",
-                    f.kind.as_str(),
+                    kind(l, f),
                     cell(&f.field),
                     cell(&f.expected),
                     cell(&f.actual)
@@ -66,11 +75,11 @@ fn suite(r: &SuiteResult) -> String {
         }
         if let Some(d) = &s.diff {
             out.push('\n');
-            out.push_str(&plan_diff::markdown::diff_at(d, 5));
+            out.push_str(&plan_diff::markdown::diff_at(l, d, 5));
         }
     }
     if !r.skipped.is_empty() {
-        out.push_str(&format!("\nSkipped (not scenario files): {}\n", cell(&r.skipped.join(", "))));
+        out.push_str(&format!("\n{}\n", tr!(l, "suite-skipped", files = cell(&r.skipped.join(", ")))));
     }
     out
 }

@@ -664,3 +664,15 @@ pub fn reference_config(node: &str, pg: &str, redis: &str, fixture: &str) -> Str
     }
     c
 }
+
+/// The font family `family` as fontconfig knows it (`fc-list`), or `None` (a failure under
+/// CI=true): the Korean report's browser test needs a Hangul font (Debian `fonts-noto-cjk`).
+pub fn need_font(family: &str) -> Option<String> {
+    let out = std::process::Command::new("fc-list").arg(format!(":family={family}")).arg("family").output();
+    match out {
+        Ok(o) if !String::from_utf8_lossy(&o.stdout).trim().is_empty() => Some(family.to_string()),
+        _ => missing(&format!(
+            "the font '{family}' is not installed (apt-get install fonts-noto-cjk; scripts/test.sh installs it)"
+        )),
+    }
+}
