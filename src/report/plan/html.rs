@@ -284,18 +284,10 @@ fn summary(l: &Locale, p: &Plan) -> Summary {
     };
     let roi_decision = decision(l, t.roi_decision);
     let headline = match best {
-        Some(b) if p.selected_phase.is_some() => tr!(
-            l,
-            "r-headline-selected",
-            decision = roi_decision,
-            phase = b.phase,
-            name = phase_name(l, &b.name),
-            net = money(b.net_monthly_benefit_usd),
-            outcome = outcome(l, t.outcome)
-        ),
         Some(b) => tr!(
             l,
-            "r-headline",
+            // A single-phase plan's headline speaks of that phase only.
+            if p.selected_phase.is_some() { "r-headline-selected" } else { "r-headline" },
             decision = roi_decision,
             phase = b.phase,
             name = phase_name(l, &b.name),
