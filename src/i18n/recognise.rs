@@ -129,7 +129,23 @@ pub fn term(lang: Lang, english: &str) -> String {
     if let Some((rest, last)) = number_list(english) {
         return catalog::format(lang, "list-and", &[("rest", rest.into()), ("last", last.into())]);
     }
+    if let Some(text) = phase_list(lang, english) {
+        return text;
+    }
     translate(lang, english).unwrap_or_else(|| english.to_string())
+}
+
+/// The plan comparison's phase lists (`phase 3`, `phases 1-5`, `phases 1, 3`) in `lang`.
+fn phase_list(lang: Lang, text: &str) -> Option<String> {
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if let Some(n) = text.strip_prefix("phase ").filter(|n| digits(n)) {
+        return Some(catalog::format(lang, "phase-list-one", &[("phase", n.into())]));
+    }
+    let rest = text.strip_prefix("phases ")?;
+    if let Some((first, last)) = rest.split_once('-').filter(|(a, b)| digits(a) && digits(b)) {
+        return Some(catalog::format(lang, "phase-list-range", &[("first", first.into()), ("last", last.into())]));
+    }
+    rest.split(", ").all(digits).then(|| catalog::format(lang, "phase-list-some", &[("phases", rest.into())]))
 }
 
 /// A list of numbers the planner writes `3, 4 and 5` (phases), split before its last item.
@@ -224,5 +240,14 @@ mod tests {
         assert_eq!(term(Lang::Ko, "traffic and logs"), "traffic and logs");
         // A sentence with " to " in it is not a price tier.
         assert!(translate(Lang::Ko, "hold up to 392,419 DAU only").is_none());
+    }
+
+    #[test]
+    fn the_comparisons_phase_lists_are_terms() {
+        assert_eq!(term(Lang::Ko, "phase 3"), "3단계");
+        assert_eq!(term(Lang::Ko, "phases 1-5"), "1~5단계");
+        assert_eq!(term(Lang::Ko, "phases 1, 3"), "1, 3단계");
+        assert_eq!(term(Lang::En, "phases 1-5"), "phases 1-5");
+        assert_eq!(term(Lang::Ko, "phases of the moon"), "phases of the moon");
     }
 }

@@ -322,6 +322,27 @@ fn every_command_speaks_korean_and_the_same_input_gives_the_same_bytes() {
 }
 
 #[test]
+fn a_single_phase_comparison_warns_in_korean_phase_lists_included() {
+    let args = [
+        "plan",
+        "--scenario",
+        "scenarios/example.yaml",
+        "--phase",
+        "3",
+        "--compare-to",
+        "scenarios/expected/example.json",
+    ];
+    let out = stdout(obs_cost().args(args).args(["--lang", "ko"]));
+    assert!(
+        out.contains(
+            "경고: 3단계만 비교했습니다: scenarios/expected/example.json에는 1~5단계, current에는 3단계가 있습니다"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("phases 1-5") && !out.contains("phase 3"), "{out}");
+}
+
+#[test]
 fn won_stand_beside_dollars_with_the_rate_and_its_date_stated() {
     let args = ["estimate", "--aws-usage", "examples/aws-usage.yaml", "--currency", "KRW", "--fx-rate", "1380.5"];
     let out = stdout(obs_cost().args(args).args(["--fx-date", "2026-07-01", "--lang", "ko"]));
