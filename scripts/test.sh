@@ -11,7 +11,7 @@ PACKAGES=(
   redis-server prometheus-redis-exporter
   prometheus-alertmanager victoria-metrics
   chromium fonts-dejavu-core fonts-noto-cjk docker-compose curl openssl
-  fish zsh
+  fish zsh g++
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -38,6 +38,9 @@ done
 cargo fmt --all -- --check
 cargo clippy --locked --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --quiet
+# The fuzz targets (fuzz/, run by scripts/fuzz.sh) are their own crate: they must still compile
+# against the library (libfuzzer-sys builds libFuzzer with the C++ compiler).
+cargo check --locked --quiet --manifest-path fuzz/Cargo.toml --target-dir target/fuzz-check --bins
 # Unit tests, then the one integration binary (tests/it/), which also holds the bundled scenarios
 # to their expectations, guardrails and golden plans.
 cargo test --locked
