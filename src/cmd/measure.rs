@@ -211,7 +211,8 @@ fn cloudwatch_options(args: &MeasureArgs, window_seconds: u64, at: f64) -> Resul
     }))
 }
 
-fn read_secret(path: &Path, what: &'static str) -> Result<String> {
+/// A secret file (token, password): at most 64 KiB, trimmed, an error naming the file when empty.
+pub(super) fn read_secret(path: &Path, what: &'static str) -> Result<String> {
     let text = crate::input::read_text(path, crate::input::Limit { what, ..crate::input::SECRET })?;
     let secret = text.trim().to_string();
     if secret.is_empty() {
